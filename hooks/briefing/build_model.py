@@ -1,0 +1,47 @@
+"""Turn checked field values into the immutable model."""
+from __future__ import annotations
+
+from .model import Actor, Claim, Entry, Figure, Site, Source, Topic, Update
+
+
+def build_topics(values: dict) -> dict:
+    topics = [Topic(id=key, **fields) for key, fields in values.items()]
+    topics.sort(key=lambda t: (t.order is None, t.order or 0, t.title.casefold()))
+    return {topic.id: topic for topic in topics}
+
+
+def build_actors(values: dict) -> dict:
+    return {key: Actor(id=key, **{**fields, "aliases": tuple(fields["aliases"] or ())})
+            for key, fields in sorted(values.items())}
+
+
+def build_figures(values: dict) -> dict:
+    return {key: Figure(id=key, **fields) for key, fields in sorted(values.items())}
+
+
+def build_claim(fields: dict, entry_date) -> Claim:
+    value = fields["value"]
+    low, high = (value if isinstance(value, list) else (value, value))
+    return Claim(figure=fields["figure"], low=low, high=high, is_range=isinstance(value, list),
+                 qualifier=fields["qualifier"], by=fields["by"],
+                 said_on=fields["said_on"] or entry_date, source=fields["source"],
+                 scope=fields["scope"], quote=fields["quote"])
+
+
+def build_entry(entry_id: str, path: str, fields: dict) -> Entry:
+    plain = {key: fields[key] for key in ("title", "date", "summary", "body", "status")}
+    return Entry(
+        id=entry_id, path=path, **plain,
+        topics=tuple(fields["topics"]),
+        sources=tuple(Source(**source) for source in fields["sources"]),
+        actors=tuple(fields["actors"] or ()),
+        claims=tuple(build_claim(claim, fields["date"]) for claim in fields["claims"] or ()),
+        tags=tuple(fields["tags"] or ()),
+        updates=tuple(Update(**update) for update in fields["updates"] or ()),
+    )
+
+
+def build_site(topics: dict, actors: dict, figures: dict, entries: list) -> Site:
+    newest_first = sorted(entries, key=lambda e: (e.date, e.id), reverse=True)
+    return Site(topics=build_topics(topics), actors=build_actors(actors),
+                figures=build_figures(figures), entries=tuple(newest_first))

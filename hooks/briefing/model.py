@@ -1,0 +1,93 @@
+"""The site model: immutable, checked, and everything pages are made from."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    summary: str
+    order: int | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    role: str | None = None
+    aliases: tuple = ()
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    label: str
+    unit: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    archived: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    figure: str
+    low: float
+    high: float
+    is_range: bool
+    qualifier: str
+    by: str
+    said_on: dt.date
+    source: str
+    scope: str | None = None
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
+class Update:
+    date: dt.date
+    note: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    path: str  # repository-relative path of the YAML file
+    title: str
+    date: dt.date
+    topics: tuple
+    summary: str
+    sources: tuple
+    body: str | None = None
+    actors: tuple = ()
+    claims: tuple = ()
+    tags: tuple = ()
+    status: str = "developing"
+    updates: tuple = ()
+
+    @property
+    def updated(self) -> dt.date:
+        return max([self.date, *(update.date for update in self.updates)])
+
+
+@dataclass(frozen=True)
+class Site:
+    topics: dict      # id -> Topic, in menu order
+    actors: dict      # id -> Actor
+    figures: dict     # id -> Figure
+    entries: tuple    # newest first
+
+    def entries_on(self, topic_id: str) -> tuple:
+        return tuple(entry for entry in self.entries if topic_id in entry.topics)

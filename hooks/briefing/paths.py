@@ -1,0 +1,49 @@
+"""Where generated pages go, and links between them. Paths come from ids only.
+
+Ids are checked against the id pattern before they get here; `page_source`
+checks again, so that no future caller can place a page outside the site or
+over another page by passing an unchecked name.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+
+from .problems import Problem
+
+_SAFE_SEGMENT = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def page_source(*segments: str) -> str:
+    """'entries', 'some-id' -> 'entries/some-id.md' (the page is served at entries/some-id/)."""
+    for segment in segments:
+        if not _SAFE_SEGMENT.match(segment):
+            raise ValueError(f"unsafe path segment {segment!r}")
+    return "/".join(segments) + ".md"
+
+
+def page_url(source: str) -> str:
+    """'entries/x.md' -> 'entries/x/'; 'index.md' -> ''."""
+    stem = source[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from one page URL to another that works from a file:// copy as well as a server."""
+    target = posixpath.relpath(to_url or ".", from_url or ".")
+    return "./" if target == "." else target + "/"
+
+
+def check_collisions(generated: dict, existing: set) -> list[Problem]:
+    """A generated page may not replace a hand-written file, nor another generated page.
+
+    `generated` maps each page source path to the YAML file it comes from.
+    """
+    problems, taken = [], {path.lower() for path in existing}
+    for source, origin in sorted(generated.items()):
+        if source.lower() in taken:
+            problems.append(Problem(origin, 1, 1, "(file)", f"would generate {source}, which is "
+                                    f"already docs/{source}; choose another id or rename the page"))
+    return problems

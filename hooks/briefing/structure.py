@@ -1,0 +1,146 @@
+"""Lists, records and registries: the containers the field types sit in."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .problems import did_you_mean, quoted
+from .types import INVALID, Id, Reader
+from .yamlsafe import Node
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: Any
+    required: bool = False
+    doc: str = ""
+    default: Any = None
+
+
+@dataclass(frozen=True)
+class ListOf:
+    item: Any
+    min_items: int = 0
+    unique: bool = False
+    noun: str = "items"
+
+    def read(self, node: Node, field_path: str, reader: Reader) -> Any:
+        if node.kind != "seq":
+            example = "[detentions]" if self.noun == "topic ids" else "a list, one '- ' line each"
+            reader.report(node, field_path, f"expected a list of {self.noun}, got {_got(node)}; write {example}")
+            return INVALID
+        if len(node.value) < self.min_items:
+            reader.report(node, field_path, f"needs at least {self.min_items} of {self.noun}")
+            return INVALID
+        values = [self.item.read(item, f"{field_path}[{i}]", reader) for i, item in enumerate(node.value)]
+        if self.unique:
+            _report_repeats(node, values, field_path, reader)
+        return INVALID if INVALID in values else values
+
+    def schema(self) -> dict:
+        out = {"type": "array", "items": self.item.schema()}
+        if self.min_items:
+            out["minItems"] = self.min_items
+        if self.unique:
+            out["uniqueItems"] = True
+        return out
+
+    def describe(self) -> str:
+        more = f", at least {self.min_items}" if self.min_items else ""
+        return f"list of {self.noun}{more}"
+
+
+@dataclass(frozen=True)
+class Record:
+    """A mapping with named fields; unknown fields are errors."""
+
+    name: str
+    fields: tuple
+    doc: str = ""
+    by_name: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self):
+        self.by_name.update({f.name: f for f in self.fields})
+
+    def read(self, node: Node, field_path: str, reader: Reader) -> Any:
+        if node.kind != "map":
+            reader.report(node, field_path or "(file)", f"expected a mapping of fields, got {_got(node)}")
+            return INVALID
+        out, ok = {}, True
+        for name, value_node in node.value.items():
+            path = f"{field_path}.{name}" if field_path else name
+            spec = self.by_name.get(name)
+            if spec is None:
+                hint = did_you_mean(name, self.by_name) or f"; known fields: {', '.join(self.by_name)}"
+                reader.report(node.keys[name], path, f"unknown field {quoted(name)}{hint}")
+                ok = False
+            elif value_node.is_null:
+                ok &= not spec.required
+                if spec.required:
+                    reader.report(value_node, path, "is empty; it is required")
+            else:
+                out[name] = spec.type.read(value_node, path, reader)
+                ok &= out[name] is not INVALID
+        for spec in self.fields:
+            if spec.required and spec.name not in node.value:
+                path = f"{field_path}.{spec.name}" if field_path else spec.name
+                reader.report(node, path, "is missing; it is required")
+                ok = False
+            out.setdefault(spec.name, spec.default)
+        return out if ok else INVALID
+
+    def schema(self) -> dict:
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "required": [f.name for f in self.fields if f.required],
+            "properties": {f.name: {**f.type.schema(), "description": f.doc} for f in self.fields},
+        }
+
+    def describe(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Registry:
+    """A file mapping ids to records: topics.yaml, actors.yaml, figures.yaml."""
+
+    name: str
+    kind: str
+    record: Record
+    doc: str = ""
+
+    def read(self, node: Node, reader: Reader) -> dict:
+        if node.kind != "map":
+            reader.report(node, "(file)", f"expected a mapping from {self.kind} id to its fields, got {_got(node)}")
+            return {}
+        out = {}
+        for key, value_node in node.value.items():
+            if Id().read(node.keys[key], key, reader) is INVALID:
+                continue
+            value = self.record.read(value_node, key, reader)
+            if value is not INVALID:
+                out[key] = value
+        return out
+
+    def schema(self) -> dict:
+        from .types import ID_PATTERN
+        return {"type": "object", "minProperties": 1, "propertyNames": {"pattern": ID_PATTERN},
+                "additionalProperties": self.record.schema()}
+
+
+def _got(node: Node) -> str:
+    if node.kind == "scalar":
+        return "nothing" if node.value is None else quoted(node.value)
+    return {"seq": "a list", "map": "a mapping"}[node.kind]
+
+
+def _report_repeats(node: Node, values: list, field_path: str, reader: Reader) -> None:
+    seen = set()
+    for i, value in enumerate(values):
+        if value is INVALID or not isinstance(value, str):
+            continue
+        if value in seen:
+            reader.report(node.value[i], f"{field_path}[{i}]", f"{quoted(value)} is listed twice")
+        seen.add(value)

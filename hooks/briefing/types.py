@@ -1,0 +1,239 @@
+"""Field types of the format. Each type knows three things about itself:
+how to read a YAML node (the validator), its JSON Schema, and its description
+for the format reference. Keeping the three together is what stops them drifting.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from .problems import did_you_mean, quoted
+from .yamlsafe import Node
+
+ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+ID_MAX = 80
+_ID_RE = re.compile(ID_PATTERN)
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NUMBER_RE = re.compile(r"^(0|[1-9][0-9]*)(\.[0-9]+)?$")
+INVALID = object()  # what a reader returns after reporting a problem
+
+
+class Reader:
+    """What a type needs while reading: where problems go, where references go."""
+
+    def __init__(self, report, refer):
+        self.report = report  # report(node, field, message)
+        self.refer = refer    # refer(kind, id, node, field)
+
+
+@dataclass(frozen=True)
+class Text:
+    max_len: int | None = None
+    markdown: str | None = None  # None, "inline" or "block"
+    kind = "string"
+
+    def read(self, node: Node, field: str, reader: Reader) -> Any:
+        if node.kind != "scalar":
+            return _wrong(node, field, reader, "text")
+        text = (node.value or "").strip()
+        if not text:
+            reader.report(node, field, "is empty; write some text or remove the field")
+            return INVALID
+        if self.max_len and len(text) > self.max_len:
+            reader.report(node, field, f"is {len(text)} characters long; the limit is {self.max_len}")
+            return INVALID
+        return text
+
+    def schema(self) -> dict:
+        out = {"type": "string", "minLength": 1, "pattern": r"\S"}
+        if self.max_len:
+            out["maxLength"] = self.max_len
+        return out
+
+    def describe(self) -> str:
+        words = {None: "text", "inline": "text (Markdown, inline)", "block": "text (Markdown)"}
+        size = f", 1..{self.max_len} characters" if self.max_len else ""
+        return words[self.markdown] + size
+
+
+@dataclass(frozen=True)
+class Id:
+    """A permanent id: lowercase letters, digits and single hyphens."""
+
+    def read(self, node: Node, field: str, reader: Reader) -> Any:
+        if node.kind != "scalar" or node.value is None:
+            return _wrong(node, field, reader, "an id")
+        value = node.value
+        if not _ID_RE.match(value) or len(value) > ID_MAX:
+            reader.report(node, field, f"{quoted(value)} is not a valid id; use lowercase letters, "
+                          f"digits and single hyphens, starting with a letter, at most {ID_MAX} characters")
+            return INVALID
+        return value
+
+    def schema(self) -> dict:
+        return {"type": "string", "pattern": ID_PATTERN, "maxLength": ID_MAX}
+
+    def describe(self) -> str:
+        return "id"
+
+
+@dataclass(frozen=True)
+class Ref(Id):
+    """An id that must name something: a topic, an actor, a figure, or a source of the entry."""
+
+    target: str = ""
+
+    def read(self, node: Node, field: str, reader: Reader) -> Any:
+        value = super().read(node, field, reader)
+        if value is not INVALID:
+            reader.refer(self.target, value, node, field)
+        return value
+
+    def describe(self) -> str:
+        return f"{self.target} id"
+
+
+@dataclass(frozen=True)
+class Date:
+    def read(self, node: Node, field: str, reader: Reader) -> Any:
+        if node.kind != "scalar" or node.value is None or not _DATE_RE.match(node.value):
+            got = quoted(node.value) if node.kind == "scalar" else f"a {_kind_word(node)}"
+            reader.report(node, field, f"expected a date like 2026-01-13, got {got}")
+            return INVALID
+        try:
+            return dt.date.fromisoformat(node.value)
+        except ValueError:
+            reader.report(node, field, f"{node.value} is not a real date")
+            return INVALID
+
+    def schema(self) -> dict:
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+    def describe(self) -> str:
+        return "date YYYY-MM-DD"
+
+
+@dataclass(frozen=True)
+class Url:
+    schemes: tuple = ("http", "https")
+
+    def read(self, node: Node, field: str, reader: Reader) -> Any:
+        if node.kind != "scalar" or node.value is None:
+            return _wrong(node, field, reader, "a URL")
+        value = node.value.strip()
+        parts = urlsplit(value)
+        if parts.scheme.lower() not in self.schemes or not parts.netloc or _has_space(value):
+            reader.report(node, field, f"{quoted(value)} is not an http or https URL; "
+                          "write the full address, starting with https://")
+            return INVALID
+        return value
+
+    def schema(self) -> dict:
+        return {"type": "string", "format": "uri", "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*$"}
+
+    def describe(self) -> str:
+        return "http/https URL"
+
+
+@dataclass(frozen=True)
+class Integer:
+    def read(self, node: Node, field: str, reader: Reader) -> Any:
+        if node.kind == "scalar" and node.plain and node.value and re.fullmatch(r"-?[0-9]+", node.value):
+            return int(node.value)
+        return _wrong(node, field, reader, "a whole number")
+
+    def schema(self) -> dict:
+        return {"type": "integer"}
+
+    def describe(self) -> str:
+        return "integer"
+
+
+@dataclass(frozen=True)
+class Choice:
+    values: tuple
+
+    def read(self, node: Node, field: str, reader: Reader) -> Any:
+        if node.kind == "scalar" and node.value in self.values:
+            return node.value
+        got = quoted(node.value) if node.kind == "scalar" else f"a {_kind_word(node)}"
+        hint = did_you_mean(str(node.value), self.values) if node.kind == "scalar" else ""
+        reader.report(node, field, f"{got} is not one of {', '.join(self.values)}{hint}")
+        return INVALID
+
+    def schema(self) -> dict:
+        return {"type": "string", "enum": list(self.values)}
+
+    def describe(self) -> str:
+        return "one of " + ", ".join(f"`{value}`" for value in self.values)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A count or amount as written: 400, 2.5. No signs, separators or quotes."""
+
+    def read(self, node: Node, field: str, reader: Reader) -> Any:
+        text = node.value if node.kind == "scalar" else None
+        if text is not None and node.plain and _NUMBER_RE.match(text):
+            return float(text) if "." in text else int(text)
+        hint = ""
+        if text and not node.plain:
+            hint = "; remove the quotes"
+        elif text and re.fullmatch(r"[0-9][0-9,._ ]*", text):
+            hint = "; write digits only, without separators or leading zeros (2000, not 2,000)"
+        got = quoted(text) if node.kind == "scalar" else f"a {_kind_word(node)}"
+        reader.report(node, field, f"expected a number, got {got}{hint}")
+        return INVALID
+
+    def schema(self) -> dict:
+        return {"type": "number", "minimum": 0}
+
+    def describe(self) -> str:
+        return "number"
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A claim's value: one number, or [low, high] with low <= high."""
+
+    def read(self, node: Node, field: str, reader: Reader) -> Any:
+        if node.kind != "seq":
+            return Number().read(node, field, reader)
+        if len(node.value) != 2:
+            reader.report(node, field, f"a range has two numbers [low, high], got {len(node.value)}")
+            return INVALID
+        low, high = (Number().read(item, f"{field}[{i}]", reader) for i, item in enumerate(node.value))
+        if INVALID in (low, high):
+            return INVALID
+        if low > high:
+            reader.report(node, field, f"range [{low}, {high}] has low above high; write [{high}, {low}]")
+            return INVALID
+        return [low, high]
+
+    def schema(self) -> dict:
+        number = Number().schema()
+        pair = {"type": "array", "prefixItems": [number, number], "minItems": 2, "maxItems": 2,
+                "items": False}
+        return {"oneOf": [number, pair]}
+
+    def describe(self) -> str:
+        return "number, or `[low, high]` with low ≤ high"
+
+
+def _has_space(text: str) -> bool:
+    return any(char.isspace() or ord(char) < 32 for char in text)
+
+
+def _kind_word(node: Node) -> str:
+    if node.kind == "scalar":
+        return "empty value" if node.value is None else "text"  # "a text" reads oddly; rare
+    return {"seq": "list", "map": "mapping"}[node.kind]
+
+
+def _wrong(node: Node, field: str, reader: Reader, expected: str):
+    got = quoted(node.value) if node.kind == "scalar" and node.value is not None else "a " + _kind_word(node)
+    reader.report(node, field, f"expected {expected}, got {got}")
+    return INVALID

@@ -1,0 +1,164 @@
+"""Read one YAML file into a tree of nodes that remember their line and column.
+
+PyYAML's own constructors cannot be trusted with contributor files: they keep the
+last of duplicate keys, turn `no` into False and `0755` into 493, expand alias
+bombs, and honour `!!python` tags. So we read libyaml's event stream (fast, and
+it never builds anything) and assemble plain nodes ourselves, refusing anchors,
+aliases, tags, duplicate keys and extra documents as we meet them. Scalars stay
+text; the format definition decides what a scalar means for each field.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+import yaml
+
+from .problems import Problem
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 32
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass
+class Node:
+    """A scalar (str or None), a sequence (list of Node) or a mapping (dict of str -> Node)."""
+
+    kind: str  # "scalar" | "seq" | "map"
+    line: int
+    col: int
+    value: Union[str, None, list, dict]
+    plain: bool = True  # an unquoted scalar (YAML would guess its type)
+    keys: dict = field(default_factory=dict)  # mapping: key -> the key's own Node
+
+    @property
+    def is_null(self) -> bool:
+        return self.kind == "scalar" and self.value is None
+
+
+class YamlProblem(Exception):
+    def __init__(self, line: int, col: int, message: str):
+        super().__init__(message)
+        self.line, self.col, self.message = line, col, message
+
+
+def read_bytes(path) -> bytes:
+    """At most one byte more than the cap, so a huge file is never read whole."""
+    with open(path, "rb") as handle:
+        return handle.read(MAX_BYTES + 1)
+
+
+def parse_yaml(display_path: str, data: bytes) -> tuple[Node | None, list[Problem]]:
+    """The node tree of one file, or the problem that stopped reading it."""
+    def fail(line: int, col: int, message: str):
+        return None, [Problem(display_path, line, col, "(file)", message)]
+
+    if len(data) > MAX_BYTES:
+        return fail(0, 0, f"file is larger than {MAX_BYTES // 1024} KiB; split it or shorten it")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return fail(0, 0, f"file is not UTF-8 (bad byte at offset {error.start}); save it as UTF-8")
+    try:
+        root = _build(yaml.parse(text, Loader=_Loader))
+    except YamlProblem as problem:
+        return fail(problem.line, problem.col, problem.message)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        hint = "; indent with spaces, not tabs" if _char_at(text, line, col) == "\t" else ""
+        return fail(line, col, f"not valid YAML: {error.problem or error.context}{hint}")
+    except yaml.YAMLError as error:
+        return fail(0, 0, f"not valid YAML: {error}")
+    if root is None:
+        return fail(1, 1, "file is empty")
+    return root, []
+
+
+def _char_at(text: str, line: int, col: int) -> str:
+    lines = text.split("\n")
+    if 0 < line <= len(lines) and 0 < col <= len(lines[line - 1]):
+        return lines[line - 1][col - 1]
+    return ""
+
+
+def _build(events) -> Node | None:
+    """Assemble nodes from the event stream; refuse what the format forbids."""
+    stack: list[tuple[Node, list]] = []  # (container, pending mapping key holder)
+    root = None
+    documents = 0
+    for event in events:
+        mark = event.start_mark
+        line, col = mark.line + 1, mark.column + 1
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise YamlProblem(line, col, "more than one YAML document ('---'); one entry per file")
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlProblem(line, col, "aliases ('*name') are not allowed; write the value out")
+        if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            _refuse_anchor_and_tag(event, line, col)
+            node = _new_node(event, line, col)
+            if stack:
+                _attach(stack[-1], node)
+            else:
+                root = node
+            if node.kind != "scalar":
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlProblem(line, col, f"nested more than {MAX_DEPTH} levels deep")
+                stack.append((node, []))
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            stack.pop()
+    return root
+
+
+def _refuse_anchor_and_tag(event, line: int, col: int) -> None:
+    if event.anchor is not None:
+        raise YamlProblem(line, col, f"anchors ('&{event.anchor}') are not allowed; write the value out")
+    if event.tag is not None and event.tag != "!":
+        raise YamlProblem(line, col, f"YAML tags ('{event.tag}') are not allowed; remove the tag")
+
+
+def _new_node(event, line: int, col: int) -> Node:
+    if isinstance(event, yaml.ScalarEvent):
+        plain = event.style in (None, "")
+        value = None if plain and event.value in _NULLS else event.value
+        return Node("scalar", line, col, value, plain)
+    if isinstance(event, yaml.SequenceStartEvent):
+        return Node("seq", line, col, [])
+    return Node("map", line, col, {})
+
+
+def _attach(parent: tuple[Node, list], node: Node) -> None:
+    container, pending_key = parent
+    if container.kind == "seq":
+        container.value.append(node)
+    elif not pending_key:
+        if node.kind != "scalar" or node.value is None:
+            raise YamlProblem(node.line, node.col, "a key must be a plain name")
+        if node.value in container.value:
+            first = container.keys[node.value]
+            raise YamlProblem(node.line, node.col,
+                              f"duplicate key '{node.value}' (first at line {first.line}); keep one")
+        pending_key.append(node)
+    else:
+        key = pending_key.pop()
+        container.value[key.value] = node
+        container.keys[key.value] = key
+
+
+def node_at(root: Node, *steps) -> Node:
+    """The deepest node along `steps` (keys and list indexes) that exists: for positions in messages."""
+    node = root
+    for step in steps:
+        children = node.value if node.kind in ("map", "seq") else None
+        if isinstance(children, dict) and step in children:
+            node = children[step]
+        elif isinstance(children, list) and isinstance(step, int) and step < len(children):
+            node = children[step]
+        else:
+            break
+    return node

@@ -27,7 +27,8 @@ def github_annotation(problem: Problem) -> str:
     return f"::error {where}::{message}"
 
 
-def validate(root: Path, out=sys.stdout, err=sys.stderr) -> int:
+def validate(root: Path, out=None, err=None) -> int:
+    out, err = out or sys.stdout, err or sys.stderr
     try:
         site = load_site(root)
     except ProblemsFound as found:

@@ -1,0 +1,43 @@
+"""Shared fixtures: a toy repository in a temp folder, and a way to build it with MkDocs."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+TOY = Path(__file__).resolve().parent / "fixtures" / "toy"
+
+TOY_MKDOCS = """\
+site_name: Toy briefing
+site_url: https://example.org/toy/
+strict: true
+theme:
+  name: material
+  font: false
+hooks:
+  - {hooks}
+plugins:
+  - search:
+      lang: [en, es]
+"""
+
+
+@pytest.fixture
+def toy_repo(tmp_path: Path) -> Path:
+    """A copy of the toy repository that a test may change freely."""
+    repo = tmp_path / "repo"
+    shutil.copytree(TOY, repo)
+    (repo / "mkdocs.yml").write_text(TOY_MKDOCS.format(hooks=REPO / "hooks" / "briefing_hooks.py"))
+    return repo
+
+
+def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Build a site the way CI does: `mkdocs build --strict`, in a child process."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        timeout=600)

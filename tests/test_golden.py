@@ -1,0 +1,45 @@
+"""Golden cases: broken input files and the exact problem lines they must produce.
+
+Each file in tests/golden/ is one case: `files` are written over a copy of the toy
+repository (`null` deletes a file), `binary` holds raw bytes written as escaped
+text, and `expect` lists the exact lines the validator prints, in order.
+"""
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+import yaml
+
+from briefing.cli import validate
+
+CASES = sorted((Path(__file__).parent / "golden").glob("*.yaml"))
+
+
+def apply_case(repo: Path, case: dict) -> None:
+    for name, text in (case.get("files") or {}).items():
+        path = repo / name
+        if text is None:
+            path.unlink()
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    for name, escaped in (case.get("binary") or {}).items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_bytes(codecs.escape_decode(escaped.encode("ascii"))[0])
+
+
+@pytest.mark.parametrize("case_file", CASES, ids=[case.stem for case in CASES])
+def test_golden_case(case_file: Path, toy_repo: Path, capsys) -> None:
+    case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
+    apply_case(toy_repo, case)
+    code = validate(toy_repo)
+    printed = capsys.readouterr().err.splitlines()
+    assert printed[:-1] == case["expect"]
+    assert printed[-1] == f"{len(case['expect'])} problem(s) found."
+    assert code == 1
+
+
+def test_there_are_golden_cases() -> None:
+    assert len(CASES) >= 20

@@ -41,8 +41,7 @@ def test_duplicate_keys_name_the_first_one():
 
 def test_tags_are_refused():
     assert problems_of(b"a: !!python/object/apply:os.system ['true']\n") == [
-        "f.yaml:1:4: (file): YAML tags ('tag:yaml.org,2002:python/object/apply:os.system') "
-        "are not allowed; remove the tag"]
+        "f.yaml:1:4: (file): YAML tags ('!!python/object/apply:os.system') are not allowed; remove the tag"]
 
 
 def test_a_second_document_is_refused():
@@ -66,7 +65,11 @@ def test_deep_nesting_is_refused():
 
 def test_non_utf8_is_refused_with_its_offset():
     assert problems_of(b"title: caf\xe9\n") == [
-        "f.yaml: (file): file is not UTF-8 (bad byte at offset 10); save it as UTF-8"]
+        "f.yaml:1:11: (file): file is not UTF-8 (bad byte at offset 10); save it as UTF-8"]
+
+
+def test_utf16_is_named():
+    assert problems_of("a: 1\n".encode("utf-16")) == ["f.yaml: (file): file is saved as UTF-16; save it as UTF-8"]
 
 
 def test_tabs_get_a_hint():

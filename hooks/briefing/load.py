@@ -57,10 +57,9 @@ def read_file(path: Path, display: str, read) -> FileReport:
 
 def read_entry(path: Path, display: str) -> FileReport:
     report = read_file(path, display, lambda node, reader: ENTRY.read(node, "", reader))
-    if report.values is not INVALID:
-        report.problems += check_entry_path(display, report.values, report.root)
-        report.problems += check_updates(display, report.values, report.root)
     if report.root is not None and report.root.kind == "map":
+        report.problems += check_entry_path(display, report.root)
+        report.problems += check_updates(display, report.root)
         report.problems += check_source_ids(display, report.root)
     return report
 
@@ -77,7 +76,7 @@ def find_entry_files(root: Path) -> tuple[list[Path], list[Problem]]:
         if _ENTRY_PATH.match(relative):
             entries.append(path)
         else:
-            problems.append(Problem(f"{BRIEFINGS}/{relative}", 0, 0, "(file)",
+            problems.append(Problem(f"{BRIEFINGS}/{relative}", 1, 1, "(file)",
                                     "not an entry file; entries live at briefings/YYYY/MM/YYYY-MM-DD-<id>.yaml"))
     return entries, problems
 
@@ -95,7 +94,7 @@ def load_site(root: Path, only: list[Path] | None = None) -> Site:
     problems += path_problems
     reports = [read_entry(path, path.relative_to(root).as_posix()) for path in paths]
     problems += [problem for report in reports for problem in report.problems]
-    known = {kind: report.keys for kind, report in registries.items()}
+    known = {kind: report.keys if _readable(report) else None for kind, report in registries.items()}
     problems += check_references(reports, known)
     problems += check_unique_ids(reports)
     if problems:
@@ -103,3 +102,8 @@ def load_site(root: Path, only: list[Path] | None = None) -> Site:
     entries = [build_entry(entry_id_of(r.path), r.path, r.values) for r in reports]
     values = {kind: report.values for kind, report in registries.items()}
     return build_site(values["topic"], values["actor"], values["figure"], entries)
+
+
+def _readable(report: FileReport) -> bool:
+    """A registry whose ids we know (a mapping), even if some of its records have problems."""
+    return report.root is not None and report.root.kind == "map"

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .problems import did_you_mean, quoted
-from .types import INVALID, Id, Reader
+from .types import INVALID, Id, Reader, got_words
 from .yamlsafe import Node
 
 
@@ -24,14 +24,15 @@ class ListOf:
     min_items: int = 0
     unique: bool = False
     noun: str = "items"
+    example: str = "a list, one '- ' line each"
 
     def read(self, node: Node, field_path: str, reader: Reader) -> Any:
         if node.kind != "seq":
-            example = "[detentions]" if self.noun == "topic ids" else "a list, one '- ' line each"
-            reader.report(node, field_path, f"expected a list of {self.noun}, got {_got(node)}; write {example}")
+            reader.report(node, field_path,
+                          f"expected a list of {self.noun}, got {got_words(node)}; write {self.example}")
             return INVALID
         if len(node.value) < self.min_items:
-            reader.report(node, field_path, f"needs at least {self.min_items} of {self.noun}")
+            reader.report(node, field_path, f"is an empty list; it needs at least one, e.g. {self.example}")
             return INVALID
         values = [self.item.read(item, f"{field_path}[{i}]", reader) for i, item in enumerate(node.value)]
         if self.unique:
@@ -65,30 +66,42 @@ class Record:
 
     def read(self, node: Node, field_path: str, reader: Reader) -> Any:
         if node.kind != "map":
-            reader.report(node, field_path or "(file)", f"expected a mapping of fields, got {_got(node)}")
+            reader.report(node, field_path or "(file)", f"expected a mapping of fields, got {got_words(node)}")
             return INVALID
-        out, ok = {}, True
+        out, ok, suggested = {}, True, set()
         for name, value_node in node.value.items():
             path = f"{field_path}.{name}" if field_path else name
             spec = self.by_name.get(name)
             if spec is None:
-                hint = did_you_mean(name, self.by_name) or f"; known fields: {', '.join(self.by_name)}"
-                reader.report(node.keys[name], path, f"unknown field {quoted(name)}{hint}")
+                hint = did_you_mean(name, self.by_name)
+                suggested.add(hint.split("'")[1] if hint else None)
+                reader.report(node.keys[name], path, f"unknown field {quoted(name)}"
+                              f"{hint or '; known fields: ' + ', '.join(self.by_name)}")
                 ok = False
-            elif value_node.is_null:
-                ok &= not spec.required
-                if spec.required:
-                    reader.report(value_node, path, "is empty; it is required")
+            elif _is_blank(value_node):
+                ok &= self._read_blank(spec, value_node, path, reader)
             else:
                 out[name] = spec.type.read(value_node, path, reader)
                 ok &= out[name] is not INVALID
         for spec in self.fields:
             if spec.required and spec.name not in node.value:
-                path = f"{field_path}.{spec.name}" if field_path else spec.name
-                reader.report(node, path, "is missing; it is required")
+                if spec.name not in suggested:  # a typo of it was reported already
+                    path = f"{field_path}.{spec.name}" if field_path else spec.name
+                    reader.report(node, path, "is missing; it is required")
                 ok = False
             out.setdefault(spec.name, spec.default)
         return out if ok else INVALID
+
+    @staticmethod
+    def _read_blank(spec: Field, node: Node, path: str, reader: Reader) -> bool:
+        """An empty value: fine for an optional field left blank, else a problem."""
+        if spec.required:
+            reader.report(node, path, "is empty; it is required")
+            return False
+        if node.value is not None:  # quoted "" or "   "
+            reader.report(node, path, "is empty; write a value or remove the field")
+            return False
+        return True
 
     def schema(self) -> dict:
         return {
@@ -113,7 +126,7 @@ class Registry:
 
     def read(self, node: Node, reader: Reader) -> dict:
         if node.kind != "map":
-            reader.report(node, "(file)", f"expected a mapping from {self.kind} id to its fields, got {_got(node)}")
+            reader.report(node, "(file)", f"expected a mapping from {self.kind} id to its fields, got {got_words(node)}")
             return {}
         out = {}
         for key, value_node in node.value.items():
@@ -130,10 +143,8 @@ class Registry:
                 "additionalProperties": self.record.schema()}
 
 
-def _got(node: Node) -> str:
-    if node.kind == "scalar":
-        return "nothing" if node.value is None else quoted(node.value)
-    return {"seq": "a list", "map": "a mapping"}[node.kind]
+def _is_blank(node: Node) -> bool:
+    return node.kind == "scalar" and (node.value is None or not node.value.strip())
 
 
 def _report_repeats(node: Node, values: list, field_path: str, reader: Reader) -> None:

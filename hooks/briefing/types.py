@@ -21,6 +21,14 @@ _NUMBER_RE = re.compile(r"^(0|[1-9][0-9]*)(\.[0-9]+)?$")
 INVALID = object()  # what a reader returns after reporting a problem
 
 
+def id_problem(value: str) -> str | None:
+    """Why `value` is not a valid id, or None."""
+    if _ID_RE.match(value) and len(value) <= ID_MAX:
+        return None
+    return (f"{quoted(value)} is not a valid id; use lowercase letters, digits and single hyphens, "
+            f"starting with a letter, at most {ID_MAX} characters")
+
+
 class Reader:
     """What a type needs while reading: where problems go, where references go."""
 
@@ -66,12 +74,11 @@ class Id:
     def read(self, node: Node, field: str, reader: Reader) -> Any:
         if node.kind != "scalar" or node.value is None:
             return _wrong(node, field, reader, "an id")
-        value = node.value
-        if not _ID_RE.match(value) or len(value) > ID_MAX:
-            reader.report(node, field, f"{quoted(value)} is not a valid id; use lowercase letters, "
-                          f"digits and single hyphens, starting with a letter, at most {ID_MAX} characters")
+        problem = id_problem(node.value)
+        if problem:
+            reader.report(node, field, problem)
             return INVALID
-        return value
+        return node.value
 
     def schema(self) -> dict:
         return {"type": "string", "pattern": ID_PATTERN, "maxLength": ID_MAX}
@@ -100,8 +107,7 @@ class Ref(Id):
 class Date:
     def read(self, node: Node, field: str, reader: Reader) -> Any:
         if node.kind != "scalar" or node.value is None or not _DATE_RE.match(node.value):
-            got = quoted(node.value) if node.kind == "scalar" else f"a {_kind_word(node)}"
-            reader.report(node, field, f"expected a date like 2026-01-13, got {got}")
+            reader.report(node, field, f"expected a date like 2026-01-13, got {got_words(node)}")
             return INVALID
         try:
             return dt.date.fromisoformat(node.value)
@@ -124,12 +130,25 @@ class Url:
         if node.kind != "scalar" or node.value is None:
             return _wrong(node, field, reader, "a URL")
         value = node.value.strip()
-        parts = urlsplit(value)
-        if parts.scheme.lower() not in self.schemes or not parts.netloc or _has_space(value):
-            reader.report(node, field, f"{quoted(value)} is not an http or https URL; "
-                          "write the full address, starting with https://")
+        problem = self.problem(value)
+        if problem:
+            reader.report(node, field, f"{quoted(value)} {problem}")
             return INVALID
         return value
+
+    def problem(self, value: str) -> str | None:
+        try:
+            parts = urlsplit(value)
+            parts.port  # raises on a port out of range
+        except ValueError:
+            return "is not a valid URL; check the address for stray brackets or a wrong port"
+        if parts.scheme.lower() not in self.schemes:
+            return "is not an http or https URL; write the full address, starting with https://"
+        if not parts.hostname:
+            return "has no host name; write the full address, like https://example.org/page"
+        if _has_space(value):
+            return "contains spaces or control characters; copy the address again"
+        return None
 
     def schema(self) -> dict:
         return {"type": "string", "format": "uri", "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*$"}
@@ -143,6 +162,10 @@ class Integer:
     def read(self, node: Node, field: str, reader: Reader) -> Any:
         if node.kind == "scalar" and node.plain and node.value and re.fullmatch(r"-?[0-9]+", node.value):
             return int(node.value)
+        if node.kind == "scalar" and not node.plain and re.fullmatch(r"-?[0-9]+", node.value or ""):
+            reader.report(node, field, f"expected a whole number, got the text {quoted(node.value)}; "
+                          "remove the quotes")
+            return INVALID
         return _wrong(node, field, reader, "a whole number")
 
     def schema(self) -> dict:
@@ -159,9 +182,8 @@ class Choice:
     def read(self, node: Node, field: str, reader: Reader) -> Any:
         if node.kind == "scalar" and node.value in self.values:
             return node.value
-        got = quoted(node.value) if node.kind == "scalar" else f"a {_kind_word(node)}"
         hint = did_you_mean(str(node.value), self.values) if node.kind == "scalar" else ""
-        reader.report(node, field, f"{got} is not one of {', '.join(self.values)}{hint}")
+        reader.report(node, field, f"{got_words(node)} is not one of {', '.join(self.values)}{hint}")
         return INVALID
 
     def schema(self) -> dict:
@@ -182,9 +204,11 @@ class Number:
         hint = ""
         if text and not node.plain:
             hint = "; remove the quotes"
+        elif text and re.fullmatch(r"0[0-9]+", text):
+            hint = f"; write it without leading zeros ({int(text)}, not {text})"
         elif text and re.fullmatch(r"[0-9][0-9,._ ]*", text):
-            hint = "; write digits only, without separators or leading zeros (2000, not 2,000)"
-        got = quoted(text) if node.kind == "scalar" else f"a {_kind_word(node)}"
+            hint = "; write digits only, without separators (2000, not 2,000)"
+        got = got_words(node)
         reader.report(node, field, f"expected a number, got {got}{hint}")
         return INVALID
 
@@ -227,13 +251,13 @@ def _has_space(text: str) -> bool:
     return any(char.isspace() or ord(char) < 32 for char in text)
 
 
-def _kind_word(node: Node) -> str:
+def got_words(node: Node) -> str:
+    """What the contributor wrote, in a few words: 'nothing', "'no'", 'a list', 'a mapping'."""
     if node.kind == "scalar":
-        return "empty value" if node.value is None else "text"  # "a text" reads oddly; rare
-    return {"seq": "list", "map": "mapping"}[node.kind]
+        return "nothing" if node.value is None else quoted(node.value)
+    return {"seq": "a list", "map": "a mapping"}[node.kind]
 
 
 def _wrong(node: Node, field: str, reader: Reader, expected: str):
-    got = quoted(node.value) if node.kind == "scalar" and node.value is not None else "a " + _kind_word(node)
-    reader.report(node, field, f"expected {expected}, got {got}")
+    reader.report(node, field, f"expected {expected}, got {got_words(node)}")
     return INVALID

@@ -57,24 +57,53 @@ def parse_yaml(display_path: str, data: bytes) -> tuple[Node | None, list[Proble
 
     if len(data) > MAX_BYTES:
         return fail(0, 0, f"file is larger than {MAX_BYTES // 1024} KiB; split it or shorten it")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return fail(0, 0, "file is saved as UTF-16; save it as UTF-8")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return fail(0, 0, f"file is not UTF-8 (bad byte at offset {error.start}); save it as UTF-8")
+        line, col = _position_of_byte(data, error.start)
+        return fail(line, col, f"file is not UTF-8 (bad byte at offset {error.start}); save it as UTF-8")
     try:
         root = _build(yaml.parse(text, Loader=_Loader))
     except YamlProblem as problem:
         return fail(problem.line, problem.col, problem.message)
+    except yaml.reader.ReaderError as error:
+        line, col = _position_of_char(text, error.position)
+        return fail(line, col, f"not valid YAML: unacceptable character #x{error.character:04x}: "
+                    "control characters are not allowed")
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        hint = "; indent with spaces, not tabs" if _char_at(text, line, col) == "\t" else ""
-        return fail(line, col, f"not valid YAML: {error.problem or error.context}{hint}")
+        return fail(*_describe_syntax_error(error, text))
     except yaml.YAMLError as error:
-        return fail(0, 0, f"not valid YAML: {error}")
+        return fail(0, 0, f"not valid YAML: {' '.join(str(error).split())}")
     if root is None:
         return fail(1, 1, "file is empty")
     return root, []
+
+
+def _describe_syntax_error(error, text: str) -> tuple[int, int, str]:
+    """Point at what was left open (an unclosed '['), not only where the parser gave up."""
+    problem, context = error.problem_mark, error.context_mark
+    line, col = problem.line + 1, problem.column + 1
+    message = f"not valid YAML: {error.problem}"
+    if _char_at(text, line, col) == "\t":
+        message += "; indent with spaces, not tabs"
+    if context is not None and (context.line, context.column) != (problem.line, problem.column):
+        opened = _char_at(text, context.line + 1, context.column + 1)
+        what = f"this '{opened}' is not closed" if opened in "[{" else f"{error.context} that starts here"
+        return context.line + 1, context.column + 1, (
+            f"not valid YAML: {what}; {error.problem} by line {line}, column {col}")
+    return line, col, message
+
+
+def _position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset].decode("utf-8", errors="replace")
+    return _position_of_char(before, len(before))
+
+
+def _position_of_char(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 def _char_at(text: str, line: int, col: int) -> str:
@@ -98,7 +127,7 @@ def _build(events) -> Node | None:
                 raise YamlProblem(line, col, "more than one YAML document ('---'); one entry per file")
             continue
         if isinstance(event, yaml.AliasEvent):
-            raise YamlProblem(line, col, "aliases ('*name') are not allowed; write the value out")
+            raise YamlProblem(line, col, f"aliases ('*{event.anchor}') are not allowed; write the value out")
         if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             _refuse_anchor_and_tag(event, line, col)
             node = _new_node(event, line, col)
@@ -119,7 +148,8 @@ def _refuse_anchor_and_tag(event, line: int, col: int) -> None:
     if event.anchor is not None:
         raise YamlProblem(line, col, f"anchors ('&{event.anchor}') are not allowed; write the value out")
     if event.tag is not None and event.tag != "!":
-        raise YamlProblem(line, col, f"YAML tags ('{event.tag}') are not allowed; remove the tag")
+        shown = event.tag.replace("tag:yaml.org,2002:", "!!")
+        raise YamlProblem(line, col, f"YAML tags ('{shown}') are not allowed; remove the tag")
 
 
 def _new_node(event, line: int, col: int) -> Node:

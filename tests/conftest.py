@@ -20,6 +20,8 @@ theme:
   font: false
 hooks:
   - {hooks}
+watch:
+  - briefings
 plugins:
   - search:
       lang: [en, es]

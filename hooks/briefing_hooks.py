@@ -12,10 +12,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from briefing.load import load_site
-from briefing.pages import home_section, site_pages
 from briefing.paths import check_collisions
 from briefing.problems import ProblemsFound
 from briefing.schema import all_schemas
+from briefing.site import render_site
 
 log = logging.getLogger("mkdocs.hooks.briefing")
 _state: dict = {}
@@ -27,7 +27,8 @@ def on_files(files, config):
         site = load_site(root)
     except ProblemsFound as found:
         fail(found.problems)
-    pages = site_pages(site)
+    rendered = render_site(site)
+    pages = rendered.pages
     existing = {file.src_uri for file in files}
     collisions = check_collisions({page.source: page.origin for page in pages}, existing)
     if collisions:
@@ -37,13 +38,13 @@ def on_files(files, config):
                                     inclusion=InclusionLevel.NOT_IN_NAV))
     for name, text in all_schemas().items():
         files.append(File.generated(config, f"schema/{name}", content=text))
-    _state["site"] = site
+    _state["home_html"] = rendered.home_html
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    if page.file.src_uri == "index.md" and "site" in _state:
-        return markdown + "\n\n" + home_section(_state["site"])
+    if page.file.src_uri == "index.md" and "home_html" in _state:
+        return markdown + "\n\n" + _state["home_html"]
     return markdown
 
 

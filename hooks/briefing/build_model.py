@@ -25,7 +25,7 @@ def build_claim(fields: dict, entry_date) -> Claim:
     return Claim(figure=fields["figure"], low=low, high=high, is_range=isinstance(value, list),
                  qualifier=fields["qualifier"], by=fields["by"],
                  said_on=fields["said_on"] or entry_date, source=fields["source"],
-                 scope=fields["scope"], quote=fields["quote"])
+                 scope=fields["scope"], quote=fields["quote"], basis=fields["basis"])
 
 
 def build_entry(entry_id: str, path: str, fields: dict) -> Entry:

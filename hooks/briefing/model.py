@@ -53,6 +53,7 @@ class Claim:
     source: str
     scope: str | None = None
     quote: str | None = None
+    basis: str | None = None
 
 
 @dataclass(frozen=True)

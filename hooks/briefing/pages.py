@@ -15,11 +15,13 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from .ledger import Ledger
+from .ledger_views import figure_summary
 from .markup import plain_text
 from .model import Site
+from .paths import ACTORS_URL, FIGURES_URL, TIMELINE_URL, page_source, page_url, relative_url
 from .reference import reference_context
-from .paths import page_source, page_url, relative_url
-from .views import TIMELINE_URL, entry_view, list_item_view, topic_view
+from .views import entry_view, list_item_view, topic_view
 from .words import month_in_words
 
 LATEST_ON_HOME = 10
@@ -50,50 +52,47 @@ def render(template: str, **context) -> str:
     return _templates.get_template(template).render(**context)
 
 
+def make_page(source: str, origin: str, title: str, description: str, template: str, **context):
+    return GeneratedPage(source, origin, front_matter(title, description) + render(template, **context))
+
+
 def entry_page(site: Site, entry) -> GeneratedPage:
-    body = render("entry.html.j2", entry=entry_view(site, entry))
-    return GeneratedPage(page_source("entries", entry.id), entry.path,
-                         front_matter(entry.title, plain_text(entry.summary)) + body)
+    return make_page(page_source("entries", entry.id), entry.path, entry.title, plain_text(entry.summary),
+                     "entry.html.j2", entry=entry_view(site, entry))
 
 
-def topic_page(site: Site, topic_id: str) -> GeneratedPage:
-    here = page_url(page_source("topics", topic_id))
-    topic = topic_view(site, topic_id, here)
-    entries = [list_item_view(entry, here) for entry in site.entries_on(topic_id)]
-    body = render("topic.html.j2", topic=topic, entries=entries)
-    return GeneratedPage(page_source("topics", topic_id), "briefings/topics.yaml",
-                         front_matter(topic["title"], plain_text(site.topics[topic_id].summary)) + body)
+def topic_page(ledger: Ledger, topic_id: str) -> GeneratedPage:
+    site, here = ledger.site, page_url(page_source("topics", topic_id))
+    entries = site.entries_on(topic_id)
+    return make_page(page_source("topics", topic_id), "briefings/topics.yaml", site.topics[topic_id].title,
+                     plain_text(site.topics[topic_id].summary), "topic.html.j2",
+                     topic=topic_view(site, topic_id, here),
+                     entries=[list_item_view(entry, here) for entry in entries],
+                     figures=[figure_summary(ledger, f, here) for f in ledger.figures_of(entries)])
 
 
 def timeline_page(site: Site) -> GeneratedPage:
-    here = TIMELINE_URL
     months = []
     for month, entries in groupby(site.entries, key=lambda e: (e.date.year, e.date.month)):
         entries = list(entries)
         months.append({"id": f"{month[0]}-{month[1]:02d}", "title": month_in_words(entries[0].date),
-                       "entries": [list_item_view(entry, here) for entry in entries]})
-    body = render("timeline.html.j2", months=months)
-    return GeneratedPage(page_source("timeline"), "briefings",
-                         front_matter("Timeline", "Every briefing entry by date.") + body)
+                       "entries": [list_item_view(entry, TIMELINE_URL) for entry in entries]})
+    return make_page(page_source("timeline"), "briefings", "Timeline", "Every briefing entry by date.",
+                     "timeline.html.j2", months=months)
 
 
-def home_section(site: Site) -> str:
+def home_section(ledger: Ledger) -> str:
     """The generated part of the home page, appended below its hand-written introduction."""
-    here = ""
+    site, here = ledger.site, ""
     return render("home.html.j2",
                   topics=[topic_view(site, topic_id, here) for topic_id in site.topics],
+                  figures=[figure_summary(ledger, f, here) for f in site.figures if ledger.by_figure[f]],
                   entries=[list_item_view(e, here) for e in site.entries[:LATEST_ON_HOME]],
-                  timeline_url=relative_url(here, TIMELINE_URL))
+                  timeline_url=relative_url(here, TIMELINE_URL),
+                  figures_url=relative_url(here, FIGURES_URL), actors_url=relative_url(here, ACTORS_URL))
 
 
 def format_page() -> GeneratedPage:
     """The format reference: generated from spec.py, no contributor text in it."""
     return GeneratedPage("format.md", "hooks/briefing/spec.py",
                          render("format.md.j2", **reference_context()))
-
-
-def site_pages(site: Site) -> list[GeneratedPage]:
-    pages = [entry_page(site, entry) for entry in site.entries]
-    pages += [topic_page(site, topic_id) for topic_id in site.topics]
-    pages += [timeline_page(site), format_page()]
-    return pages

@@ -36,6 +36,27 @@ def relative_url(from_url: str, to_url: str) -> str:
     return "./" if target == "." else target + "/"
 
 
+def entry_url(entry_id: str) -> str:
+    return page_url(page_source("entries", entry_id))
+
+
+def topic_url(topic_id: str) -> str:
+    return page_url(page_source("topics", topic_id))
+
+
+def figure_url(figure_id: str) -> str:
+    return page_url(page_source("figures", figure_id))
+
+
+def actor_url(actor_id: str) -> str:
+    return page_url(page_source("actors", actor_id))
+
+
+TIMELINE_URL = page_url(page_source("timeline"))
+FIGURES_URL = page_url(page_source("figures", "index"))
+ACTORS_URL = page_url(page_source("actors", "index"))
+
+
 def check_collisions(generated: dict, existing: set) -> list[Problem]:
     """A generated page may not replace a hand-written file, nor another generated page.
 

@@ -13,6 +13,7 @@ FORMAT_VERSION = 1
 QUALIFIERS = ("exactly", "about", "at-least", "more-than", "at-most", "fewer-than")
 STATUSES = ("developing", "confirmed", "disputed")
 ACTOR_KINDS = ("person", "organization", "government", "media", "group")
+BASES = ("announced", "counted", "verified", "estimated")
 
 TOPIC = Record("topic", (
     Field("title", Text(max_len=80), True, '"Detentions", "Oil control", "Diplomacy"'),
@@ -58,6 +59,10 @@ CLAIM = Record("claim", (
           'the period or place it covers, in words: "since January 8"'),
     Field("source", Ref(target="source"), True, "where we read it: a source id of this entry"),
     Field("quote", Text(max_len=1000), False, "the words, when quoted"),
+    Field("basis", Choice(BASES), False,
+          "how the claimant arrived at the value, when the source says: `announced` (stated, "
+          "e.g. by an official), `counted` (a tally), `verified` (checked case by case, e.g. by "
+          "name), `estimated`"),
 ), doc="one actor asserting one value of one tracked figure")
 
 UPDATE = Record("update", (

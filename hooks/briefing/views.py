@@ -10,19 +10,10 @@ from markupsafe import Markup
 
 from .markup import render_block, render_inline
 from .model import Entry, Site
-from .paths import page_source, page_url, relative_url
-from .words import STATUS_WORDS, date_in_words, value_in_words
-
-
-def entry_url(entry_id: str) -> str:
-    return page_url(page_source("entries", entry_id))
-
-
-def topic_url(topic_id: str) -> str:
-    return page_url(page_source("topics", topic_id))
-
-
-TIMELINE_URL = page_url(page_source("timeline"))
+from .ledger import PlacedClaim, actors_of
+from .ledger_views import claim_row
+from .paths import actor_url, entry_url, relative_url, topic_url
+from .words import STATUS_WORDS, date_in_words
 
 
 def topic_view(site: Site, topic_id: str, here: str) -> dict:
@@ -41,17 +32,6 @@ def list_item_view(entry: Entry, here: str) -> dict:
             "summary_html": Markup(render_inline(entry.summary))}
 
 
-def claim_view(site: Site, entry: Entry, claim) -> dict:
-    figure = site.figures[claim.figure]
-    sources = {source.id: source for source in entry.sources}
-    return {"actor_name": site.actors[claim.by].name, "figure_label": figure.label,
-            "unit": figure.unit, "source": claim.source,
-            "source_title": sources[claim.source].title,
-            "value_words": value_in_words(claim.low, claim.high, claim.is_range, claim.qualifier),
-            "said_on": claim.said_on, "said_on_words": date_in_words(claim.said_on),
-            "scope": claim.scope, "quote": claim.quote}
-
-
 def source_view(source) -> dict:
     words = date_in_words(source.published) if source.published else None
     return {**source.__dict__, "published_words": words}
@@ -59,13 +39,13 @@ def source_view(source) -> dict:
 
 def entry_view(site: Site, entry: Entry) -> dict:
     here = entry_url(entry.id)
-    actor_ids = list(entry.actors) + [c.by for c in entry.claims if c.by not in entry.actors]
     return {
         **list_item_view(entry, here),
         "topics": [topic_view(site, topic_id, here) for topic_id in entry.topics],
         "body_html": Markup(render_block(entry.body)),
-        "claims": [claim_view(site, entry, claim) for claim in entry.claims],
-        "actors": [site.actors[actor_id] for actor_id in actor_ids],
+        "claims": [claim_row(site, PlacedClaim(claim, entry), here) for claim in entry.claims],
+        "actors": [{**site.actors[actor_id].__dict__, "url": relative_url(here, actor_url(actor_id))}
+                   for actor_id in actors_of(entry)],
         "sources": [source_view(source) for source in entry.sources],
         "updates": [{"date": u.date, "date_words": date_in_words(u.date),
                      "note_html": Markup(render_inline(u.note))} for u in entry.updates],

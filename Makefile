@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build validate schema clean
+.PHONY: serve test build validate new schema clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,10 @@ build: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict
 
 validate: $(BIN)/.installed
-	PYTHONPATH=hooks $(BIN)/python -m briefing validate
+	PYTHONPATH=hooks $(BIN)/python -m briefing validate $(FILES)
+
+new: $(BIN)/.installed
+	PYTHONPATH=hooks $(BIN)/python -m briefing new
 
 schema: $(BIN)/.installed
 	PYTHONPATH=hooks $(BIN)/python -m briefing schema

@@ -1,19 +1,22 @@
-"""Command line: `python -m briefing validate [FILE ...]`.
+"""Command line: `python -m briefing validate|new|schema`.
 
-Prints every problem as PATH:LINE:COL: field: message and exits 1 when there is
-any. Under GitHub Actions it also prints workflow commands, so the problems show
-on the pull request's lines.
+`validate` prints every problem as PATH:LINE:COL: field: message and exits 1 when
+there is any. Under GitHub Actions it also prints workflow commands, so the
+problems show on the pull request's lines.
 """
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
 
-from .load import load_site
+from .load import BRIEFINGS, load_site, read_file
+from .new_entry import make_entry
 from .problems import Problem, ProblemsFound
 from .schema import write_schemas
+from .spec import REGISTRIES
 
 
 def github_annotation(problem: Problem) -> str:
@@ -27,36 +30,89 @@ def github_annotation(problem: Problem) -> str:
     return f"::error {where}::{message}"
 
 
-def validate(root: Path, out=None, err=None) -> int:
+def validate(root: Path, only: list[str] | None = None, out=None, err=None) -> int:
+    """Check every file (all of them are needed to resolve references); report those named, or all."""
     out, err = out or sys.stdout, err or sys.stderr
     try:
         site = load_site(root)
     except ProblemsFound as found:
-        for problem in found.problems:
+        problems = [p for p in found.problems if not only or p.path in only]
+        for problem in problems:
             print(problem, file=err)
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(github_annotation(problem), file=out)
-        print(f"{len(found.problems)} problem(s) found.", file=err)
-        return 1
+        if problems:
+            print(f"{len(problems)} problem(s) found.", file=err)
+            return 1
+        print(f"OK: the named files have no problems ({len(found.problems)} elsewhere).", file=out)
+        return 0
     print(f"OK: {len(site.entries)} entries, {len(site.topics)} topics, "
           f"{len(site.actors)} actors, {len(site.figures)} figures.", file=out)
     return 0
 
 
+def known_topics(root: Path) -> set:
+    topics = next(r for r in REGISTRIES if r.kind == "topic")
+    return read_file(root / BRIEFINGS / topics.name, topics.name, topics.read).keys
+
+
+def ask(prompt: str, given: str | None, default: str | None = None) -> str:
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise SystemExit(f"briefing new: {prompt.lower()} is required (--help lists the options)")
+    answer = input(f"{prompt}{f' [{default}]' if default else ''}: ").strip()
+    return answer or default or ask(prompt, None, default)
+
+
+def new(args) -> int:
+    title = ask("Title", args.title)
+    date_text = ask("Date (YYYY-MM-DD)", args.date, dt.date.today().isoformat())
+    topics = [t.strip() for t in ask("Topics, comma-separated", args.topics).split(",") if t.strip()]
+    try:
+        date = dt.date.fromisoformat(date_text)
+    except ValueError:
+        raise SystemExit(f"briefing new: date: {date_text!r} is not a date like 2026-01-13")
+    unknown = [t for t in topics if t not in known_topics(args.root)]
+    if unknown or not topics:
+        raise SystemExit(f"briefing new: topics: unknown {unknown}; known: {sorted(known_topics(args.root))}")
+    try:
+        path = make_entry(args.root, title, date, topics, args.id)
+    except FileExistsError as error:
+        raise SystemExit(f"briefing new: {error.filename} already exists; not overwriting it")
+    except ValueError as error:
+        raise SystemExit(f"briefing new: {error}")
+    print(f"Made {path.relative_to(args.root)}. Fill in: summary, sources[0].title (and what else the "
+          "source gives: publisher, author, url, published), body, actors and claims; then run make validate.")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(prog="briefing", description="Check and create briefing entries.")
+    main_parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository folder (default: here)")
+    commands = main_parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("validate", help="check briefing files without building the site")
+    check.add_argument("files", nargs="*", help="only report problems in these files (default: all)")
+    make = commands.add_parser("new", help="make a new entry file at the right path")
+    make.add_argument("--title")
+    make.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    make.add_argument("--topics", help="comma-separated topic ids, the primary first")
+    make.add_argument("--id", help="the entry id (default: made from the title)")
+    commands.add_parser("schema", help="write the JSON Schemas into schema/ from the format definition")
+    return main_parser
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="briefing", description=__doc__.splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("validate", help="check every briefing file without building the site")
-    check.add_argument("--root", type=Path, default=Path.cwd(), help="repository folder (default: here)")
-    schema = commands.add_parser("schema", help="write the JSON Schemas into schema/ from the format definition")
-    schema.add_argument("--root", type=Path, default=Path.cwd(), help="repository folder (default: here)")
-    args = parser.parse_args(argv)
+    args = parser().parse_args(argv)
     if args.command == "schema":
         (args.root / "schema").mkdir(exist_ok=True)
         write_schemas(args.root / "schema")
         print(f"Wrote the JSON Schemas to {args.root / 'schema'}.")
         return 0
-    return validate(args.root)
+    if args.command == "new":
+        return new(args)
+    only = [Path(f).resolve().relative_to(args.root.resolve()).as_posix() for f in args.files]
+    return validate(args.root, only)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,70 @@
+"""`python -m briefing new`: make a new entry file at the right path, ready to fill in.
+
+Required fields the contributor must write are left empty, so the validator
+names each of them until they are filled; nothing is made up for them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from pathlib import Path
+
+from .types import ID_MAX, id_problem
+
+ID_TARGET = 60  # long enough to say what the entry is, short enough to type
+TEMPLATE = """\
+# yaml-language-server: $schema=../../../schema/briefing-entry.schema.json
+title: {title}
+date: {date}
+topics: [{topics}]
+# One or two sentences: who said or did what, attributed. Shown in lists, feeds and search.
+summary:
+# The full briefing, in your own words (Markdown). Optional: delete it if the summary says it all.
+body:
+actors: []
+claims: []
+sources:
+  - id: source-1
+    # What the source is, e.g. "Report on prisoner releases"; add publisher, author, url, published.
+    title:
+"""
+
+
+def id_from_title(title: str) -> str:
+    """'Rodríguez says 400 freed' -> 'rodriguez-says-400-freed' (accents folded, trimmed at a word)."""
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
+    words = re.findall(r"[a-z0-9]+", folded)
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > ID_TARGET and slug:
+            break
+        slug = candidate[:ID_MAX]
+    if not slug or not slug[0].isalpha():
+        slug = f"entry-{slug}".rstrip("-")[:ID_MAX]
+    return slug
+
+
+def yaml_text(text: str) -> str:
+    """A title as a YAML double-quoted scalar: safe whatever characters it holds."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
+def entry_path(root: Path, date: dt.date, entry_id: str) -> Path:
+    return root / "briefings" / f"{date:%Y}" / f"{date:%m}" / f"{date.isoformat()}-{entry_id}.yaml"
+
+
+def make_entry(root: Path, title: str, date: dt.date, topics: list[str], entry_id: str | None = None) -> Path:
+    """Write the new file; refuse to overwrite an existing one."""
+    entry_id = entry_id or id_from_title(title)
+    problem = id_problem(entry_id)
+    if problem:
+        raise ValueError(f"id: {problem}")
+    path = entry_path(root, date, entry_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = TEMPLATE.format(title=yaml_text(title), date=date.isoformat(), topics=", ".join(topics))
+    with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
+        handle.write(text)
+    return path

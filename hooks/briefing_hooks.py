@@ -1,4 +1,4 @@
-"""MkDocs adapter: hand MkDocs the pages the briefing core makes. Nothing else lives here.
+"""MkDocs adapter: hand MkDocs the pages and files the briefing core makes. Nothing else lives here.
 
 Events in, calls to the core out. If the site moves to another engine, this is
 the only file that has to be written again.
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
@@ -14,11 +15,11 @@ from mkdocs.structure.files import File, InclusionLevel
 from briefing.load import load_site
 from briefing.paths import check_collisions
 from briefing.problems import ProblemsFound
-from briefing.schema import all_schemas
+from briefing.search_terms import search_variants
 from briefing.site import render_site
 
 log = logging.getLogger("mkdocs.hooks.briefing")
-_state: dict = {}
+_state: dict = {"pages": {}, "home_html": ""}
 
 
 def on_files(files, config):
@@ -27,25 +28,42 @@ def on_files(files, config):
         site = load_site(root)
     except ProblemsFound as found:
         fail(found.problems)
-    rendered = render_site(site)
-    pages = rendered.pages
+    rendered = render_site(site, config.site_name, config.site_url or "/")
     existing = {file.src_uri for file in files}
-    collisions = check_collisions({page.source: page.origin for page in pages}, existing)
+    outputs = {page.source: page.origin for page in rendered.pages}
+    outputs.update({item.path: "briefings" for item in rendered.files})
+    collisions = check_collisions(outputs, existing)
     if collisions:
         fail(collisions)
-    for page in pages:
+    for page in rendered.pages:
         files.append(File.generated(config, page.source, content=page.markdown,
                                     inclusion=InclusionLevel.NOT_IN_NAV))
-    for name, text in all_schemas().items():
-        files.append(File.generated(config, f"schema/{name}", content=text))
-    _state["home_html"] = rendered.home_html
+    for item in rendered.files:
+        files.append(File.generated(config, item.path, content=item.content))
+    _state.update(pages={page.source: page for page in rendered.pages}, home_html=rendered.home_html)
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    if page.file.src_uri == "index.md" and "home_html" in _state:
+    generated = _state["pages"].get(page.file.src_uri)
+    if generated is not None:
+        page.meta.update(generated.meta)
+        page.edit_url = edit_url(config, generated.origin)
+    if page.file.src_uri == "index.md":
         return markdown + "\n\n" + _state["home_html"]
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    """Accent-free spellings of the page's words, so 'Rodriguez' finds 'Rodríguez' in search."""
+    return html + search_variants(html)
+
+
+def edit_url(config, origin: str) -> str | None:
+    """'Edit this page' opens the YAML file a generated page comes from (docs/ is one level down)."""
+    if not origin or not config.repo_url or not config.edit_uri:
+        return None
+    return urljoin(urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri), "../" + origin)
 
 
 def fail(problems) -> None:

@@ -1,20 +1,18 @@
 """The pages of the site, made from the model: entries, topics, timeline, home sections.
 
-Each page is a Markdown file whose front matter holds the title and description
-(already HTML-escaped, because Material prints them unescaped) and whose body is
-one block of HTML from a Jinja template. Any engine that reads Markdown with
-front matter can publish these pages.
+A page is an HTML body from a Jinja template plus its meta (title, description,
+head data from head.py). Any engine that can place an HTML fragment in a layout
+can publish these pages.
 """
 from __future__ import annotations
 
-import html
-import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from .head import news_article, page_meta
 from .ledger import Ledger
 from .ledger_views import figure_summary
 from .markup import plain_text
@@ -32,58 +30,68 @@ _templates = Environment(loader=FileSystemLoader(Path(__file__).parent / "templa
 
 
 @dataclass(frozen=True)
+class Build:
+    """Everything pages are made from: the model, its ledger, and where the site is published."""
+
+    site: Site
+    ledger: Ledger
+    site_name: str
+    base_url: str
+
+
+@dataclass(frozen=True)
 class GeneratedPage:
     source: str      # path of the page inside docs/, e.g. entries/some-id.md
-    origin: str      # the YAML file it comes from, for error messages and "edit this page"
-    markdown: str    # front matter + HTML body
+    origin: str      # the file to edit to change it ("" for lists made of many files)
+    markdown: str    # the page body: one block of HTML, which Markdown passes through
+    meta: dict = field(default_factory=dict)
 
     @property
     def url(self) -> str:
         return page_url(self.source)
 
 
-def front_matter(title: str, description: str) -> str:
-    """JSON strings are valid YAML scalars: no contributor text can break out of them."""
-    meta = {"title": html.escape(title), "description": html.escape(description, quote=True)}
-    return "---\n" + "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items()) + "\n---\n\n"
-
-
 def render(template: str, **context) -> str:
     return _templates.get_template(template).render(**context)
 
 
-def make_page(source: str, origin: str, title: str, description: str, template: str, **context):
-    return GeneratedPage(source, origin, front_matter(title, description) + render(template, **context))
+def make_page(build: Build, source: str, origin: str, title: str, description: str, template: str,
+              topic_ids=(), jsonld=None, **context) -> GeneratedPage:
+    meta = page_meta(build.site, title, description, topic_ids, jsonld,
+                     og_type="article" if jsonld else "website")
+    return GeneratedPage(source, origin, render(template, **context), meta)
 
 
-def entry_page(site: Site, entry) -> GeneratedPage:
-    return make_page(page_source("entries", entry.id), entry.path, entry.title, plain_text(entry.summary),
-                     "entry.html.j2", entry=entry_view(site, entry))
+def entry_page(build: Build, entry) -> GeneratedPage:
+    description = plain_text(entry.summary)
+    return make_page(build, page_source("entries", entry.id), entry.path, entry.title, description,
+                     "entry.html.j2", entry.topics, news_article(entry, description, build.site_name, build.base_url),
+                     entry=entry_view(build.site, entry))
 
 
-def topic_page(ledger: Ledger, topic_id: str) -> GeneratedPage:
-    site, here = ledger.site, page_url(page_source("topics", topic_id))
+def topic_page(build: Build, topic_id: str) -> GeneratedPage:
+    site, ledger, here = build.site, build.ledger, page_url(page_source("topics", topic_id))
     entries = site.entries_on(topic_id)
-    return make_page(page_source("topics", topic_id), "briefings/topics.yaml", site.topics[topic_id].title,
-                     plain_text(site.topics[topic_id].summary), "topic.html.j2",
+    return make_page(build, page_source("topics", topic_id), "briefings/topics.yaml", site.topics[topic_id].title,
+                     plain_text(site.topics[topic_id].summary), "topic.html.j2", (topic_id,),
                      topic=topic_view(site, topic_id, here),
                      entries=[list_item_view(entry, here) for entry in entries],
                      figures=[figure_summary(ledger, f, here) for f in ledger.figures_of(entries)])
 
 
-def timeline_page(site: Site) -> GeneratedPage:
+def timeline_page(build: Build) -> GeneratedPage:
     months = []
-    for month, entries in groupby(site.entries, key=lambda e: (e.date.year, e.date.month)):
+    for month, entries in groupby(build.site.entries, key=lambda e: (e.date.year, e.date.month)):
         entries = list(entries)
         months.append({"id": f"{month[0]}-{month[1]:02d}", "title": month_in_words(entries[0].date),
                        "entries": [list_item_view(entry, TIMELINE_URL) for entry in entries]})
-    return make_page(page_source("timeline"), "briefings", "Timeline", "Every briefing entry by date.",
+    return make_page(build, page_source("timeline"), "", "Timeline", "Every briefing entry by date.",
                      "timeline.html.j2", months=months)
 
 
-def home_section(ledger: Ledger) -> str:
+def home_section(build: Build) -> str:
     """The generated part of the home page, appended below its hand-written introduction."""
-    site, here = ledger.site, ""
+    site, ledger, here = build.site, build.ledger, ""
     return render("home.html.j2",
                   topics=[topic_view(site, topic_id, here) for topic_id in site.topics],
                   figures=[figure_summary(ledger, f, here) for f in site.figures if ledger.by_figure[f]],
@@ -92,7 +100,8 @@ def home_section(ledger: Ledger) -> str:
                   figures_url=relative_url(here, FIGURES_URL), actors_url=relative_url(here, ACTORS_URL))
 
 
-def format_page() -> GeneratedPage:
-    """The format reference: generated from spec.py, no contributor text in it."""
-    return GeneratedPage("format.md", "hooks/briefing/spec.py",
-                         render("format.md.j2", **reference_context()))
+def format_page(build: Build | None = None) -> GeneratedPage:
+    """The format reference: Markdown generated from spec.py, no contributor text in it."""
+    return GeneratedPage("format.md", "hooks/briefing/spec.py", render("format.md.j2", **reference_context()),
+                         {"title": "Format reference",
+                          "description": "The briefing entry format: every field, its type and meaning."})

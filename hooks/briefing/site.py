@@ -1,25 +1,33 @@
-"""Everything the site publishes, made from the model in one pass."""
+"""Everything the site publishes, made from the model in one pass: pages, feeds, data."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .feeds import site_feeds
 from .ledger import Ledger
 from .ledger_pages import actor_page, actors_index, figure_page, figures_index
 from .model import Site
-from .pages import GeneratedPage, entry_page, format_page, home_section, timeline_page, topic_page
+from .opendata import briefings_json, claims_csv
+from .outputs import GeneratedFile
+from .pages import Build, GeneratedPage, entry_page, format_page, home_section, render, timeline_page, topic_page
+from .schema import all_schemas
 
 
 @dataclass(frozen=True)
 class RenderedSite:
     pages: list          # GeneratedPage, each placed at its own source path
+    files: list          # GeneratedFile: feeds, open data, schemas
     home_html: str       # appended below the hand-written home page
 
 
-def render_site(site: Site) -> RenderedSite:
-    ledger = Ledger(site)
-    pages: list[GeneratedPage] = [entry_page(site, entry) for entry in site.entries]
-    pages += [topic_page(ledger, topic_id) for topic_id in site.topics]
-    pages += [figure_page(ledger, figure_id) for figure_id in site.figures]
-    pages += [actor_page(ledger, actor_id) for actor_id in site.actors]
-    pages += [figures_index(ledger), actors_index(ledger), timeline_page(site), format_page()]
-    return RenderedSite(pages, home_section(ledger))
+def render_site(site: Site, site_name: str, base_url: str) -> RenderedSite:
+    build = Build(site, Ledger(site), site_name, base_url)
+    pages: list[GeneratedPage] = [entry_page(build, entry) for entry in site.entries]
+    pages += [topic_page(build, topic_id) for topic_id in site.topics]
+    pages += [figure_page(build, figure_id) for figure_id in site.figures]
+    pages += [actor_page(build, actor_id) for actor_id in site.actors]
+    pages += [figures_index(build), actors_index(build), timeline_page(build), format_page(build)]
+    files = site_feeds(site, site_name, base_url, render)
+    files += [briefings_json(site, base_url), claims_csv(build.ledger, base_url)]
+    files += [GeneratedFile(f"schema/{name}", text) for name, text in all_schemas().items()]
+    return RenderedSite(pages, files, home_section(build))

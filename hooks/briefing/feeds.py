@@ -1,0 +1,72 @@
+"""Atom and JSON Feed 1.1: the whole site, one per topic, and corrections.
+
+Times are derived from the entries' dates (never from the clock), so two builds
+of the same commit write the same feeds. An entry's `updates` move its `updated`
+time; ids are the entries' permalinks, which never change.
+"""
+from __future__ import annotations
+
+import json
+
+from .markup import plain_text, render_block, render_inline
+from .model import Entry, Site
+from .outputs import GeneratedFile, absolute
+from .paths import entry_url, topic_url
+
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+
+
+def timestamp(day) -> str:
+    """RFC 3339 at midnight UTC: the format has days, feeds want times."""
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def feed_item(entry: Entry, base_url: str) -> dict:
+    """One entry as a feed item; every feed format is rendered from this."""
+    body = render_inline(entry.summary) + render_block(entry.body)
+    return {"id": absolute(base_url, entry_url(entry.id)), "url": absolute(base_url, entry_url(entry.id)),
+            "title": entry.title, "summary": plain_text(entry.summary), "content_html": body,
+            "date_published": timestamp(entry.date), "date_modified": timestamp(entry.updated),
+            "tags": list(entry.topics) + list(entry.tags)}
+
+
+def correction_item(entry: Entry, index: int, base_url: str) -> dict:
+    update = entry.updates[index]
+    url = absolute(base_url, entry_url(entry.id))
+    return {"id": f"{url}#update-{index + 1}", "url": url, "title": f"Update: {entry.title}",
+            "summary": plain_text(update.note), "content_html": render_inline(update.note),
+            "date_published": timestamp(update.date), "date_modified": timestamp(update.date),
+            "tags": list(entry.topics)}
+
+
+def feed(name: str, title: str, home: str, items: list, base_url: str, render) -> list[GeneratedFile]:
+    """The Atom and JSON versions of one feed, at feeds/<name>.atom.xml and feeds/<name>.json."""
+    items = sorted(items, key=lambda item: (item["date_modified"], item["id"]), reverse=True)
+    meta = {"title": title, "home_page_url": absolute(base_url, home),
+            "atom_url": absolute(base_url, f"feeds/{name}.atom.xml"),
+            "json_url": absolute(base_url, f"feeds/{name}.json"),
+            "updated": items[0]["date_modified"] if items else "1970-01-01T00:00:00Z"}
+    json_feed = {"version": JSON_FEED_VERSION, "title": title, "home_page_url": meta["home_page_url"],
+                 "feed_url": meta["json_url"], "language": "en", "items": items}
+    return [GeneratedFile(f"feeds/{name}.atom.xml", render("feed.atom.xml.j2", feed=meta, items=items)),
+            GeneratedFile(f"feeds/{name}.json", json.dumps(json_feed, ensure_ascii=False, indent=1) + "\n")]
+
+
+def site_feeds(site: Site, site_name: str, base_url: str, render) -> list[GeneratedFile]:
+    files = feed("all", site_name, "", [feed_item(e, base_url) for e in site.entries], base_url, render)
+    for topic in site.topics.values():
+        items = [feed_item(e, base_url) for e in site.entries_on(topic.id)]
+        files += feed(f"topic-{topic.id}", f"{site_name}: {topic.title}", topic_url(topic.id), items, base_url, render)
+    corrections = [correction_item(e, i, base_url) for e in site.entries for i in range(len(e.updates))]
+    files += feed("corrections", f"{site_name}: corrections and updates", "", corrections, base_url, render)
+    return files
+
+
+def feed_links(topic_ids: tuple = ()) -> list[dict]:
+    """Autodiscovery links for a page's head: the site's feeds, then its topics'."""
+    links = [{"type": "application/atom+xml", "href": "feeds/all.atom.xml", "title": "All entries (Atom)"},
+             {"type": "application/feed+json", "href": "feeds/all.json", "title": "All entries (JSON Feed)"}]
+    for topic_id in topic_ids:
+        links.append({"type": "application/atom+xml", "href": f"feeds/topic-{topic_id}.atom.xml",
+                      "title": f"Topic {topic_id} (Atom)"})
+    return links

@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: dates MkDocs writes (sitemap) come from the last commit, not the clock.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+export SOURCE_DATE_EPOCH
 
 .PHONY: serve test build validate new schema clean
 
@@ -22,8 +25,12 @@ serve: $(BIN)/.installed
 test: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python -m pytest
 
+# Build into a scratch folder and swap it in only on success: a failed build never leaves a
+# half-written site/ where CI would publish it.
 build: $(BIN)/.installed
-	$(BIN)/mkdocs build --strict
+	rm -rf site.partial
+	$(BIN)/mkdocs build --strict --site-dir site.partial
+	rm -rf site && mv site.partial site
 
 validate: $(BIN)/.installed
 	PYTHONPATH=hooks $(BIN)/python -m briefing validate $(FILES)

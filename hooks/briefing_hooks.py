@@ -45,17 +45,22 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    """Generated pages are HTML already: Markdown gets nothing to do (see on_page_content)."""
     generated = _state["pages"].get(page.file.src_uri)
-    if generated is not None:
-        page.meta.update(generated.meta)
-        page.edit_url = edit_url(config, generated.origin)
-    if page.file.src_uri == "index.md":
-        return markdown + "\n\n" + _state["home_html"]
-    return markdown
+    if generated is None:
+        return markdown
+    page.meta.update(generated.meta)
+    page.edit_url = edit_url(config, generated.origin)
+    return "" if generated.is_html else markdown
 
 
 def on_page_content(html, page, config, files):
-    """Accent-free spellings of the page's words, so 'Rodriguez' finds 'Rodríguez' in search."""
+    """Place the core's HTML, the home page's lists, and accent-free spellings for search."""
+    generated = _state["pages"].get(page.file.src_uri)
+    if generated is not None and generated.is_html:
+        html = generated.markdown
+    elif page.file.src_uri == "index.md":
+        html += _state["home_html"]
     return html + search_variants(html)
 
 

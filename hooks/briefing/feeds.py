@@ -53,9 +53,10 @@ def feed(name: str, title: str, home: str, items: list, base_url: str, render) -
 
 
 def site_feeds(site: Site, site_name: str, base_url: str, render) -> list[GeneratedFile]:
-    files = feed("all", site_name, "", [feed_item(e, base_url) for e in site.entries], base_url, render)
+    items_by_id = {e.id: feed_item(e, base_url) for e in site.entries}  # each entry is in several feeds
+    files = feed("all", site_name, "", list(items_by_id.values()), base_url, render)
     for topic in site.topics.values():
-        items = [feed_item(e, base_url) for e in site.entries_on(topic.id)]
+        items = [items_by_id[e.id] for e in site.entries_on(topic.id)]
         files += feed(f"topic-{topic.id}", f"{site_name}: {topic.title}", topic_url(topic.id), items, base_url, render)
     corrections = [correction_item(e, i, base_url) for e in site.entries for i in range(len(e.updates))]
     files += feed("corrections", f"{site_name}: corrections and updates", "", corrections, base_url, render)

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from .ledger import Ledger
-from .ledger_views import actor_claims, figure_summary, figure_view
+from .ledger_views import claim_row, figure_summary, figure_view
 from .markup import plain_text
 from .pages import Build, GeneratedPage, make_page
+from .paginate import Slice, pager_view, paginate, slice_source
 from .paths import ACTORS_URL, FIGURES_URL, actor_url, figure_url, page_source, relative_url
 from .views import list_item_view
 
@@ -13,12 +14,24 @@ KIND_WORDS = {"person": "Person", "organization": "Organization", "government": 
               "media": "Media", "group": "Group"}
 
 
-def figure_page(build: Build, figure_id: str) -> GeneratedPage:
-    figure = build.site.figures[figure_id]
+def newest_pages(items: list, *segments: str) -> list:
+    """Pages of a date-ordered list, the newest on page 1, each page still in date order."""
+    return [Slice(part.number, part.count, part.items[::-1], part.source)
+            for part in paginate(items[::-1], *segments)]
+
+
+def figure_pages(build: Build, figure_id: str) -> list[GeneratedPage]:
+    figure, segments = build.site.figures[figure_id], ("figures", figure_id)
     description = plain_text(figure.description) or f"Every claim of {figure.label}, side by side."
-    return make_page(build, page_source("figures", figure_id), "briefings/figures.yaml", figure.label, description,
-                     "figure.html.j2", figure=figure_view(build.ledger, figure_id),
-                     method_url=relative_url(figure_url(figure_id), METHOD_PAGE))
+    pages = []
+    for part in newest_pages(build.ledger.by_figure[figure_id], *segments):
+        title = figure.label + (f", page {part.number}" if part.number > 1 else "")
+        pages.append(make_page(build, part.source, "briefings/figures.yaml", title, description, "figure.html.j2",
+                               search=part.number == 1,
+                               figure=figure_view(build.ledger, figure_id, part.items, part.url,
+                                                  pager_view(part, segments)),
+                               method_url=relative_url(part.url, METHOD_PAGE)))
+    return pages
 
 
 def figures_index(build: Build) -> GeneratedPage:
@@ -34,13 +47,26 @@ def actor_view(ledger: Ledger, actor_id: str, here: str) -> dict:
             "claims": len(ledger.by_actor[actor_id]), "entries": len(ledger.entries_by_actor[actor_id])}
 
 
-def actor_page(build: Build, actor_id: str) -> GeneratedPage:
-    ledger, actor, here = build.ledger, build.site.actors[actor_id], actor_url(actor_id)
+def actor_pages(build: Build, actor_id: str) -> list[GeneratedPage]:
+    """Claims (in date order) and entries (newest first), the newest of each on page 1."""
+    ledger, actor, segments = build.ledger, build.site.actors[actor_id], ("actors", actor_id)
+    claims = newest_pages(ledger.by_actor[actor_id], *segments)
+    entries = paginate(ledger.entries_by_actor[actor_id], *segments)
+    count = max(len(claims), len(entries))
     description = f"{actor.name}" + (f", {actor.role}" if actor.role else "") + ": claims and entries."
-    return make_page(build, page_source("actors", actor_id), "briefings/actors.yaml", actor.name, description,
-                     "actor.html.j2", actor=actor_view(ledger, actor_id, here),
-                     claims=actor_claims(ledger, actor_id, here),
-                     entries=[list_item_view(entry, here) for entry in ledger.entries_by_actor[actor_id]])
+    pages = []
+    for number in range(1, count + 1):
+        part = Slice(number, count, [], slice_source(segments, number))
+        here = part.url
+        title = actor.name + (f", page {number}" if number > 1 else "")
+        page_claims = claims[number - 1].items if number <= len(claims) else []
+        page_entries = entries[number - 1].items if number <= len(entries) else []
+        pages.append(make_page(build, part.source, "briefings/actors.yaml", title, description, "actor.html.j2",
+                               search=number == 1, actor=actor_view(ledger, actor_id, here),
+                               claims=[claim_row(build.site, placed, here) for placed in page_claims],
+                               entries=[list_item_view(entry, here) for entry in page_entries],
+                               pager=pager_view(part, segments)))
+    return pages
 
 
 def actors_index(build: Build) -> GeneratedPage:

@@ -53,16 +53,13 @@ def figure_summary(ledger: Ledger, figure_id: str, here: str) -> dict:
             "latest": [claim_row(site, placed, here) for placed in claims[-LATEST_PER_FIGURE:][::-1]]}
 
 
-def figure_view(ledger: Ledger, figure_id: str) -> dict:
-    here = figure_url(figure_id)
-    site, claims = ledger.site, ledger.by_figure[figure_id]
-    figure = site.figures[figure_id]
+def figure_view(ledger: Ledger, figure_id: str, claims: list, here: str, pager: dict | None) -> dict:
+    """A figure's page: `claims` are the ones on this page (all of them, or one page's worth)."""
+    site, figure = ledger.site, ledger.site.figures[figure_id]
     rows = [claim_row(site, placed, here) for placed in claims]
     return {"id": figure_id, "label": figure.label, "unit": figure.unit,
             "description_html": Markup(render_inline(figure.description)),
             "rows": rows, "chart": chart_geometry(claims) if claims else None, "chart_id": f"chart-{figure_id}",
-            "summary": figure_summary(ledger, figure_id, here)}
+            "summary": figure_summary(ledger, figure_id, here), "pager": pager}
 
 
-def actor_claims(ledger: Ledger, actor_id: str, here: str) -> list[dict]:
-    return [claim_row(ledger.site, placed, here) for placed in ledger.by_actor[actor_id]]

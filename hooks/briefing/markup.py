@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 import markdown
 import nh3
@@ -26,6 +27,7 @@ def _clean(rendered: str, tags: set) -> str:
                      link_rel="nofollow noopener", strip_comments=True)
 
 
+@lru_cache(maxsize=65536)  # a summary is shown on many lists and feeds: render it once
 def render_block(text: str | None) -> str:
     """A body in Markdown, as sanitised HTML."""
     if not text:
@@ -33,6 +35,7 @@ def render_block(text: str | None) -> str:
     return _clean(_converter.reset().convert(text), BLOCK_TAGS)
 
 
+@lru_cache(maxsize=65536)
 def render_inline(text: str | None) -> str:
     """A summary or note in inline Markdown, as sanitised HTML without block elements."""
     if not text:
@@ -40,6 +43,7 @@ def render_inline(text: str | None) -> str:
     return _clean(_converter.reset().convert(text), INLINE_TAGS).strip()
 
 
+@lru_cache(maxsize=65536)
 def plain_text(text: str | None) -> str:
     """Inline Markdown reduced to its words: for <meta> descriptions and feeds."""
     if not text:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import asdict
+from dataclasses import is_dataclass
 
 from .ledger import Ledger
 from .model import Site
@@ -24,7 +24,11 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def plain(value):
-    """Model values as JSON: dates as ISO text, tuples as lists, nothing dropped."""
+    """Model values as JSON: records as objects, dates as ISO text, tuples as lists, nothing dropped.
+
+    (dataclasses.asdict deep-copies everything first; this walks the frozen model once.)"""
+    if is_dataclass(value):
+        return {key: plain(item) for key, item in value.__dict__.items()}
     if isinstance(value, dict):
         return {key: plain(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
@@ -33,7 +37,7 @@ def plain(value):
 
 
 def entry_record(entry, base_url: str) -> dict:
-    record = plain(asdict(entry))
+    record = plain(entry)
     record["url"] = absolute(base_url, entry_url(entry.id))
     record["updated"] = entry.updated.isoformat()
     return record
@@ -41,9 +45,9 @@ def entry_record(entry, base_url: str) -> dict:
 
 def briefings_json(site: Site, base_url: str) -> GeneratedFile:
     data = {"format_version": FORMAT_VERSION, "licence": LICENCE,
-            "topics": plain([asdict(t) for t in site.topics.values()]),
-            "actors": plain([asdict(a) for a in site.actors.values()]),
-            "figures": plain([asdict(f) for f in site.figures.values()]),
+            "topics": plain(list(site.topics.values())),
+            "actors": plain(list(site.actors.values())),
+            "figures": plain(list(site.figures.values())),
             "entries": [entry_record(entry, base_url) for entry in site.entries]}
     return GeneratedFile("data/briefings.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 

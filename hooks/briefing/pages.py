@@ -17,6 +17,7 @@ from .ledger import Ledger
 from .ledger_views import figure_summary
 from .markup import plain_text
 from .model import Site
+from .paginate import paginate, pager_view
 from .paths import ACTORS_URL, FIGURES_URL, TIMELINE_URL, page_source, page_url, relative_url
 from .reference import reference_context
 from .views import entry_view, list_item_view, topic_view
@@ -43,8 +44,9 @@ class Build:
 class GeneratedPage:
     source: str      # path of the page inside docs/, e.g. entries/some-id.md
     origin: str      # the file to edit to change it ("" for lists made of many files)
-    markdown: str    # the page body: one block of HTML, which Markdown passes through
+    markdown: str    # the page body: HTML from a template (or Markdown, for the format reference)
     meta: dict = field(default_factory=dict)
+    is_html: bool = True  # False: Markdown for the engine to render
 
     @property
     def url(self) -> str:
@@ -56,9 +58,12 @@ def render(template: str, **context) -> str:
 
 
 def make_page(build: Build, source: str, origin: str, title: str, description: str, template: str,
-              topic_ids=(), jsonld=None, **context) -> GeneratedPage:
+              topic_ids=(), jsonld=None, search: bool = True, **context) -> GeneratedPage:
+    """`search=False` keeps a page out of the search index: lists that only repeat entries."""
     meta = page_meta(build.site, title, description, topic_ids, jsonld,
                      og_type="article" if jsonld else "website")
+    if not search:
+        meta["search"] = {"exclude": True}
     return GeneratedPage(source, origin, render(template, **context), meta)
 
 
@@ -69,24 +74,48 @@ def entry_page(build: Build, entry) -> GeneratedPage:
                      entry=entry_view(build.site, entry))
 
 
-def topic_page(build: Build, topic_id: str) -> GeneratedPage:
-    site, ledger, here = build.site, build.ledger, page_url(page_source("topics", topic_id))
+def topic_pages(build: Build, topic_id: str) -> list[GeneratedPage]:
+    site, ledger, topic = build.site, build.ledger, build.site.topics[topic_id]
     entries = site.entries_on(topic_id)
-    return make_page(build, page_source("topics", topic_id), "briefings/topics.yaml", site.topics[topic_id].title,
-                     plain_text(site.topics[topic_id].summary), "topic.html.j2", (topic_id,),
-                     topic=topic_view(site, topic_id, here),
-                     entries=[list_item_view(entry, here) for entry in entries],
-                     figures=[figure_summary(ledger, f, here) for f in ledger.figures_of(entries)])
+    segments = ("topics", topic_id)
+    pages = []
+    for part in paginate(list(entries), *segments):
+        here = part.url
+        figures = [figure_summary(ledger, f, here) for f in ledger.figures_of(entries)] if part.number == 1 else []
+        title = topic.title if part.number == 1 else f"{topic.title}, page {part.number}"
+        pages.append(make_page(build, part.source, "briefings/topics.yaml", title, plain_text(topic.summary),
+                               "topic.html.j2", (topic_id,), search=part.number == 1,
+                               topic=topic_view(site, topic_id, here), figures=figures,
+                               entries=[list_item_view(entry, here) for entry in part.items],
+                               pager=pager_view(part, segments)))
+    return pages
 
 
-def timeline_page(build: Build) -> GeneratedPage:
-    months = []
-    for month, entries in groupby(build.site.entries, key=lambda e: (e.date.year, e.date.month)):
-        entries = list(entries)
-        months.append({"id": f"{month[0]}-{month[1]:02d}", "title": month_in_words(entries[0].date),
-                       "entries": [list_item_view(entry, TIMELINE_URL) for entry in entries]})
-    return make_page(build, page_source("timeline"), "", "Timeline", "Every briefing entry by date.",
-                     "timeline.html.j2", months=months)
+def month_groups(site: Site) -> list[tuple[str, list]]:
+    """Entries by month, newest month first: ('2026-01', [entries])."""
+    return [(f"{year}-{month:02d}", list(entries))
+            for (year, month), entries in groupby(site.entries, key=lambda e: (e.date.year, e.date.month))]
+
+
+def timeline_pages(build: Build) -> list[GeneratedPage]:
+    """timeline/: the months; timeline/YYYY-MM/: one month's entries, paginated."""
+    groups = month_groups(build.site)
+    months = [{"title": month_in_words(entries[0].date), "count": len(entries),
+               "url": relative_url(TIMELINE_URL, page_url(page_source("timeline", key)))} for key, entries in groups]
+    latest = [list_item_view(e, TIMELINE_URL) for e in (groups[0][1][:LATEST_ON_HOME] if groups else [])]
+    pages = [make_page(build, page_source("timeline"), "", "Timeline", "Every briefing entry by date.",
+                       "timeline.html.j2", search=False, heading="Timeline", months=months, entries=latest,
+                       section_id="latest", section_title="Latest entries", pager=None)]
+    for key, entries in groups:
+        segments = ("timeline", key)
+        for part in paginate(entries, *segments):
+            title = month_in_words(entries[0].date) + (f", page {part.number}" if part.number > 1 else "")
+            pages.append(make_page(build, part.source, "", title, f"Briefing entries of {title}.",
+                                   "timeline.html.j2", search=False, heading=title, months=[],
+                                   entries=[list_item_view(e, part.url) for e in part.items],
+                                   section_id="entries", section_title="Entries, newest first",
+                                   pager=pager_view(part, segments)))
+    return pages
 
 
 def home_section(build: Build) -> str:
@@ -104,4 +133,5 @@ def format_page(build: Build | None = None) -> GeneratedPage:
     """The format reference: Markdown generated from spec.py, no contributor text in it."""
     return GeneratedPage("format.md", "hooks/briefing/spec.py", render("format.md.j2", **reference_context()),
                          {"title": "Format reference",
-                          "description": "The briefing entry format: every field, its type and meaning."})
+                          "description": "The briefing entry format: every field, its type and meaning."},
+                         is_html=False)

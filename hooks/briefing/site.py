@@ -5,11 +5,11 @@ from dataclasses import dataclass
 
 from .feeds import site_feeds
 from .ledger import Ledger
-from .ledger_pages import actor_page, actors_index, figure_page, figures_index
+from .ledger_pages import actor_pages, actors_index, figure_pages, figures_index
 from .model import Site
 from .opendata import briefings_json, claims_csv
 from .outputs import GeneratedFile
-from .pages import Build, GeneratedPage, entry_page, format_page, home_section, render, timeline_page, topic_page
+from .pages import Build, GeneratedPage, entry_page, format_page, home_section, render, timeline_pages, topic_pages
 from .schema import all_schemas
 
 
@@ -23,10 +23,14 @@ class RenderedSite:
 def render_site(site: Site, site_name: str, base_url: str) -> RenderedSite:
     build = Build(site, Ledger(site), site_name, base_url)
     pages: list[GeneratedPage] = [entry_page(build, entry) for entry in site.entries]
-    pages += [topic_page(build, topic_id) for topic_id in site.topics]
-    pages += [figure_page(build, figure_id) for figure_id in site.figures]
-    pages += [actor_page(build, actor_id) for actor_id in site.actors]
-    pages += [figures_index(build), actors_index(build), timeline_page(build), format_page(build)]
+    for topic_id in site.topics:
+        pages += topic_pages(build, topic_id)
+    for figure_id in site.figures:
+        pages += figure_pages(build, figure_id)
+    for actor_id in site.actors:
+        pages += actor_pages(build, actor_id)
+    pages += timeline_pages(build)
+    pages += [figures_index(build), actors_index(build), format_page(build)]
     files = site_feeds(site, site_name, base_url, render)
     files += [briefings_json(site, base_url), claims_csv(build.ledger, base_url)]
     files += [GeneratedFile(f"schema/{name}", text) for name, text in all_schemas().items()]

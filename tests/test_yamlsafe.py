@@ -76,3 +76,28 @@ def test_tabs_get_a_hint():
     assert problems_of(b"a:\n\t- b\n") == [
         "f.yaml:2:1: (file): not valid YAML: found character that cannot start any token; "
         "indent with spaces, not tabs"]
+
+
+def tree(node):
+    """A node tree as plain data, positions included, to compare the two readers."""
+    if node.kind == "scalar":
+        return (node.value, node.plain, node.line, node.col)
+    if node.kind == "seq":
+        return [tree(item) for item in node.value] + [(node.line, node.col)]
+    return {key: (tree(value), node.keys[key].line, node.keys[key].col) for key, value in node.value.items()}
+
+
+def test_the_fast_reader_builds_the_same_tree_as_the_careful_one():
+    import yaml
+    from briefing import yamlsafe
+    from conftest import REPO, TOY
+    files = [*(REPO / "briefings").rglob("*.yaml"), *TOY.rglob("*.yaml")]
+    compared = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        fast = yamlsafe._compose_fast(text)
+        careful = yamlsafe._build(yaml.parse(text, Loader=yamlsafe._Loader))
+        if fast is not None:
+            assert tree(fast) == tree(careful), path
+            compared += 1
+    assert compared >= len(files) // 2

@@ -9,6 +9,7 @@ text; the format definition decides what a scalar means for each field.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Union
 
@@ -64,6 +65,9 @@ def parse_yaml(display_path: str, data: bytes) -> tuple[Node | None, list[Proble
     except UnicodeDecodeError as error:
         line, col = _position_of_byte(data, error.start)
         return fail(line, col, f"file is not UTF-8 (bad byte at offset {error.start}); save it as UTF-8")
+    root = _compose_fast(text)
+    if root is not None:
+        return root, []
     try:
         root = _build(yaml.parse(text, Loader=_Loader))
     except YamlProblem as problem:
@@ -79,6 +83,73 @@ def parse_yaml(display_path: str, data: bytes) -> tuple[Node | None, list[Proble
     if root is None:
         return fail(1, 1, "file is empty")
     return root, []
+
+
+# Characters and shapes that need the careful reader: anchors (&), aliases (*), tags (!),
+# and block collections nested on one line ("- - -", "? ? ?"); deep flow nesting is
+# caught by counting brackets.
+_NEEDS_CAREFUL_READER = re.compile(r"[&*!]|[-?][ \t]+[-?][ \t\n]")
+_MAX_FAST_BRACKETS = 16
+
+
+class _StringsLoader(_Loader):
+    """libyaml's composer without PyYAML's implicit typing: we read every scalar as text."""
+
+    def resolve(self, kind, value, implicit):
+        return "tag:yaml.org,2002:str"
+
+
+def _compose_fast(text: str) -> Node | None:
+    """The node tree, built by libyaml's composer in C, for the ordinary file.
+
+    Returns None whenever the file holds anything unusual, or anything wrong: the
+    event-by-event reader then reads it again and reports exactly what is wrong.
+    Files without '&', '*' and '!' cannot hold anchors, aliases or tags, so the
+    composer has nothing there to expand or construct.
+    """
+    if _NEEDS_CAREFUL_READER.search(text) or text.count("[") + text.count("{") > _MAX_FAST_BRACKETS:
+        return None
+    try:
+        composed = yaml.compose(text, Loader=_StringsLoader)
+    except yaml.YAMLError:
+        return None
+    return _convert(composed) if composed is not None else None
+
+
+def _convert(composed) -> Node | None:
+    """PyYAML nodes to our nodes, iteratively; None on duplicate keys, odd keys or deep nesting."""
+    root = _node_of(composed)
+    stack = [(composed, root, 1)]
+    while stack:
+        source, target, depth = stack.pop()
+        if target.kind == "scalar":
+            continue
+        if depth >= MAX_DEPTH:
+            return None
+        if target.kind == "seq":
+            for item in source.value:
+                child = _node_of(item)
+                target.value.append(child)
+                stack.append((item, child, depth + 1))
+            continue
+        for key_source, value_source in source.value:
+            key = _node_of(key_source)
+            if key.kind != "scalar" or key.value is None or key.value in target.value:
+                return None
+            child = _node_of(value_source)
+            target.value[key.value], target.keys[key.value] = child, key
+            stack.append((value_source, child, depth + 1))
+    return root
+
+
+def _node_of(composed) -> Node:
+    line, col = composed.start_mark.line + 1, composed.start_mark.column + 1
+    if isinstance(composed, yaml.ScalarNode):
+        plain = composed.style in (None, "")
+        value = None if plain and composed.value in _NULLS else composed.value
+        return Node("scalar", line, col, value, plain)
+    return Node("seq" if isinstance(composed, yaml.SequenceNode) else "map", line, col,
+                [] if isinstance(composed, yaml.SequenceNode) else {})
 
 
 def _describe_syntax_error(error, text: str) -> tuple[int, int, str]:

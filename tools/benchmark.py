@@ -48,6 +48,28 @@ def timed_build(config: Path, site: Path, strict: bool) -> tuple[float, int]:
     return float(line[1]), int(line[2])
 
 
+PREVIEW = """
+import sys, time, pathlib
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config_file, entry = sys.argv[1], pathlib.Path(sys.argv[2])
+build(load_config(config_file=config_file, site_dir=sys.argv[3]))
+entry.write_text(entry.read_text().replace('title: "', 'title: "Edited ', 1))
+start = time.perf_counter()
+build(load_config(config_file=config_file, site_dir=sys.argv[3]))
+print(time.perf_counter() - start)
+"""
+
+
+def preview_rebuild(repo: Path) -> float:
+    """Seconds to rebuild after editing one entry, in a process that has built once (like `mkdocs serve`)."""
+    entry = sorted((repo / "briefings").glob("*/*/*.yaml"))[0]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-c", PREVIEW, str(repo / "mkdocs.yml"), str(entry),
+                             str(repo / "site-preview")], capture_output=True, text=True, env=env, check=True)
+    return float(result.stdout.strip().splitlines()[-1])
+
+
 def validation_rate(repo: Path, n: int) -> float:
     code = ("import sys, time; sys.path.insert(0, 'hooks'); from briefing.load import load_site; "
             "t = time.perf_counter(); load_site('.'); print(time.perf_counter() - t)")
@@ -84,6 +106,7 @@ def run(n: int, scratch: Path) -> dict:
     entry_pages = sorted((repo / "site/entries").glob("*/index.html"))
     return {"n": n, "build": build_s, "floor": floor_s, "peak_mib": build_kib / 1024,
             "floor_peak_mib": floor_kib / 1024, "validate_per_s": validation_rate(repo, n),
+            "preview": preview_rebuild(repo),
             "first_search_kib": first_search_bytes(repo / "site") / 1024,
             "entry_kib": max(p.stat().st_size for p in entry_pages) / 1024,
             "largest_list": largest_list_page(repo / "site")}
@@ -91,11 +114,11 @@ def run(n: int, scratch: Path) -> dict:
 
 def report(results: list[dict]) -> None:
     print(f"{'N':>6} {'build s':>8} {'floor s':>8} {'ratio':>6} {'peak MiB':>9} {'validate/s':>11} "
-          f"{'search KiB':>11} {'entry KiB':>10}  largest list page")
+          f"{'preview s':>10} {'search KiB':>11} {'entry KiB':>10}  largest list page")
     for r in results:
         page, size = r["largest_list"]
         print(f"{r['n']:>6} {r['build']:>8.2f} {r['floor']:>8.2f} {r['build'] / r['floor']:>6.2f} "
-              f"{r['peak_mib']:>9.0f} {r['validate_per_s']:>11.0f} {r['first_search_kib']:>11.0f} "
+              f"{r['peak_mib']:>9.0f} {r['validate_per_s']:>11.0f} {r['preview']:>10.2f} {r['first_search_kib']:>11.0f} "
               f"{r['entry_kib']:>10.1f}  {page} ({size / 1024:.0f} KiB)")
     if len(results) >= 2:
         small, big = results[0], results[-1]

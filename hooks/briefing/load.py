@@ -1,6 +1,7 @@
 """Load every briefing file, check it, and build the site model (or report every problem)."""
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,11 +40,11 @@ class FileReport:
         self.refs.append((kind, ref_id, node.line, node.col, field_path))
 
 
-def read_file(path: Path, display: str, read) -> FileReport:
-    """Parse one file and read it with `read(root_node, reader)`."""
+def read_file(path: Path, display: str, read, data: bytes | None = None) -> FileReport:
+    """Parse one file (or its bytes, already read) and read it with `read(root_node, reader)`."""
     report = FileReport(display)
     try:
-        data = read_bytes(path)
+        data = read_bytes(path) if data is None else data
     except OSError as error:
         report.problems.append(Problem(display, 0, 0, "(file)", f"cannot be read: {error.strerror}"))
         return report
@@ -55,8 +56,26 @@ def read_file(path: Path, display: str, read) -> FileReport:
     return report
 
 
+_reports: dict = {}  # (path, digest of its bytes) -> FileReport: a preview server rechecks only what changed
+_REPORTS_KEPT = 100_000
+
+
 def read_entry(path: Path, display: str) -> FileReport:
-    report = read_file(path, display, lambda node, reader: ENTRY.read(node, "", reader))
+    """One entry file, checked on its own; the result is reused while its bytes are unchanged."""
+    try:
+        data = read_bytes(path)
+    except OSError:
+        return _check_entry(path, display)
+    key = (display, hashlib.blake2b(data, digest_size=16).digest())
+    if key not in _reports:
+        if len(_reports) >= _REPORTS_KEPT:
+            _reports.clear()
+        _reports[key] = _check_entry(path, display, data)
+    return _reports[key]
+
+
+def _check_entry(path: Path, display: str, data: bytes | None = None) -> FileReport:
+    report = read_file(path, display, lambda node, reader: ENTRY.read(node, "", reader), data)
     if report.root is not None and report.root.kind == "map":
         report.problems += check_entry_path(display, report.root)
         report.problems += check_updates(display, report.root)

@@ -20,9 +20,32 @@ class RenderedSite:
     home_html: str       # appended below the hand-written home page
 
 
+_entry_pages: dict = {}  # an entry's page depends on the entry and the registries only
+
+
+def entry_pages(build: Build) -> list[GeneratedPage]:
+    """Entry pages, reusing those whose entry and registries are unchanged since the last build
+    (a preview server rebuilds after every edit; one edit should cost one page)."""
+    site = build.site
+    context = (tuple(site.topics.values()), tuple(site.actors.values()), tuple(site.figures.values()),
+               build.site_name, build.base_url)
+    if _entry_pages.get("context") != context:
+        _entry_pages.clear()
+        _entry_pages["context"] = context
+    pages = []
+    for entry in site.entries:
+        if entry not in _entry_pages:
+            _entry_pages[entry] = entry_page(build, entry)
+        pages.append(_entry_pages[entry])
+    kept = set(site.entries) | {"context"}
+    for stale in [key for key in _entry_pages if key not in kept]:
+        del _entry_pages[stale]
+    return pages
+
+
 def render_site(site: Site, site_name: str, base_url: str) -> RenderedSite:
     build = Build(site, Ledger(site), site_name, base_url)
-    pages: list[GeneratedPage] = [entry_page(build, entry) for entry in site.entries]
+    pages: list[GeneratedPage] = entry_pages(build)
     for topic_id in site.topics:
         pages += topic_pages(build, topic_id)
     for figure_id in site.figures:

@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
+from briefing.csp import with_content_security_policy
 from briefing.load import load_site
 from briefing.paths import check_collisions
 from briefing.problems import ProblemsFound
@@ -62,6 +63,15 @@ def on_page_content(html, page, config, files):
     elif page.file.src_uri == "index.md":
         html += _state["home_html"]
     return html + search_variants(html)
+
+
+def on_post_page(output, page, config):
+    return with_content_security_policy(output)
+
+
+def on_post_template(output_content, template_name, config):
+    """The theme's own pages (404.html) get the same policy as every other page."""
+    return with_content_security_policy(output_content) if template_name.endswith(".html") else output_content
 
 
 def edit_url(config, origin: str) -> str | None:

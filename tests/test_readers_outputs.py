@@ -68,7 +68,7 @@ def test_json_feeds_follow_json_feed_1_1(toy_site: Path):
 
 def test_feed_autodiscovery_links_in_the_head(toy_site: Path):
     html = (toy_site / "entries/assembly-says-400-freed/index.html").read_text()
-    assert '<link rel="alternate" type="application/atom+xml" href="../../feeds/all.atom.xml"' in html
+    assert '<link rel="alternate feed" type="application/atom+xml" href="../../feeds/all.atom.xml"' in html
     assert 'href="../../feeds/topic-detentions.atom.xml" title="Detentions (Atom)"' in html
 
 

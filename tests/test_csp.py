@@ -1,0 +1,48 @@
+"""Every page carries a Content-Security-Policy that allows its own scripts and nothing injected."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from briefing.csp import inline_script_hashes, with_content_security_policy
+
+from conftest import REPO, mkdocs_build
+
+PAGE = ('<html><head><meta charset="utf-8"><script>var a=1</script>'
+        '<script type="application/ld+json">{"a": 1}</script><script src="x.js"></script></head><body></body></html>')
+
+
+def test_the_policy_is_the_first_thing_in_head_and_hashes_inline_scripts_only():
+    html = with_content_security_policy(PAGE)
+    assert html.startswith('<html><head>\n<meta http-equiv="Content-Security-Policy" content="default-src \'self\';')
+    expected = base64.b64encode(hashlib.sha256(b"var a=1").digest()).decode()
+    assert inline_script_hashes(PAGE) == [f"'sha256-{expected}'"]
+    assert "'unsafe-inline'" not in re.search(r"script-src[^;]*", html).group(0)
+
+
+def test_an_injected_script_gets_no_hash():
+    """The policy is computed from the theme's page; a script that was not there is not allowed."""
+    policy = re.search(r'content="([^"]*)"', with_content_security_policy(PAGE)).group(1)
+    injected = inline_script_hashes("<script>alert(1)</script>")[0]
+    assert injected not in policy
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("csp") / "site"
+    assert mkdocs_build(REPO / "mkdocs.yml", site).returncode == 0
+    return site
+
+
+def test_every_page_allows_exactly_its_inline_scripts(real_site: Path):
+    pages = list(real_site.rglob("*.html"))
+    for page in pages:
+        html = page.read_text()
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', html)
+        assert policy, page
+        allowed = set(re.findall(r"'sha256-[^']+'", policy.group(1)))
+        assert allowed == set(inline_script_hashes(html)) and allowed, page

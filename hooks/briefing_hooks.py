@@ -16,7 +16,6 @@ from briefing.csp import with_content_security_policy
 from briefing.load import load_site
 from briefing.paths import check_collisions
 from briefing.problems import ProblemsFound
-from briefing.search_terms import search_variants
 from briefing.site import render_site
 
 log = logging.getLogger("mkdocs.hooks.briefing")
@@ -56,13 +55,13 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Place the core's HTML, the home page's lists, and accent-free spellings for search."""
+    """Place the core's HTML, and the home page's lists below its introduction."""
     generated = _state["pages"].get(page.file.src_uri)
     if generated is not None and generated.is_html:
-        html = generated.markdown
-    elif page.file.src_uri == "index.md":
-        html += _state["home_html"]
-    return html + search_variants(html)
+        return generated.markdown
+    if page.file.src_uri == "index.md":
+        return html + _state["home_html"]
+    return html
 
 
 def on_post_page(output, page, config):

@@ -1,11 +1,12 @@
 """Accent-free spellings for search.
 
 Material's search stems English and Spanish but does not fold accents, so a
-reader typing "Rodriguez" would not find "Rodríguez". Each page gets, after its
-content, a hidden paragraph with the folded spelling of every accented word it
-holds: search indexes it, readers and screen readers never see it. (The query
-side is folded by docs/assets/search-fold.js, so "Rodríguez" also finds
-"Rodriguez".)
+reader typing "Rodriguez" would not find "Rodríguez". Entry and actor pages carry,
+inside their opening paragraph, a hidden span with the folded spelling of every
+accented word of the page's main text (templates: `search_variants`): search
+indexes it within the paragraph a result shows, and readers and screen readers
+never see it. The query side is folded by docs/assets/search-fold.js, so
+"Rodríguez" also finds "Rodriguez".
 """
 from __future__ import annotations
 
@@ -29,8 +30,6 @@ def folded_words(page_html: str) -> list[str]:
     return list(dict.fromkeys(word for word in folded if word.isascii()))
 
 
-def search_variants(page_html: str) -> str:
-    words = folded_words(page_html)
-    if not words:
-        return ""
-    return f'\n<p class="briefing-search-variants" hidden>{html_module.escape(" ".join(words))}</p>\n'
+def search_variants(*texts: str | None) -> str:
+    """The folded spellings of the accented words in these texts, space-separated."""
+    return " ".join(folded_words(" ".join(text for text in texts if text)))

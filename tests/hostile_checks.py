@@ -3,7 +3,13 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from html.parser import HTMLParser
+from pathlib import Path
+
+from conftest import REPO, TOY_MKDOCS, mkdocs_build
+
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcdoc", "xlink:href", "data", "poster", "background"}
 DANGEROUS_SCHEMES = re.compile(r"^(javascript|vbscript|data):", re.I)
@@ -52,3 +58,17 @@ def live_markup(html: str) -> list[str]:
     finder.feed(html)
     finder.close()
     return finder.findings
+
+
+def build_hostile_site(folder: Path) -> Path:
+    """Build the hostile fixture (tests/fixtures/hostile) with the real theme; return the site."""
+    repo = folder / "repo"
+    shutil.copytree(HOSTILE, repo)
+    (repo / "docs").mkdir()
+    (repo / "docs/index.md").write_text("# Hostile\n")
+    config = TOY_MKDOCS.format(hooks=REPO / "hooks" / "briefing_hooks.py")
+    config = config.replace("  font: false\n", f"  font: false\n  custom_dir: {REPO / 'overrides'}\n")
+    (repo / "mkdocs.yml").write_text(config)
+    result = mkdocs_build(repo / "mkdocs.yml", repo / "site")
+    assert result.returncode == 0, result.stderr
+    return repo / "site"

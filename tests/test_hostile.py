@@ -9,29 +9,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, TOY_MKDOCS, mkdocs_build
-from hostile_checks import live_markup
-
-HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
+from hostile_checks import build_hostile_site, live_markup
 
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
-    repo = tmp_path_factory.mktemp("hostile") / "repo"
-    shutil.copytree(HOSTILE, repo)
-    (repo / "docs").mkdir()
-    (repo / "docs/index.md").write_text("# Hostile\n")
-    config = TOY_MKDOCS.format(hooks=REPO / "hooks" / "briefing_hooks.py")
-    (repo / "mkdocs.yml").write_text(config.replace("  font: false\n", f"  font: false\n  custom_dir: {REPO / 'overrides'}\n"))
-    result = mkdocs_build(repo / "mkdocs.yml", repo / "site")
-    assert result.returncode == 0, result.stderr
-    return repo / "site"
+    return build_hostile_site(tmp_path_factory.mktemp("hostile"))
 
 
 def test_the_fixture_really_is_hostile(hostile_site: Path):

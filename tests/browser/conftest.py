@@ -23,6 +23,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -74,13 +75,13 @@ def _stop(process: subprocess.Popen) -> None:
             process.wait()
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path):
-    """http://127.0.0.1:<port>/ serving the built site, for the whole session."""
+@contextmanager
+def serving(folder: Path):
+    """http://127.0.0.1:<port>/ serving `folder` with `python -m http.server`, stopped by its pid."""
     for _attempt in range(3):  # another process may take the free port before the server binds it
         port = _free_port()
         server = subprocess.Popen(
-            [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "--directory", str(built_site)],
+            [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "--directory", str(folder)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         url = f"http://127.0.0.1:{port}/"
         deadline = time.monotonic() + 15
@@ -100,6 +101,13 @@ def site_url(built_site: Path):
             _stop(server)
         return
     pytest.fail("could not start `python -m http.server` on 127.0.0.1")
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """The built real site, served for the whole session."""
+    with serving(built_site) as url:
+        yield url
 
 
 # --- Chromium ---------------------------------------------------------------------------------------

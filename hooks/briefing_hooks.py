@@ -30,8 +30,8 @@ def on_files(files, config):
         fail(found.problems)
     rendered = render_site(site, config.site_name, config.site_url or "/")
     existing = {file.src_uri for file in files}
-    outputs = {page.source: page.origin for page in rendered.pages}
-    outputs.update({item.path: "briefings" for item in rendered.files})
+    outputs = [(page.source, page.origin or "briefings") for page in rendered.pages]
+    outputs += [(item.path, "briefings") for item in rendered.files]
     collisions = check_collisions(outputs, existing)
     if collisions:
         fail(collisions)

@@ -130,3 +130,13 @@ def test_real_site_makes_no_third_party_requests(real_site: Path):
                 url = attrs.get(key, "")
                 if tag in ("script", "link", "img", "iframe") and url.startswith(("http:", "https:", "//")):
                     assert tag == "link" and attrs.get("rel") == "canonical", (page, tag, url)
+
+
+def test_an_entry_may_not_replace_a_hand_written_page(toy_repo: Path, tmp_path: Path):
+    (toy_repo / "docs/entries").mkdir()
+    (toy_repo / "docs/entries/assembly-says-400-freed.md").write_text("# Hand-written\n")
+    result = mkdocs_build(toy_repo / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 1
+    assert ("briefings/2026/01/2026-01-13-assembly-says-400-freed.yaml:1:1: (file): would generate "
+            "entries/assembly-says-400-freed.md, which is already docs/entries/assembly-says-400-freed.md") in result.stderr
+    assert not (tmp_path / "site/entries").exists() or "Hand-written" not in str(list((tmp_path / "site").rglob("*")))

@@ -25,9 +25,17 @@ def test_relative_urls_between_pages():
 
 
 def test_a_generated_page_may_not_replace_a_hand_written_one():
-    problems = check_collisions({"entries/about.md": "briefings/2026/01/2026-01-01-about.yaml",
-                                 "timeline.md": "briefings"},
+    problems = check_collisions([("entries/about.md", "briefings/2026/01/2026-01-01-about.yaml"),
+                                 ("timeline.md", "briefings")],
                                 {"index.md", "Timeline.md", "about.md"})
     assert [str(p) for p in problems] == [
         "briefings:1:1: (file): would generate timeline.md, which is already docs/timeline.md; "
         "choose another id or rename the page"]
+
+
+def test_two_generated_outputs_may_not_share_a_path():
+    problems = check_collisions([("figures/x.md", "briefings/figures.yaml"), ("figures/X.md", "briefings/a.yaml")],
+                                set())
+    assert [str(p) for p in problems] == [
+        "briefings/a.yaml:1:1: (file): would generate figures/X.md, which briefings/figures.yaml generates too; "
+        "choose another id"]

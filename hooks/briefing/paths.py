@@ -64,14 +64,20 @@ FIGURES_URL = page_url(page_source("figures", "index"))
 ACTORS_URL = page_url(page_source("actors", "index"))
 
 
-def check_collisions(generated: dict, existing: set) -> list[Problem]:
-    """A generated page may not replace a hand-written file, nor another generated page.
+def check_collisions(generated: list[tuple[str, str]], existing: set) -> list[Problem]:
+    """A generated output may not replace a hand-written file, nor another generated output.
 
-    `generated` maps each page source path to the YAML file it comes from.
+    `generated` lists (output path, the file it comes from); `existing` the files in docs/.
+    Paths are compared without case, as case-insensitive file systems would.
     """
-    problems, taken = [], {path.lower() for path in existing}
-    for source, origin in sorted(generated.items()):
-        if source.lower() in taken:
+    problems, taken, made = [], {path.lower() for path in existing}, {}
+    for source, origin in generated:
+        key = source.lower()
+        if key in taken:
             problems.append(Problem(origin, 1, 1, "(file)", f"would generate {source}, which is "
                                     f"already docs/{source}; choose another id or rename the page"))
+        elif key in made and made[key] != origin:
+            problems.append(Problem(origin, 1, 1, "(file)", f"would generate {source}, which "
+                                    f"{made[key]} generates too; choose another id"))
+        made.setdefault(key, origin)
     return problems

@@ -21,8 +21,13 @@ _NUMBER_RE = re.compile(r"^(0|[1-9][0-9]*)(\.[0-9]+)?$")
 INVALID = object()  # what a reader returns after reporting a problem
 
 
+RESERVED_IDS = ("index",)  # figures/index/ and actors/index/ are the lists of all figures and actors
+
+
 def id_problem(value: str) -> str | None:
     """Why `value` is not a valid id, or None."""
+    if value in RESERVED_IDS:
+        return f"{quoted(value)} is reserved for the site's own pages; choose another id"
     if _ID_RE.match(value) and len(value) <= ID_MAX:
         return None
     return (f"{quoted(value)} is not a valid id; use lowercase letters, digits and single hyphens, "

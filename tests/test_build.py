@@ -139,3 +139,16 @@ def test_an_entry_may_not_replace_a_hand_written_page(toy_repo: Path, tmp_path: 
     assert result.returncode == 1
     assert ("briefings/2026/01/2026-01-13-assembly-says-400-freed.yaml:1:1: (file): would generate "
             "entries/assembly-says-400-freed.md, which is already docs/entries/assembly-says-400-freed.md") in result.stderr
+
+
+def test_real_feeds_and_data_hold_every_entry_and_claim(real_site: Path):
+    import csv
+    import feedparser
+    from briefing.load import load_site
+    site = load_site(REPO)
+    feed = feedparser.parse((real_site / "feeds/all.atom.xml").read_bytes())
+    assert not feed.bozo and len(feed.entries) == len(site.entries)
+    assert len(json.loads((real_site / "feeds/all.json").read_text())["items"]) == len(site.entries)
+    assert len(json.loads((real_site / "data/briefings.json").read_text())["entries"]) == len(site.entries)
+    rows = list(csv.DictReader((real_site / "data/claims.csv").open()))
+    assert len(rows) == sum(len(entry.claims) for entry in site.entries)

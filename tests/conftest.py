@@ -43,3 +43,13 @@ def mkdocs_build(config: Path, site_dir: Path, env: dict | None = None) -> subpr
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         capture_output=True, text=True, timeout=600,
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", **(env or {})})
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real site, built once for the whole run with `mkdocs build --strict`, warning-free."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = mkdocs_build(REPO / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site

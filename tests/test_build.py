@@ -5,7 +5,6 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 
 from conftest import REPO, mkdocs_build
 
@@ -29,15 +28,6 @@ def parse(path: Path) -> ElementCollector:
     collector = ElementCollector()
     collector.feed(path.read_text(encoding="utf-8"))
     return collector
-
-
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("real") / "site"
-    result = mkdocs_build(REPO / "mkdocs.yml", site)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr
-    return site
 
 
 def test_toy_site_builds_with_a_page_per_entry_topic_timeline_and_home(toy_repo: Path, tmp_path: Path):

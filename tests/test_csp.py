@@ -6,11 +6,7 @@ import hashlib
 import re
 from pathlib import Path
 
-import pytest
-
 from briefing.csp import inline_script_hashes, with_content_security_policy
-
-from conftest import REPO, mkdocs_build
 
 PAGE = ('<html><head><meta charset="utf-8"><script>var a=1</script>'
         '<script type="application/ld+json">{"a": 1}</script><script src="x.js"></script></head><body></body></html>')
@@ -29,13 +25,6 @@ def test_an_injected_script_gets_no_hash():
     policy = re.search(r'content="([^"]*)"', with_content_security_policy(PAGE)).group(1)
     injected = inline_script_hashes("<script>alert(1)</script>")[0]
     assert injected not in policy
-
-
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("csp") / "site"
-    assert mkdocs_build(REPO / "mkdocs.yml", site).returncode == 0
-    return site
 
 
 def test_every_page_allows_exactly_its_inline_scripts(real_site: Path):

@@ -5,7 +5,6 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
 
 from conftest import REPO, mkdocs_build
 
@@ -30,13 +29,6 @@ def svg_of(html: str) -> ET.Element:
     start = html.index("<svg", html.index('<figure class="briefing-chart">'))
     end = html.index("</svg>", start) + len("</svg>")
     return ET.fromstring(html[start:end])
-
-
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("real") / "site"
-    assert mkdocs_build(REPO / "mkdocs.yml", site).returncode == 0
-    return site
 
 
 def test_the_prisoners_released_page_shows_every_seed_claim(real_site: Path):

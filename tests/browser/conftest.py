@@ -51,12 +51,8 @@ def missing(what: str) -> None:
 # --- The site, built and served --------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("browser") / "site"
-    result = mkdocs_build(REPO / "mkdocs.yml", site)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return site
+def built_site(real_site: Path) -> Path:
+    return real_site
 
 
 def _free_port() -> int:

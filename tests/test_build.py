@@ -5,7 +5,6 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
-
 from conftest import REPO, mkdocs_build
 
 

@@ -5,7 +5,6 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-
 from conftest import REPO, mkdocs_build
 
 SVG = "{http://www.w3.org/2000/svg}"

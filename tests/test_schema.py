@@ -52,3 +52,21 @@ def test_the_schema_rejects_what_the_validator_rejects():
     for bad in ({**good, "summmary": "x"}, {**good, "topics": []}, {**good, "title": ""},
                 {**good, "status": "disputd"}, {k: v for k, v in good.items() if k != "sources"}):
         assert not validator.is_valid(bad)
+
+
+def test_a_third_party_checker_accepts_every_shipped_file_and_refuses_a_typo(tmp_path: Path):
+    """check-jsonschema, as an editor or CI would run it, on the committed schemas."""
+    import subprocess
+    import sys
+    checker = [sys.executable, "-m", "check_jsonschema", "--schemafile"]
+    pairs = [("briefing-entry.schema.json", [str(path) for path in ENTRIES])]
+    pairs += [(f"briefing-{kind}.schema.json", [str(REPO / "briefings" / f"{kind}.yaml")])
+              for kind in ("topics", "actors", "figures")]
+    for schema, files in pairs:
+        result = subprocess.run(checker + [str(REPO / "schema" / schema), *files], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+    typo = tmp_path / "typo.yaml"
+    typo.write_text(ENTRIES[0].read_text().replace("summary:", "summmary:", 1))
+    result = subprocess.run(checker + [str(REPO / "schema/briefing-entry.schema.json"), str(typo)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "'summmary' was unexpected" in result.stdout

@@ -42,6 +42,7 @@ def build_entry(entry_id: str, path: str, fields: dict) -> Entry:
 
 
 def build_site(topics: dict, actors: dict, figures: dict, entries: list) -> Site:
-    newest_first = sorted(entries, key=lambda e: (e.date, e.id), reverse=True)
+    newest_first = tuple(sorted(entries, key=lambda e: (e.date, e.id), reverse=True))
+    by_topic = {topic_id: tuple(e for e in newest_first if topic_id in e.topics) for topic_id in topics}
     return Site(topics=build_topics(topics), actors=build_actors(actors),
-                figures=build_figures(figures), entries=tuple(newest_first))
+                figures=build_figures(figures), entries=newest_first, by_topic=by_topic)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,7 @@ class Site:
     actors: dict      # id -> Actor
     figures: dict     # id -> Figure
     entries: tuple    # newest first
+    by_topic: dict = field(default_factory=dict, compare=False)  # topic id -> its entries, newest first
 
     def entries_on(self, topic_id: str) -> tuple:
-        return tuple(entry for entry in self.entries if topic_id in entry.topics)
+        return self.by_topic.get(topic_id, ())

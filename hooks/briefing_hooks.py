@@ -36,7 +36,7 @@ def on_files(files, config):
     if collisions:
         fail(collisions)
     for page in rendered.pages:
-        files.append(File.generated(config, page.source, content=page.markdown,
+        files.append(File.generated(config, page.source, content=page.body,
                                     inclusion=InclusionLevel.NOT_IN_NAV))
     for item in rendered.files:
         files.append(File.generated(config, item.path, content=item.content))
@@ -58,7 +58,7 @@ def on_page_content(html, page, config, files):
     """Place the core's HTML, and the home page's lists below its introduction."""
     generated = _state["pages"].get(page.file.src_uri)
     if generated is not None and generated.is_html:
-        return generated.markdown
+        return generated.body
     if page.file.src_uri == "index.md":
         return html + _state["home_html"]
     return html

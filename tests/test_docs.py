@@ -13,7 +13,7 @@ from conftest import REPO
 
 YAML_BLOCK = re.compile(r"```yaml\n(title:.*?)```", re.S)
 EXAMPLES = [("contribute.md", (REPO / "docs/contribute.md").read_text()),
-            ("format reference", format_page().markdown)]
+            ("format reference", format_page().body)]
 
 
 @pytest.mark.parametrize("name, text", EXAMPLES, ids=[name for name, _ in EXAMPLES])

@@ -44,7 +44,7 @@ class Build:
 class GeneratedPage:
     source: str      # path of the page inside docs/, e.g. entries/some-id.md
     origin: str      # the file to edit to change it ("" for lists made of many files)
-    markdown: str    # the page body: HTML from a template (or Markdown, for the format reference)
+    body: str        # HTML from a template (or Markdown, for the format reference)
     meta: dict = field(default_factory=dict)
     is_html: bool = True  # False: Markdown for the engine to render
 

@@ -11,6 +11,7 @@ import re
 from pathlib import PurePosixPath
 
 from .problems import Problem, did_you_mean, quoted
+from .spec import FIXED_TOPICS
 from .types import id_problem
 from .yamlsafe import Node, node_at
 
@@ -70,6 +71,14 @@ def check_source_ids(path: str, root: Node) -> list[Problem]:
                                     f"used by another source of this entry (line {first_line[node.value]})"))
         first_line.setdefault(node.value, node.line)
     return problems
+
+
+def check_fixed_topics(path: str, topic_ids: set | None) -> list[Problem]:
+    """The fixed topics stay in the registry: the site's menu links to each of them."""
+    if topic_ids is None:
+        return []  # the registry itself could not be read; that is reported already
+    return [Problem(path, 1, 1, "(file)", f"topic '{topic_id}' is missing; the site's menu links to it, "
+                    "so it must stay in the registry") for topic_id in FIXED_TOPICS if topic_id not in topic_ids]
 
 
 def check_references(reports: list, known: dict) -> list[Problem]:

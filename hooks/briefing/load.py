@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build_model import build_entry, build_site
-from .checks import (check_entry_path, check_references, check_source_ids, check_unique_ids,
-                     check_updates, entry_id_of)
+from .checks import (check_entry_path, check_fixed_topics, check_references, check_source_ids,
+                     check_unique_ids, check_updates, entry_id_of)
 from .model import Site
 from .problems import Problem, ProblemsFound
 from .spec import ENTRY, REGISTRIES
@@ -114,6 +114,7 @@ def load_site(root: Path, only: list[Path] | None = None) -> Site:
     reports = [read_entry(path, path.relative_to(root).as_posix()) for path in paths]
     problems += [problem for report in reports for problem in report.problems]
     known = {kind: report.keys if _readable(report) else None for kind, report in registries.items()}
+    problems += check_fixed_topics(f"{BRIEFINGS}/topics.yaml", known["topic"])
     problems += check_references(reports, known)
     problems += check_unique_ids(reports)
     if problems:

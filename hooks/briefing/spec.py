@@ -14,6 +14,8 @@ QUALIFIERS = ("exactly", "about", "at-least", "more-than", "at-most", "fewer-tha
 STATUSES = ("developing", "confirmed", "disputed")
 ACTOR_KINDS = ("person", "organization", "government", "media", "group")
 BASES = ("announced", "counted", "verified", "estimated")
+# The topics the site is organised around: the menu (mkdocs.yml nav) links to each of them.
+FIXED_TOPICS = ("detentions", "oil-control", "diplomacy")
 
 TOPIC = Record("topic", (
     Field("title", Text(max_len=80), True, '"Detentions", "Oil control", "Diplomacy"'),

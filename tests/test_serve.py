@@ -63,3 +63,23 @@ def test_a_bad_edit_is_reported_and_a_fix_is_served(served, toy_repo: Path):
     assert "Traceback" not in log.read_text()
     entry.write_text(good.replace("Oil shipments resume", "Oil shipments resumed, edited"))
     wait_for(lambda: "resumed, edited" in fetch(base + "entries/oil-exports-resume/"), "the fix to be served")
+
+
+def test_entry_pages_are_reused_until_the_entry_or_a_template_changes(tmp_path):
+    """The preview cache: an unchanged entry's page is not rendered again, an edited template is."""
+    import shutil
+    from briefing import site as site_module
+    from briefing.load import load_site
+    from conftest import TOY
+    shutil.copytree(TOY, tmp_path / "repo")
+    model = load_site(tmp_path / "repo")
+    first = site_module.render_site(model, "Toy", "https://example.org/")
+    again = site_module.render_site(load_site(tmp_path / "repo"), "Toy", "https://example.org/")
+    assert again.pages[0] is first.pages[0]
+    original = site_module.templates_fingerprint
+    site_module.templates_fingerprint = lambda: ("edited",)
+    try:
+        edited = site_module.render_site(model, "Toy", "https://example.org/")
+    finally:
+        site_module.templates_fingerprint = original
+    assert edited.pages[0] is not first.pages[0] and edited.pages[0].body == first.pages[0].body

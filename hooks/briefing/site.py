@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from .feeds import site_feeds
 from .ledger import Ledger
@@ -20,7 +21,13 @@ class RenderedSite:
     home_html: str       # appended below the hand-written home page
 
 
-_entry_pages: dict = {}  # an entry's page depends on the entry and the registries only
+_entry_pages: dict = {}  # an entry's page depends on the entry, the registries and the templates only
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def templates_fingerprint() -> tuple:
+    """Changes when a template is edited, so a preview server re-renders every page."""
+    return tuple(sorted((path.name, path.stat().st_mtime_ns) for path in TEMPLATES.iterdir()))
 
 
 def entry_pages(build: Build) -> list[GeneratedPage]:
@@ -28,7 +35,7 @@ def entry_pages(build: Build) -> list[GeneratedPage]:
     (a preview server rebuilds after every edit; one edit should cost one page)."""
     site = build.site
     context = (tuple(site.topics.values()), tuple(site.actors.values()), tuple(site.figures.values()),
-               build.site_name, build.base_url)
+               build.site_name, build.base_url, templates_fingerprint())
     if _entry_pages.get("context") != context:
         _entry_pages.clear()
         _entry_pages["context"] = context

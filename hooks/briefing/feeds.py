@@ -49,7 +49,7 @@ def feed(name: str, title: str, home: str, items: list, base_url: str, render) -
     json_feed = {"version": JSON_FEED_VERSION, "title": title, "home_page_url": meta["home_page_url"],
                  "feed_url": meta["json_url"], "language": "en", "items": items}
     return [GeneratedFile(f"feeds/{name}.atom.xml", render("feed.atom.xml.j2", feed=meta, items=items)),
-            GeneratedFile(f"feeds/{name}.json", json.dumps(json_feed, ensure_ascii=False, indent=1) + "\n")]
+            GeneratedFile(f"feeds/{name}.json", json.dumps(json_feed, ensure_ascii=False, separators=(",", ":")))]
 
 
 def site_feeds(site: Site, site_name: str, base_url: str, render) -> list[GeneratedFile]:

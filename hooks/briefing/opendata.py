@@ -49,7 +49,8 @@ def briefings_json(site: Site, base_url: str) -> GeneratedFile:
             "actors": plain(list(site.actors.values())),
             "figures": plain(list(site.figures.values())),
             "entries": [entry_record(entry, base_url) for entry in site.entries]}
-    return GeneratedFile("data/briefings.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    compact = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # C encoder: indent is 5x slower
+    return GeneratedFile("data/briefings.json", compact + "\n")
 
 
 def safe_cell(value):

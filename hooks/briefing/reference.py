@@ -1,7 +1,7 @@
 """The format reference page, generated from the format definition in spec.py."""
 from __future__ import annotations
 
-from .spec import CLAIM, ENTRY, FORMAT_VERSION, REGISTRIES, SOURCE, UPDATE
+from .spec import CLAIM, ENTRY, FIXED_TOPICS, FORMAT_VERSION, REGISTRIES, SOURCE, UPDATE
 from .structure import ListOf, Record
 from .types import ID_MAX, ID_PATTERN
 
@@ -19,7 +19,7 @@ def type_words(kind) -> str:
 
 def reference_context() -> dict:
     return {
-        "version": FORMAT_VERSION, "id_pattern": ID_PATTERN, "id_max": ID_MAX,
+        "version": FORMAT_VERSION, "id_pattern": ID_PATTERN, "id_max": ID_MAX, "fixed_topics": FIXED_TOPICS,
         "entry": field_rows(ENTRY),
         "records": [{"name": r.name, "doc": r.doc, "rows": field_rows(r)} for r in (SOURCE, CLAIM, UPDATE)],
         "registries": [{"name": r.name, "kind": r.kind, "doc": r.doc, "rows": field_rows(r.record)}

@@ -138,8 +138,7 @@ class Registry:
         return out
 
     def schema(self) -> dict:
-        from .types import ID_PATTERN
-        return {"type": "object", "minProperties": 1, "propertyNames": {"pattern": ID_PATTERN},
+        return {"type": "object", "minProperties": 1, "propertyNames": Id().schema(),
                 "additionalProperties": self.record.schema()}
 
 

@@ -86,7 +86,7 @@ class Id:
         return node.value
 
     def schema(self) -> dict:
-        return {"type": "string", "pattern": ID_PATTERN, "maxLength": ID_MAX}
+        return {"type": "string", "pattern": ID_PATTERN, "maxLength": ID_MAX, "not": {"enum": list(RESERVED_IDS)}}
 
     def describe(self) -> str:
         return "id"

@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from briefing.csp import with_content_security_policy
+from briefing.head import feed_links
 from briefing.load import load_site
 from briefing.paths import check_collisions
 from briefing.problems import ProblemsFound
@@ -48,6 +49,7 @@ def on_page_markdown(markdown, page, config, files):
     """Generated pages are HTML already: Markdown gets nothing to do (see on_page_content)."""
     generated = _state["pages"].get(page.file.src_uri)
     if generated is None:
+        page.meta.setdefault("briefing_feeds", feed_links())  # hand-written pages link the site's feeds
         return markdown
     page.meta.update(generated.meta)
     page.edit_url = edit_url(config, generated.origin)
@@ -69,7 +71,7 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output_content, template_name, config):
-    """The theme's own pages (404.html) get the same policy as every other page."""
+    """The theme's own pages (404.html) get the same policy as every other page (but no feed links)."""
     return with_content_security_policy(output_content) if template_name.endswith(".html") else output_content
 
 

@@ -1,8 +1,6 @@
 """The claims ledger: claims indexed by figure and actor, spreads in words, chart geometry."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from briefing.chart import chart_geometry, nice_step

@@ -62,12 +62,3 @@ def site_feeds(site: Site, site_name: str, base_url: str, render) -> list[Genera
     files += feed("corrections", f"{site_name}: corrections and updates", "", corrections, base_url, render)
     return files
 
-
-def feed_links(topic_ids: tuple = ()) -> list[dict]:
-    """Autodiscovery links for a page's head: the site's feeds, then its topics'."""
-    links = [{"type": "application/atom+xml", "href": "feeds/all.atom.xml", "title": "All entries (Atom)"},
-             {"type": "application/feed+json", "href": "feeds/all.json", "title": "All entries (JSON Feed)"}]
-    for topic_id in topic_ids:
-        links.append({"type": "application/atom+xml", "href": f"feeds/topic-{topic_id}.atom.xml",
-                      "title": f"Topic {topic_id} (Atom)"})
-    return links

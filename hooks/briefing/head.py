@@ -26,10 +26,13 @@ def script_json(data: dict) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def feed_links(site: Site, topic_ids=()) -> list[dict]:
+SITE_FEEDS = (("application/atom+xml", "feeds/all.atom.xml", "All entries (Atom)"),
+              ("application/feed+json", "feeds/all.json", "All entries (JSON Feed)"))
+
+
+def feed_links(site: Site | None = None, topic_ids=()) -> list[dict]:
     """Autodiscovery: the site's feeds, then those of the page's topics (paths from the site root)."""
-    links = [("application/atom+xml", "feeds/all.atom.xml", "All entries (Atom)"),
-             ("application/feed+json", "feeds/all.json", "All entries (JSON Feed)")]
+    links = list(SITE_FEEDS)
     for topic_id in topic_ids:
         title = site.topics[topic_id].title
         links += [("application/atom+xml", f"feeds/topic-{topic_id}.atom.xml", f"{title} (Atom)"),

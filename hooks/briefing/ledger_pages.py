@@ -6,7 +6,7 @@ from .ledger_views import claim_row, figure_summary, figure_view
 from .markup import plain_text
 from .pages import Build, GeneratedPage, make_page
 from .paginate import Slice, pager_view, paginate, slice_source
-from .paths import ACTORS_URL, FIGURES_URL, actor_url, figure_url, page_source, relative_url
+from .paths import ACTORS_URL, FIGURES_URL, actor_url, page_source, relative_url
 from .search_terms import search_variants
 from .views import list_item_view
 

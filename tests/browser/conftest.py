@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import REPO, mkdocs_build
+from conftest import REPO
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -6,6 +6,7 @@ the only file that has to be written again.
 from __future__ import annotations
 
 import logging
+from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -17,10 +18,11 @@ from briefing.head import feed_links
 from briefing.load import load_site
 from briefing.paths import check_collisions
 from briefing.problems import ProblemsFound
+from briefing.search_index import SearchIndex, SearchIndexError
 from briefing.site import render_site
 
 log = logging.getLogger("mkdocs.hooks.briefing")
-_state: dict = {"pages": {}, "home_html": ""}
+_state: dict = {"pages": {}, "home_html": "", "search": None}
 
 
 def on_files(files, config):
@@ -42,6 +44,8 @@ def on_files(files, config):
     for item in rendered.files:
         files.append(File.generated(config, item.path, content=item.content))
     _state.update(pages={page.source: page for page in rendered.pages}, home_html=rendered.home_html)
+    _stop_search_index()
+    _state["search"] = SearchIndex(config.theme["language"])
     return files
 
 
@@ -60,10 +64,37 @@ def on_page_content(html, page, config, files):
     """Place the core's HTML, and the home page's lists below its introduction."""
     generated = _state["pages"].get(page.file.src_uri)
     if generated is not None and generated.is_html:
-        return generated.body
+        html = generated.body
+    if _searchable(page):  # title and description: plain text (head.py escaped them for the theme)
+        _state["search"].add("/" + page.url, unescape(page.title or ""),
+                             unescape(page.meta.get("description") or ""), html)
     if page.file.src_uri == "index.md":
-        return html + _state["home_html"]
+        return html + _state["home_html"]  # the latest entries are searched on their own pages
     return html
+
+
+def _searchable(page) -> bool:
+    """Every page but those marked `search: {exclude: true}` (lists that repeat entries)."""
+    search = page.meta.get("search")
+    return not (isinstance(search, dict) and search.get("exclude") is True)
+
+
+def on_post_build(config):
+    search, _state["search"] = _state["search"], None
+    try:
+        search.write(Path(config.site_dir) / "pagefind")
+    except SearchIndexError as error:
+        raise PluginError(f"search index: {error}") from None
+
+
+def on_build_error(error):
+    _stop_search_index()
+
+
+def _stop_search_index() -> None:
+    if _state["search"] is not None:
+        _state["search"].close()
+        _state["search"] = None
 
 
 def on_post_page(output, page, config):

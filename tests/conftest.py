@@ -22,9 +22,7 @@ hooks:
   - {hooks}
 watch:
   - briefings
-plugins:
-  - search:
-      lang: [en, es]
+plugins: []
 """
 
 

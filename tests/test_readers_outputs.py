@@ -10,7 +10,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from briefing.search_terms import folded_words, search_variants
+from search_records import search_records
 
 from conftest import REPO, mkdocs_build
 
@@ -124,14 +124,9 @@ def test_edit_this_page_opens_the_yaml_file(toy_site: Path):
     assert 'href="https://github.com/example/briefing/edit/main/docs/index.md"' in home
 
 
-def test_accent_free_spellings_are_indexed(toy_site: Path):
-    index = json.loads((toy_site / "search/search_index.json").read_text())
-    entry_text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("entries/assembly"))
-    assert "Rodriguez" in entry_text and "Rodríguez" in entry_text
-
-
-def test_folded_words():
-    assert folded_words("<p>Jorge Rodríguez &amp; María <b>Nicolás</b> Rodríguez, plain</p>") == [
-        "Rodriguez", "Maria", "Nicolas"]
-    assert search_variants("no accents", None) == ""
-    assert search_variants("Peña <b>", "Núñez") == "Pena Nunez"
+def test_lists_are_searched_on_their_own_pages_not_twice(toy_site: Path):
+    records = search_records(toy_site)
+    assert "Jorge Rodríguez" in records["/entries/assembly-says-400-freed/"]["content"]
+    assert "/topics/detentions/" in records  # its own summary and figures are searched...
+    assert "Assembly president says" not in records["/topics/detentions/"]["content"]  # ...not its entry list
+    assert not [url for url in records if url.startswith("/timeline/")]  # a list only

@@ -3,7 +3,8 @@
 Scripts run only from the site itself, plus the theme's few inline scripts, each allowed
 by the SHA-256 of its exact text: a script injected into a page would have no matching
 hash and would not run, even if some other defence failed. JSON blocks (JSON-LD, the
-theme's config) are data and need no hash.
+theme's config) are data and need no hash. 'wasm-unsafe-eval' lets the search run
+Pagefind's WebAssembly (it compiles WebAssembly only; JavaScript eval stays refused).
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import re
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 _DATA_TYPES = ("application/ld+json", "application/json")
 _HEAD = re.compile(r"<head[^>]*>", re.I)
-POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
+POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self' 'unsafe-inline'; "
           "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
           "object-src 'none'; base-uri 'self'; form-action 'self'")
 

@@ -7,7 +7,6 @@ from .markup import plain_text
 from .pages import Build, GeneratedPage, make_page
 from .paginate import Slice, pager_view, paginate, slice_source
 from .paths import ACTORS_URL, FIGURES_URL, actor_url, page_source, relative_url
-from .search_terms import search_variants
 from .views import list_item_view
 
 METHOD_PAGE = "about/"
@@ -45,7 +44,6 @@ def figures_index(build: Build) -> GeneratedPage:
 def actor_view(ledger: Ledger, actor_id: str, here: str) -> dict:
     actor = ledger.site.actors[actor_id]
     return {**actor.__dict__, "kind_words": KIND_WORDS[actor.kind], "url": relative_url(here, actor_url(actor_id)),
-            "search_variants": search_variants(actor.name, actor.role),
             "claims": len(ledger.by_actor[actor_id]), "entries": len(ledger.entries_by_actor[actor_id])}
 
 

@@ -12,7 +12,6 @@ from .markup import render_block, render_inline
 from .model import Entry, Site
 from .ledger import PlacedClaim, actors_of
 from .ledger_views import claim_row
-from .search_terms import search_variants
 from .paths import actor_url, entry_url, relative_url, topic_url
 from .words import STATUS_WORDS, date_in_words
 
@@ -52,6 +51,4 @@ def entry_view(site: Site, entry: Entry) -> dict:
                      "note_html": Markup(render_inline(u.note))} for u in entry.updates],
         "updated": entry.updated, "updated_words": date_in_words(entry.updated),
         "tags": entry.tags,
-        "search_variants": search_variants(entry.title, entry.summary, entry.body,
-                                           *(site.actors[a].name for a in actors_of(entry))),
     }

@@ -18,11 +18,11 @@ from briefing.head import feed_links
 from briefing.load import load_site
 from briefing.paths import check_collisions
 from briefing.problems import ProblemsFound
-from briefing.search_index import SearchIndex, SearchIndexError
+from briefing.search_index import SearchIndex, SearchIndexError, add_generated_pages, is_searchable
 from briefing.site import render_site
 
 log = logging.getLogger("mkdocs.hooks.briefing")
-_state: dict = {"pages": {}, "home_html": "", "search": None}
+_state: dict = {"pages": {}, "home_html": "", "search": None, "search_later": set()}
 
 
 def on_files(files, config):
@@ -46,6 +46,8 @@ def on_files(files, config):
     _state.update(pages={page.source: page for page in rendered.pages}, home_html=rendered.home_html)
     _stop_search_index()
     _state["search"] = SearchIndex(config.theme["language"])
+    added = add_generated_pages(_state["search"], rendered.pages)
+    _state["search_later"] = {file.src_uri for file in files.documentation_pages()} - added
     return files
 
 
@@ -65,24 +67,30 @@ def on_page_content(html, page, config, files):
     generated = _state["pages"].get(page.file.src_uri)
     if generated is not None and generated.is_html:
         html = generated.body
-    if _searchable(page):  # title and description: plain text (head.py escaped them for the theme)
-        _state["search"].add("/" + page.url, unescape(page.title or ""),
-                             unescape(page.meta.get("description") or ""), html)
+    _index_for_search(page, html, config)
     if page.file.src_uri == "index.md":
         return html + _state["home_html"]  # the latest entries are searched on their own pages
     return html
 
 
-def _searchable(page) -> bool:
-    """Every page but those marked `search: {exclude: true}` (lists that repeat entries)."""
-    search = page.meta.get("search")
-    return not (isinstance(search, dict) and search.get("exclude") is True)
+def _index_for_search(page, html: str, config) -> None:
+    """Hand-written pages go to the search index once rendered (the core's went in on_files);
+    after the last one, Pagefind writes while the engine lays out the pages."""
+    later = _state["search_later"]
+    if page.file.src_uri not in later:
+        return
+    later.discard(page.file.src_uri)
+    if is_searchable(page.meta):  # title and description: plain text (head.py escaped them for the theme)
+        _state["search"].add("/" + page.url, unescape(page.title or ""),
+                             unescape(page.meta.get("description") or ""), html)
+    if not later:
+        _state["search"].start_writing(Path(config.site_dir) / "pagefind")
 
 
 def on_post_build(config):
     search, _state["search"] = _state["search"], None
     try:
-        search.write(Path(config.site_dir) / "pagefind")
+        search.finish(Path(config.site_dir) / "pagefind")
     except SearchIndexError as error:
         raise PluginError(f"search index: {error}") from None
 

@@ -26,7 +26,7 @@ def test_pages_are_indexed_with_their_text_meta_and_folded_accents(tmp_path: Pat
     index.add("/entries/one/", "One", "The summary of one.", "<h1>One</h1><p>Jorge Rodríguez said more than 400.</p>"
               '<svg><text>999999</text></svg><ul class="briefing-list"><li>Listed elsewhere</li></ul>')
     index.add("/about/", "About", "", "<h1>About</h1><p>How the site works.</p>")
-    index.write(tmp_path / "pagefind")
+    index.finish(tmp_path / "pagefind")
     records = search_records(tmp_path)
     assert set(records) == {"/entries/one/", "/about/"}
     one = records["/entries/one/"]
@@ -42,5 +42,5 @@ def test_a_stopped_pagefind_is_an_error_with_a_message_not_a_hang(tmp_path: Path
     index._process.wait()
     with pytest.raises(SearchIndexError, match="Pagefind"):
         index.add("/x/", "X", "", "<p>x</p>")
-        index.write(tmp_path / "pagefind")
+        index.finish(tmp_path / "pagefind")
     index.close()

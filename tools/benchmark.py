@@ -4,16 +4,19 @@
     .venv/bin/python tools/benchmark.py --n 50     # a smoke run
 
 For each N it generates synthetic entries into a scratch folder and measures, in one run:
-the full build with the hooks; the floor (the same pages as plain Markdown, MkDocs +
-Material, no hooks); validation alone; peak memory of the build; what a first search
-downloads; the HTML size of an entry page and of the largest list page. Ratios are
-computed within the run, since the machine is shared and noisy.
+the full build with the hooks (search index included); the floor (the same pages as plain
+Markdown, MkDocs + Material, no hooks, the same settings: no search); the floor with
+Material's own search plugin (the engine's way to make those pages searchable); validation
+alone, cold and warm (the check cache); peak memory of the build; a rebuild after one edit;
+what a first search downloads; the HTML size of an entry page and of the largest list page.
+Ratios are computed within the run, since the machine is shared and noisy.
 """
 from __future__ import annotations
 
 import argparse
 import gzip
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -38,7 +41,8 @@ print(f"BENCH {time.perf_counter() - start:.3f} {resource.getrusage(resource.RUS
 
 
 def timed_build(config: Path, site: Path, strict: bool) -> tuple[float, int]:
-    """Seconds and peak memory (KiB) of one `mkdocs build`, in a fresh process."""
+    """Seconds and peak memory (KiB) of one cold `mkdocs build` (no check cache), in a fresh process."""
+    shutil.rmtree(config.parent / ".cache", ignore_errors=True)
     args = [sys.executable, "-c", MEASURE, "build", "-q", "-f", str(config), "-d", str(site)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1768000000"}
     result = subprocess.run(args + (["--strict"] if strict else []), capture_output=True, text=True, env=env)
@@ -70,12 +74,17 @@ def preview_rebuild(repo: Path) -> float:
     return float(result.stdout.strip().splitlines()[-1])
 
 
-def validation_rate(repo: Path, n: int) -> float:
+def validation_rates(repo: Path, n: int) -> tuple[float, float]:
+    """Entries per second of `load_site` in a fresh process: cold (no check cache), then warm."""
     code = ("import sys, time; sys.path.insert(0, 'hooks'); from briefing.load import load_site; "
             "t = time.perf_counter(); load_site('.'); print(time.perf_counter() - t)")
-    seconds = float(subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True,
-                                   check=True).stdout)
-    return n / seconds
+    shutil.rmtree(repo / ".cache", ignore_errors=True)
+    rates = []
+    for _ in ("cold", "warm"):
+        seconds = float(subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True,
+                                       check=True).stdout)
+        rates.append(n / seconds)
+    return rates[0], rates[1]
 
 
 def gz_size(path: Path) -> int:
@@ -83,12 +92,15 @@ def gz_size(path: Path) -> int:
 
 
 def first_search_bytes(site: Path) -> int:
-    """Compressed bytes a reader's first search fetches: the index and the search worker."""
-    files = [site / "search/search_index.json", *(site / "assets/javascripts/workers").glob("search*.js")]
-    pagefind = site / "pagefind"
-    if pagefind.exists():  # a chunked index: the entry files, not every chunk
-        files = [p for p in pagefind.glob("pagefind*.js")] + list(pagefind.glob("pagefind-entry.json"))
-    return sum(gz_size(path) for path in files if path.exists())
+    """Compressed bytes a reader's first search fetches, at most: Pagefind's script, worker,
+    entry file, WebAssembly and metadata, the largest index chunk (one query word), and the
+    ten largest result fragments (the first page of results)."""
+    bundle = site / "pagefind"
+    fixed = [bundle / "pagefind.js", bundle / "pagefind-worker.js", bundle / "pagefind-entry.json",
+             bundle / "wasm.en.pagefind", *bundle.glob("pagefind.*.pf_meta")]
+    largest_chunk = max(gz_size(path) for path in (bundle / "index").glob("*.pf_index"))
+    fragments = sorted(path.stat().st_size for path in (bundle / "fragment").glob("*.pf_fragment"))
+    return sum(gz_size(path) for path in fixed) + largest_chunk + sum(fragments[-10:])
 
 
 def largest_list_page(site: Path) -> tuple[str, int]:
@@ -98,27 +110,34 @@ def largest_list_page(site: Path) -> tuple[str, int]:
 
 
 def run(n: int, scratch: Path) -> dict:
-    repo, floor = scratch / f"site-{n}", scratch / f"floor-{n}"
+    repo, floor, floor_search = scratch / f"site-{n}", scratch / f"floor-{n}", scratch / f"floor-search-{n}"
     entries = make_repo(repo, n)
     make_floor_repo(floor, entries)
+    make_floor_repo(floor_search, entries, theme_search=True)
     build_s, build_kib = timed_build(repo / "mkdocs.yml", repo / "site", strict=True)
-    floor_s, floor_kib = timed_build(floor / "mkdocs.yml", floor / "site", strict=False)
+    floor_s, _ = timed_build(floor / "mkdocs.yml", floor / "site", strict=False)
+    floor_search_s, _ = timed_build(floor_search / "mkdocs.yml", floor_search / "site", strict=False)
     entry_pages = sorted((repo / "site/entries").glob("*/index.html"))
-    return {"n": n, "build": build_s, "floor": floor_s, "peak_mib": build_kib / 1024,
-            "floor_peak_mib": floor_kib / 1024, "validate_per_s": validation_rate(repo, n),
+    cold, warm = validation_rates(repo, n)
+    return {"n": n, "build": build_s, "floor": floor_s, "floor_search": floor_search_s,
+            "peak_mib": build_kib / 1024, "validate_cold": cold, "validate_warm": warm,
             "preview": preview_rebuild(repo),
             "first_search_kib": first_search_bytes(repo / "site") / 1024,
+            "theme_search_kib": gz_size(floor_search / "site/search/search_index.json") / 1024,
             "entry_kib": max(p.stat().st_size for p in entry_pages) / 1024,
             "largest_list": largest_list_page(repo / "site")}
 
 
 def report(results: list[dict]) -> None:
-    print(f"{'N':>6} {'build s':>8} {'floor s':>8} {'ratio':>6} {'peak MiB':>9} {'validate/s':>11} "
-          f"{'preview s':>10} {'search KiB':>11} {'entry KiB':>10}  largest list page")
+    print(f"{'N':>6} {'build s':>8} {'floor s':>8} {'ratio':>6} {'floor+search s':>15} {'ratio':>6} "
+          f"{'peak MiB':>9} {'validate/s cold':>16} {'warm':>7} {'preview s':>10} {'1st search KiB':>15} "
+          f"{'(theme search)':>15} {'entry KiB':>10}  largest list page")
     for r in results:
         page, size = r["largest_list"]
         print(f"{r['n']:>6} {r['build']:>8.2f} {r['floor']:>8.2f} {r['build'] / r['floor']:>6.2f} "
-              f"{r['peak_mib']:>9.0f} {r['validate_per_s']:>11.0f} {r['preview']:>10.2f} {r['first_search_kib']:>11.0f} "
+              f"{r['floor_search']:>15.2f} {r['build'] / r['floor_search']:>6.2f} {r['peak_mib']:>9.0f} "
+              f"{r['validate_cold']:>16.0f} {r['validate_warm']:>7.0f} {r['preview']:>10.2f} "
+              f"{r['first_search_kib']:>15.0f} {r['theme_search_kib']:>15.0f} "
               f"{r['entry_kib']:>10.1f}  {page} ({size / 1024:.0f} KiB)")
     if len(results) >= 2:
         small, big = results[0], results[-1]

@@ -93,11 +93,16 @@ def make_repo(target: Path, n: int, seed: int = 1) -> list[dict]:
     return entries
 
 
-def make_floor_repo(target: Path, entries: list[dict]) -> None:
-    """The same pages as plain Markdown, built by MkDocs + Material with no hooks (same theme settings)."""
+def make_floor_repo(target: Path, entries: list[dict], theme_search: bool = False) -> None:
+    """The same pages as plain Markdown, built by MkDocs + Material with no hooks (same theme
+    settings). With `theme_search`, Material's own search plugin indexes them, as a site
+    searchable the theme's way would."""
     shutil.copytree(REPO / "docs", target / "docs")
-    config = (REPO / "mkdocs.yml").read_text().split("\nhooks:")[0]
-    config += "\nplugins:\n  - search:\n      lang: [en, es]\nnot_in_nav: |\n  /entries/\n"
+    site_config = (REPO / "mkdocs.yml").read_text()
+    config = site_config.split("\nhooks:")[0]  # the theme settings, without the hooks
+    config += "\n" + site_config[site_config.index("markdown_extensions:"):site_config.index("\nnav:")]
+    plugins = "\nplugins:\n  - search:\n      lang: [en, es]\n" if theme_search else "\nplugins: []\n"
+    config += plugins + "not_in_nav: |\n  /entries/\n"
     config = config.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
     (target / "mkdocs.yml").write_text(config + "nav:\n  - Home: index.md\n")
     (target / "docs/entries").mkdir()

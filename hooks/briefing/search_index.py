@@ -17,8 +17,10 @@ from __future__ import annotations
 import base64
 import html
 import json
+import queue
 import subprocess
 import threading
+from html import unescape
 from pathlib import Path
 
 from pagefind_bin import get_executable
@@ -26,10 +28,31 @@ from pagefind_bin import get_executable
 # Parts of a page that are not its own content: the chart (its numbers are in the table
 # next to it), the pager, and lists of entries (each entry is found on its own page).
 NOT_SEARCHED = ["svg", ".briefing-pager", ".briefing-list"]
+QUEUED = 256
 
 
 class SearchIndexError(RuntimeError):
     """Pagefind refused a page or could not write the index."""
+
+
+def is_searchable(meta: dict) -> bool:
+    """Every page but those whose meta says `search: {exclude: true}` (lists that repeat entries)."""
+    search = meta.get("search")
+    return not (isinstance(search, dict) and search.get("exclude") is True)
+
+
+def add_generated_pages(index: "SearchIndex", pages) -> set[str]:
+    """Queue the core's HTML pages as soon as they exist, so Pagefind indexes them while the
+    engine works; their sources, which need no further adding. Titles and descriptions in
+    page meta are escaped for the theme (head.py): the index gets them as text."""
+    added = set()
+    for page in pages:
+        if page.is_html:
+            if is_searchable(page.meta):
+                index.add("/" + page.url, unescape(page.meta.get("title", "")),
+                          unescape(page.meta.get("description", "")), page.body)
+            added.add(page.source)
+    return added
 
 
 def search_page_html(title: str, description: str, content_html: str, language: str) -> str:
@@ -50,9 +73,15 @@ class SearchIndex:
                                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self._replies: dict[int, dict] = {}
         self._arrived = threading.Condition()
-        self._reader = threading.Thread(target=self._read_replies, name="search-index", daemon=True)
+        self._reader = threading.Thread(target=self._read_replies, name="search-replies", daemon=True)
         self._reader.start()
+        # Pages wait here, not in the caller, while Pagefind catches up; bounded, so at most
+        # QUEUED pages (a few MB) are held in memory.
+        self._outbox: queue.Queue = queue.Queue(maxsize=QUEUED)
+        self._writer = threading.Thread(target=self._write_messages, name="search-messages", daemon=True)
+        self._writer.start()
         self._sent = 0
+        self._write_request: int | None = None
         config = {"exclude_selectors": NOT_SEARCHED, "force_language": language}
         self._index_id = self._wait(self._send({"type": "NewIndex", "config": config}))["index_id"]
 
@@ -62,11 +91,18 @@ class SearchIndex:
         self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": page,
                     "file_path": None})
 
-    def write(self, folder: Path) -> None:
-        """Wait for every page, then write the bundle into `folder` (e.g. site/pagefind)."""
+    def start_writing(self, folder: Path) -> None:
+        """Once every page is queued: ask Pagefind to write the bundle into `folder`
+        (e.g. site/pagefind), without waiting for it."""
+        if self._write_request is None:
+            self._write_request = self._send({"type": "WriteFiles", "index_id": self._index_id,
+                                              "output_path": str(folder)})
+
+    def finish(self, folder: Path) -> None:
+        """Write the bundle (if not started yet), wait for it, and stop Pagefind."""
         try:
-            last = self._send({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(folder)})
-            self._wait(last)
+            self.start_writing(folder)
+            self._wait(self._write_request)
             failed = [reply for reply in self._replies.values() if reply.get("type") == "Error"]
             if failed:
                 raise SearchIndexError(f"Pagefind refused {len(failed)} page(s): {failed[0].get('message')}")
@@ -76,19 +112,28 @@ class SearchIndex:
     def close(self) -> None:
         """Stop the Pagefind process; safe to call twice."""
         if self._process.poll() is None:
-            self._process.stdin.close()
             self._process.terminate()
             self._process.wait()
+        try:
+            self._outbox.put_nowait(None)  # stops the writer; if the queue is full, its next write fails
+        except queue.Full:
+            pass
 
     def _send(self, payload: dict) -> int:
+        if self._process.poll() is not None or not self._writer.is_alive():
+            raise SearchIndexError("the Pagefind process stopped")
         self._sent += 1
-        message = {"message_id": self._sent, "payload": payload}
-        try:
-            self._process.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
-            self._process.stdin.flush()
-        except (BrokenPipeError, ValueError) as error:
-            raise SearchIndexError(f"the Pagefind process stopped ({error})") from None
+        self._outbox.put({"message_id": self._sent, "payload": payload})
         return self._sent
+
+    def _write_messages(self) -> None:
+        """Each message as base64 JSON and a comma, which is how Pagefind's service reads."""
+        while (message := self._outbox.get()) is not None:
+            try:
+                self._process.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+                self._process.stdin.flush()
+            except (BrokenPipeError, OSError, ValueError):
+                return  # the process is gone: _wait reports it
 
     def _wait(self, message_id: int) -> dict:
         """The reply to one message; replies come in the order messages were sent."""

@@ -78,7 +78,7 @@ def write_registries(folder: Path) -> None:
 
 def make_repo(target: Path, n: int, seed: int = 1) -> list[dict]:
     """A copy of the site with N synthetic entries instead of the real ones."""
-    top_level = {".git", ".venv", "node_modules", "site", "site.partial", "briefings", "tests"}
+    top_level = {".git", ".venv", ".cache", "node_modules", "site", "site.partial", "briefings", "tests"}
     shutil.copytree(REPO, target, ignore=lambda folder, names: [
         name for name in names if name == "__pycache__" or (Path(folder) == REPO and name in top_level)])
     folder = target / "briefings"

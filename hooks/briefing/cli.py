@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from .load import BRIEFINGS, load_site, read_file
+from .load import BRIEFINGS, check_site, read_file
 from .new_entry import make_entry
 from .problems import Problem, ProblemsFound
 from .schema import write_schemas
@@ -31,10 +31,13 @@ def github_annotation(problem: Problem) -> str:
 
 
 def validate(root: Path, only: list[str] | None = None, out=None, err=None) -> int:
-    """Check every file (all of them are needed to resolve references); report those named, or all."""
+    """Check every file (all of them are needed to resolve references); report those named, or all.
+
+    The site model is not built: checked values always build, and validating is run often.
+    """
     out, err = out or sys.stdout, err or sys.stderr
     try:
-        site = load_site(root)
+        registries, entries = check_site(root)
     except ProblemsFound as found:
         problems = [p for p in found.problems if not only or p.path in only]
         for problem in problems:
@@ -46,8 +49,8 @@ def validate(root: Path, only: list[str] | None = None, out=None, err=None) -> i
             return 1
         print(f"OK: the named files have no problems ({len(found.problems)} elsewhere).", file=out)
         return 0
-    print(f"OK: {len(site.entries)} entries, {len(site.topics)} topics, "
-          f"{len(site.actors)} actors, {len(site.figures)} figures.", file=out)
+    topics, actors, figures = (len(registries[kind].values) for kind in ("topic", "actor", "figure"))
+    print(f"OK: {len(entries)} entries, {topics} topics, {actors} actors, {figures} figures.", file=out)
     return 0
 
 

@@ -18,6 +18,7 @@ ID_MAX = 80
 _ID_RE = re.compile(ID_PATTERN)
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NUMBER_RE = re.compile(r"^(0|[1-9][0-9]*)(\.[0-9]+)?$")
+MAX_DIGITS = 15  # beyond this a float is no longer exact, and Python refuses int() past 4,300 digits
 INVALID = object()  # what a reader returns after reporting a problem
 
 
@@ -204,10 +205,13 @@ class Number:
 
     def read(self, node: Node, field: str, reader: Reader) -> Any:
         text = node.value if node.kind == "scalar" else None
-        if text is not None and node.plain and _NUMBER_RE.match(text):
+        digits = sum(char.isdigit() for char in text) if text else 0
+        if text is not None and node.plain and _NUMBER_RE.match(text) and digits <= MAX_DIGITS:
             return float(text) if "." in text else int(text)
         hint = ""
-        if text and not node.plain:
+        if digits > MAX_DIGITS:
+            hint = f"; at most {MAX_DIGITS} digits"
+        elif text and not node.plain:
             hint = "; remove the quotes"
         elif text and re.fullmatch(r"0[0-9]+", text):
             hint = f"; write it without leading zeros ({int(text)}, not {text})"

@@ -17,12 +17,25 @@ from briefing.csp import with_content_security_policy
 from briefing.head import feed_links
 from briefing.load import load_site
 from briefing.paths import check_collisions
+from briefing.preview import OutputReuse, inputs_fingerprint
 from briefing.problems import ProblemsFound
 from briefing.search_index import SearchIndex, SearchIndexError, add_generated_pages, is_searchable
 from briefing.site import render_site
 
 log = logging.getLogger("mkdocs.hooks.briefing")
-_state: dict = {"pages": {}, "home_html": "", "search": None, "search_later": set()}
+_state: dict = {"pages": {}, "home_html": "", "search": None, "search_later": set(), "preview": None}
+
+
+def on_startup(command, dirty):
+    """A preview server reuses unchanged entry pages between rebuilds (briefing/preview.py)."""
+    _state["preview"] = OutputReuse() if command == "serve" and not dirty else None
+
+
+def on_pre_build(config):
+    _stop_search_index()  # a preview's previous index may still be writing
+    if _state["preview"]:
+        root = Path(config.config_file_path).parent
+        _state["preview"].set_aside(Path(config.site_dir), inputs_fingerprint(root))
 
 
 def on_files(files, config):
@@ -38,9 +51,11 @@ def on_files(files, config):
     collisions = check_collisions(outputs, existing)
     if collisions:
         fail(collisions)
+    reused = _state["preview"].reusable(Path(config.site_dir), rendered.pages) if _state["preview"] else set()
     for page in rendered.pages:
-        files.append(File.generated(config, page.source, content=page.body,
-                                    inclusion=InclusionLevel.NOT_IN_NAV))
+        if page.source not in reused:
+            files.append(File.generated(config, page.source, content=page.body,
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
     for item in rendered.files:
         files.append(File.generated(config, item.path, content=item.content))
     _state.update(pages={page.source: page for page in rendered.pages}, home_html=rendered.home_html)
@@ -88,14 +103,25 @@ def _index_for_search(page, html: str, config) -> None:
 
 
 def on_post_build(config):
+    site_dir = Path(config.site_dir)
+    if _state["preview"]:
+        _state["preview"].put_back(site_dir)
+        _state["search"].start_writing(site_dir / "pagefind")  # a preview shows pages first; search follows
+        return
     search, _state["search"] = _state["search"], None
     try:
-        search.finish(Path(config.site_dir) / "pagefind")
+        search.finish(site_dir / "pagefind")
     except SearchIndexError as error:
         raise PluginError(f"search index: {error}") from None
 
 
 def on_build_error(error):
+    _stop_search_index()
+    if _state["preview"]:
+        _state["preview"].forget()
+
+
+def on_shutdown():
     _stop_search_index()
 
 

@@ -63,6 +63,9 @@ def test_a_bad_edit_is_reported_and_a_fix_is_served(served, toy_repo: Path):
     assert "Traceback" not in log.read_text()
     entry.write_text(good.replace("Oil shipments resume", "Oil shipments resumed, edited"))
     wait_for(lambda: "resumed, edited" in fetch(base + "entries/oil-exports-resume/"), "the fix to be served")
+    # The other entries' pages were kept from the build before (briefing/preview.py), and still served.
+    assert "Assembly president says more than 400" in fetch(base + "entries/assembly-says-400-freed/")
+    assert "Oil shipments resumed, edited" in fetch(base + "topics/oil-control/")
 
 
 def test_entry_pages_are_reused_until_the_entry_or_a_template_changes(tmp_path):

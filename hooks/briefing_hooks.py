@@ -60,7 +60,7 @@ def on_files(files, config):
         files.append(File.generated(config, item.path, content=item.content))
     _state.update(pages={page.source: page for page in rendered.pages}, home_html=rendered.home_html)
     _stop_search_index()
-    _state["search"] = SearchIndex(config.theme["language"])
+    _state["search"] = SearchIndex(config.theme["language"], held=bool(_state["preview"]))
     added = add_generated_pages(_state["search"], rendered.pages)
     _state["search_later"] = {file.src_uri for file in files.documentation_pages()} - added
     return files
@@ -98,7 +98,7 @@ def _index_for_search(page, html: str, config) -> None:
     if is_searchable(page.meta):  # title and description: plain text (head.py escaped them for the theme)
         _state["search"].add("/" + page.url, unescape(page.title or ""),
                              unescape(page.meta.get("description") or ""), html)
-    if not later:
+    if not later and not _state["preview"]:
         _state["search"].start_writing(Path(config.site_dir) / "pagefind")
 
 
@@ -106,7 +106,7 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     if _state["preview"]:
         _state["preview"].put_back(site_dir)
-        _state["search"].start_writing(site_dir / "pagefind")  # a preview shows pages first; search follows
+        _state["search"].send_held_in_background(site_dir / "pagefind")  # pages are shown first
         return
     search, _state["search"] = _state["search"], None
     try:

@@ -44,3 +44,12 @@ def test_a_stopped_pagefind_is_an_error_with_a_message_not_a_hang(tmp_path: Path
         index.add("/x/", "X", "", "<p>x</p>")
         index.finish(tmp_path / "pagefind")
     index.close()
+
+
+def test_held_pages_are_sent_and_written_after_the_build_returns(tmp_path: Path):
+    index = SearchIndex("en", held=True)
+    index.add("/entries/one/", "One", "", "<h1>One</h1><p>Held until the preview shows its pages.</p>")
+    assert index._sent == 1  # only the index itself so far: the page is held
+    index.send_held_in_background(tmp_path / "pagefind")
+    index.finish(tmp_path / "pagefind")
+    assert "Held until the preview" in search_records(tmp_path)["/entries/one/"]["content"]

@@ -67,8 +67,11 @@ def search_page_html(title: str, description: str, content_html: str, language: 
 class SearchIndex:
     """One index in a Pagefind service process; `add` does not wait for Pagefind."""
 
-    def __init__(self, language: str):
+    def __init__(self, language: str, held: bool = False):
+        """`held`: keep pages until `send_held_in_background` (a preview shows pages first)."""
         self.language = language
+        self._held: list | None = [] if held else None
+        self._sender: threading.Thread | None = None
         self._process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
                                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self._replies: dict[int, dict] = {}
@@ -87,9 +90,28 @@ class SearchIndex:
 
     def add(self, url: str, title: str, description: str, content_html: str) -> None:
         """Queue a page; `url` is its path from the site's root, e.g. /entries/some-id/."""
+        if self._held is not None:
+            self._held.append((url, title, description, content_html))
+            return
         page = search_page_html(title, description, content_html, self.language)
         self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": page,
                     "file_path": None})
+
+    def send_held_in_background(self, folder: Path) -> None:
+        """Send the held pages and write the bundle from a thread, after the build returns.
+        If the next build stops this index first, the thread ends quietly."""
+        pages, self._held = self._held or [], None
+
+        def send() -> None:
+            try:
+                for page in pages:
+                    self.add(*page)
+                self.start_writing(folder)
+            except SearchIndexError:
+                pass  # stopped by the next build, which makes its own index
+
+        self._sender = threading.Thread(target=send, name="search-held", daemon=True)
+        self._sender.start()
 
     def start_writing(self, folder: Path) -> None:
         """Once every page is queued: ask Pagefind to write the bundle into `folder`
@@ -101,6 +123,8 @@ class SearchIndex:
     def finish(self, folder: Path) -> None:
         """Write the bundle (if not started yet), wait for it, and stop Pagefind."""
         try:
+            if self._sender is not None:
+                self._sender.join()
             self.start_writing(folder)
             self._wait(self._write_request)
             failed = [reply for reply in self._replies.values() if reply.get("type") == "Error"]

@@ -9,7 +9,8 @@ Markdown, MkDocs + Material, no hooks, the same settings: no search); the floor 
 Material's own search plugin (the engine's way to make those pages searchable); validation
 alone, cold and warm (the check cache); peak memory of the build; a rebuild after one edit;
 what a first search downloads; the HTML size of an entry page and of the largest list page.
-Ratios are computed within the run, since the machine is shared and noisy.
+Ratios are computed within the run, from builds taken in turns (the median of three up to
+N = 2,000), since the machine is shared and noisy.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import argparse
 import gzip
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -113,14 +115,25 @@ def largest_list_page(site: Path) -> tuple[str, int]:
     return biggest.relative_to(site).as_posix(), biggest.stat().st_size
 
 
-def run(n: int, scratch: Path) -> dict:
+def interleaved_builds(repo: Path, floor: Path, floor_search: Path, repeats: int) -> tuple:
+    """Median seconds of the three builds, run in turns (site, floor, floor with search) so
+    that a slow spell of the shared machine hits all three; peak memory of the slowest."""
+    runs = {"site": [], "floor": [], "floor_search": []}
+    for _ in range(repeats):
+        runs["site"].append(timed_build(repo / "mkdocs.yml", repo / "site", strict=True))
+        runs["floor"].append(timed_build(floor / "mkdocs.yml", floor / "site", strict=False))
+        runs["floor_search"].append(timed_build(floor_search / "mkdocs.yml", floor_search / "site", strict=False))
+    seconds = {name: statistics.median(t for t, _ in results) for name, results in runs.items()}
+    peak_kib = max(kib for _, kib in runs["site"])
+    return seconds["site"], peak_kib, seconds["floor"], seconds["floor_search"]
+
+
+def run(n: int, scratch: Path, repeats: int) -> dict:
     repo, floor, floor_search = scratch / f"site-{n}", scratch / f"floor-{n}", scratch / f"floor-search-{n}"
     entries = make_repo(repo, n)
     make_floor_repo(floor, entries)
     make_floor_repo(floor_search, entries, theme_search=True)
-    build_s, build_kib = timed_build(repo / "mkdocs.yml", repo / "site", strict=True)
-    floor_s, _ = timed_build(floor / "mkdocs.yml", floor / "site", strict=False)
-    floor_search_s, _ = timed_build(floor_search / "mkdocs.yml", floor_search / "site", strict=False)
+    build_s, build_kib, floor_s, floor_search_s = interleaved_builds(repo, floor, floor_search, repeats)
     entry_pages = sorted((repo / "site/entries").glob("*/index.html"))
     cold, warm = validation_rates(repo, n)
     return {"n": n, "build": build_s, "floor": floor_s, "floor_search": floor_search_s,
@@ -152,10 +165,12 @@ def report(results: list[dict]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, action="append", help="entry counts (default: 1000 and 10000)")
+    parser.add_argument("--repeat", type=int, help="builds of each kind, median taken (default: 3 up to "
+                                                   "N = 2,000, else 1)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as scratch:
         started = time.perf_counter()
-        results = [run(n, Path(scratch)) for n in (args.n or [1000, 10000])]
+        results = [run(n, Path(scratch), args.repeat or (3 if n <= 2000 else 1)) for n in (args.n or [1000, 10000])]
         report(results)
         print(f"benchmark took {time.perf_counter() - started:.0f} s")
 

@@ -294,7 +294,7 @@ def test_finding_entry_files_is_unchanged(toy_repo: Path, tmp_path: Path):
 
 
 @pytest.mark.parametrize("size", [0, 1, 4096, MAX_BYTES - 1, MAX_BYTES, MAX_BYTES + 1, 3 * MAX_BYTES])
-def test_entry_files_are_read_as_read_bytes_reads_them(tmp_path: Path, size: int):
-    path = tmp_path / "f.yaml"
-    path.write_bytes(os.urandom(size))
-    assert load._read_entry_bytes(path) == read_bytes(path)
+def test_read_bytes_reads_a_file_whole_up_to_one_byte_past_the_cap(tmp_path: Path, size: int):
+    path, data = tmp_path / "f.yaml", os.urandom(size)
+    path.write_bytes(data)
+    assert read_bytes(path) == data[:MAX_BYTES + 1]

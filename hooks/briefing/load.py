@@ -17,7 +17,7 @@ from .model import Site
 from .problems import Problem, ProblemsFound
 from .spec import ENTRY, REGISTRIES
 from .types import INVALID, Reader
-from .yamlsafe import MAX_BYTES, Node, parse_yaml, read_bytes
+from .yamlsafe import Node, parse_yaml, read_bytes
 
 BRIEFINGS = "briefings"
 _ENTRY_PATH = re.compile(r"^\d{4}/\d{2}/[^/]+\.yaml$")
@@ -79,7 +79,7 @@ _REPORTS_KEPT = 100_000
 def read_entry(path, display: str, cache: CheckCache | None = None) -> FileReport:
     """One entry file, checked on its own; the result is reused while its bytes are unchanged."""
     try:
-        data = _read_entry_bytes(path)
+        data = read_bytes(path)
     except OSError:
         return _check_entry(path, display)
     digest = hashlib.blake2b(data, digest_size=16).digest()
@@ -101,25 +101,6 @@ def _reusable(report: FileReport | None, cache: CheckCache | None) -> bool:
     if report is None or not report.from_cache:
         return report is not None
     return cache is not None and cache.resolves(report.registry_refs)
-
-
-def _read_entry_bytes(path) -> bytes:
-    """What yamlsafe.read_bytes reads (at most MAX_BYTES + 1 bytes), faster for many small files:
-    asking for the size the file has, not for MAX_BYTES, spares a 256 KiB buffer for each."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        chunks, left = [], MAX_BYTES + 1
-        asked = min(os.fstat(fd).st_size + 1, left)  # one byte more: the short read tells it is the end
-        while left:
-            chunk = os.read(fd, asked)
-            chunks.append(chunk)
-            left -= len(chunk)
-            if len(chunk) < asked:  # a regular file reads short only at its end
-                break
-            asked = min(64 * 1024, left)  # it grew since fstat: read on, up to the cap
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
 
 
 def _from_cache(cache: CheckCache | None, display: str, digest: bytes) -> FileReport | None:

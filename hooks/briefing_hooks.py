@@ -6,7 +6,6 @@ the only file that has to be written again.
 from __future__ import annotations
 
 import logging
-from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -19,7 +18,7 @@ from briefing.load import load_site
 from briefing.paths import check_collisions
 from briefing.preview import OutputReuse, inputs_fingerprint
 from briefing.problems import ProblemsFound
-from briefing.search_index import SearchIndex, SearchIndexError, add_generated_pages, is_searchable
+from briefing.search_index import SearchIndex, SearchIndexError, add_generated_pages, add_page
 from briefing.site import render_site
 
 log = logging.getLogger("mkdocs.hooks.briefing")
@@ -95,9 +94,7 @@ def _index_for_search(page, html: str, config) -> None:
     if page.file.src_uri not in later:
         return
     later.discard(page.file.src_uri)
-    if is_searchable(page.meta):  # title and description: plain text (head.py escaped them for the theme)
-        _state["search"].add("/" + page.url, unescape(page.title or ""),
-                             unescape(page.meta.get("description") or ""), html)
+    add_page(_state["search"], page.url, page.meta, page.title or "", html)
     if not later and not _state["preview"]:
         _state["search"].start_writing(Path(config.site_dir) / "pagefind")
 

@@ -17,6 +17,8 @@ import hashlib
 import shutil
 from pathlib import Path
 
+from .paths import page_url
+
 REUSED_FOLDER = "entries"
 
 
@@ -87,4 +89,4 @@ def _aside(site_dir: Path) -> Path:
 
 def _output_of(source: str) -> str:
     """'entries/some-id.md' -> 'some-id/index.html' (inside the entries folder)."""
-    return source[len(REUSED_FOLDER) + 1:-len(".md")] + "/index.html"
+    return page_url(source)[len(REUSED_FOLDER) + 1:] + "index.html"

@@ -41,16 +41,21 @@ def is_searchable(meta: dict) -> bool:
     return not (isinstance(search, dict) and search.get("exclude") is True)
 
 
+def add_page(index: "SearchIndex", url: str, meta: dict, title: str, content_html: str) -> None:
+    """Queue one page unless its meta keeps it out. Titles and descriptions in page meta are
+    escaped for the theme (head.py): the index gets them back as text."""
+    if is_searchable(meta):
+        index.add("/" + url, unescape(meta.get("title") or title), unescape(meta.get("description") or ""),
+                  content_html)
+
+
 def add_generated_pages(index: "SearchIndex", pages) -> set[str]:
     """Queue the core's HTML pages as soon as they exist, so Pagefind indexes them while the
-    engine works; their sources, which need no further adding. Titles and descriptions in
-    page meta are escaped for the theme (head.py): the index gets them as text."""
+    engine works; their sources, which need no further adding."""
     added = set()
     for page in pages:
         if page.is_html:
-            if is_searchable(page.meta):
-                index.add("/" + page.url, unescape(page.meta.get("title", "")),
-                          unescape(page.meta.get("description", "")), page.body)
+            add_page(index, page.url, page.meta, "", page.body)
             added.add(page.source)
     return added
 

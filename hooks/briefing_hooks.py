@@ -129,7 +129,7 @@ def _stop_search_index() -> None:
 
 
 def on_post_page(output, page, config):
-    return with_content_security_policy(output)
+    return with_content_security_policy(output, page.content or "")
 
 
 def on_post_template(output_content, template_name, config):

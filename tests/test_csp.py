@@ -27,6 +27,14 @@ def test_an_injected_script_gets_no_hash():
     assert injected not in policy
 
 
+def test_a_script_in_the_pages_content_gets_no_hash_even_if_it_got_past_the_sanitiser():
+    content = "<p>Text</p><script>alert(1)</script>"
+    page = PAGE.replace("<body></body>", f"<body><article>{content}</article></body>")
+    policy = re.search(r'content="([^"]*)"', with_content_security_policy(page, content)).group(1)
+    assert inline_script_hashes("<script>alert(1)</script>")[0] not in policy
+    assert inline_script_hashes(PAGE)[0] in policy  # the theme's own script still runs
+
+
 def test_every_page_allows_exactly_its_inline_scripts(real_site: Path):
     pages = list(real_site.rglob("*.html"))
     for page in pages:

@@ -81,7 +81,7 @@ def preview_rebuild(repo: Path) -> float:
 def validation_rates(repo: Path, n: int) -> tuple[float, float]:
     """Entries per second of validation (`check_site`, what `make validate` runs) in a fresh
     process: cold (no check cache), then warm."""
-    code = ("import sys, time; sys.path.insert(0, 'hooks'); from briefing.load import check_site; "
+    code = ("import sys, time; sys.path.insert(0, 'hooks'); from briefing.read.load import check_site; "
             "t = time.perf_counter(); check_site('.'); print(time.perf_counter() - t)")
     shutil.rmtree(repo / ".cache", ignore_errors=True)
     rates = []

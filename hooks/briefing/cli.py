@@ -12,11 +12,10 @@ import os
 import sys
 from pathlib import Path
 
-from .load import BRIEFINGS, check_site, read_file
+from .format.problems import Problem, ProblemsFound
+from .format.schema import write_schemas
 from .new_entry import make_entry
-from .problems import Problem, ProblemsFound
-from .schema import write_schemas
-from .spec import REGISTRIES
+from .read.load import check_site, read_registry_ids
 
 
 def github_annotation(problem: Problem) -> str:
@@ -54,11 +53,6 @@ def validate(root: Path, only: list[str] | None = None, out=None, err=None) -> i
     return 0
 
 
-def known_topics(root: Path) -> set:
-    topics = next(r for r in REGISTRIES if r.kind == "topic")
-    return read_file(root / BRIEFINGS / topics.name, topics.name, topics.read).keys
-
-
 def ask(prompt: str, given: str | None, default: str | None = None) -> str:
     if given:
         return given
@@ -76,9 +70,10 @@ def new(args) -> int:
         date = dt.date.fromisoformat(date_text)
     except ValueError:
         raise SystemExit(f"briefing new: date: {date_text!r} is not a date like 2026-01-13")
-    unknown = [t for t in topics if t not in known_topics(args.root)]
+    known = read_registry_ids(args.root, "topic")
+    unknown = [t for t in topics if t not in known]
     if unknown or not topics:
-        raise SystemExit(f"briefing new: topics: unknown {unknown}; known: {sorted(known_topics(args.root))}")
+        raise SystemExit(f"briefing new: topics: unknown {unknown}; known: {sorted(known)}")
     try:
         path = make_entry(args.root, title, date, topics, args.id)
     except FileExistsError as error:
@@ -116,7 +111,3 @@ def main(argv: list[str] | None = None) -> int:
         return new(args)
     only = [Path(f).resolve().relative_to(args.root.resolve()).as_posix() for f in args.files]
     return validate(args.root, only)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

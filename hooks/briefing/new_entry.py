@@ -10,7 +10,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .types import ID_MAX, id_problem
+from .format.spec import BRIEFINGS
+from .format.types import ID_MAX, id_problem
 
 ID_TARGET = 60  # long enough to say what the entry is, short enough to type
 TEMPLATE = """\
@@ -53,7 +54,7 @@ def yaml_text(text: str) -> str:
 
 
 def entry_path(root: Path, date: dt.date, entry_id: str) -> Path:
-    return root / "briefings" / f"{date:%Y}" / f"{date:%m}" / f"{date.isoformat()}-{entry_id}.yaml"
+    return root / BRIEFINGS / f"{date:%Y}" / f"{date:%m}" / f"{date.isoformat()}-{entry_id}.yaml"
 
 
 def make_entry(root: Path, title: str, date: dt.date, topics: list[str], entry_id: str | None = None) -> Path:

@@ -1,0 +1,111 @@
+"""The briefing format, version 1: the one definition in code.
+
+The validator reads files with these records, the JSON Schema is generated from
+them (schema.py) and so is the format reference page (reference.py). The
+contract this implements is docs/format (generated) and shared/briefing-format.md.
+Every vocabulary (qualifiers, statuses, actor kinds, bases) and every file path of
+the format is written here once; the words readers see for them are in
+render/words.py, and a test fails if the two disagree.
+"""
+from __future__ import annotations
+
+from .structure import Field, ListOf, Record, Registry
+from .types import Amount, Choice, Date, Id, Integer, Ref, Text, Url
+
+FORMAT_VERSION = 1
+BRIEFINGS = "briefings"  # the folder of the briefing files, from the repository root
+QUALIFIERS = ("exactly", "about", "at-least", "more-than", "at-most", "fewer-than")
+STATUSES = ("developing", "confirmed", "disputed")
+ACTOR_KINDS = ("person", "organization", "government", "media", "group")
+BASES = ("announced", "counted", "verified", "estimated")
+# The topics the site is organised around: the menu (mkdocs.yml nav) links to each of them.
+FIXED_TOPICS = ("detentions", "oil-control", "diplomacy")
+
+TOPIC = Record("topic", (
+    Field("title", Text(max_len=80), True, '"Detentions", "Oil control", "Diplomacy"'),
+    Field("summary", Text(max_len=600, markdown="inline"), True,
+          "one or two sentences shown on the topic page and home"),
+    Field("order", Integer(), False, "position in menus; default by title"),
+))
+
+ACTOR = Record("actor", (
+    Field("name", Text(max_len=120), True, 'display name, with its accents ("Jorge Rodríguez")'),
+    Field("kind", Choice(ACTOR_KINDS), True,
+          '`group` = an unnamed collective, e.g. "human rights organizations"'),
+    Field("role", Text(max_len=200), False, '"President of the National Assembly of Venezuela"'),
+    Field("aliases", ListOf(Text(max_len=120), unique=True, noun="names"), False,
+          "other spellings that search should find", default=()),
+))
+
+FIGURE = Record("figure", (
+    Field("label", Text(max_len=120), True, '"Prisoners released"'),
+    Field("unit", Text(max_len=40), True, '"people", "vessels"'),
+    Field("description", Text(max_len=600, markdown="inline"), False,
+          "what exactly is counted, and over which period"),
+))
+
+SOURCE = Record("source", (
+    Field("id", Id(), True, "unique within the entry; claims point to it"),
+    Field("title", Text(max_len=300), True, "what the source is"),
+    Field("publisher", Text(max_len=200), False, "outlet or institution"),
+    Field("author", Text(max_len=200), False, ""),
+    Field("url", Url(), False, "never `javascript:`, `data:` or others"),
+    Field("published", Date(), False, ""),
+    Field("archived", Url(), False, "an archived copy"),
+), doc="where every statement in the entry comes from")
+
+CLAIM = Record("claim", (
+    Field("figure", Ref(target="figure"), True, "what is counted"),
+    Field("value", Amount(), True, "`400`, or `[60, 70]`"),
+    Field("qualifier", Choice(QUALIFIERS), False,
+          '"more than 400" = `400` + `more-than`', default="exactly"),
+    Field("by", Ref(target="actor"), True, "who asserts it"),
+    Field("said_on", Date(), False, "default: the entry's `date`"),
+    Field("scope", Text(max_len=300), False,
+          'the period or place it covers, in words: "since January 8"'),
+    Field("source", Ref(target="source"), True, "where we read it: a source id of this entry"),
+    Field("quote", Text(max_len=1000), False, "the words, when quoted"),
+    Field("basis", Choice(BASES), False,
+          "how the claimant arrived at the value, when the source says: `announced` (stated, "
+          "e.g. by an official), `counted` (a tally), `verified` (checked case by case, e.g. by "
+          "name), `estimated`"),
+), doc="one actor asserting one value of one tracked figure")
+
+UPDATE = Record("update", (
+    Field("date", Date(), True, "when the correction or addition was made"),
+    Field("note", Text(max_len=600, markdown="inline"), True, "what changed"),
+), doc="a dated correction or addition, newest last; shown to readers")
+
+ENTRY = Record("entry", (
+    Field("title", Text(max_len=200), True, "headline"),
+    Field("date", Date(), True, "day of the event or statement"),
+    Field("topics", ListOf(Ref(target="topic"), min_items=1, unique=True, noun="topic ids",
+                           example="[detentions]"), True,
+          "first one is the primary topic"),
+    Field("summary", Text(max_len=600, markdown="inline"), True,
+          "shown in lists, feeds, search results and the page description"),
+    Field("body", Text(max_len=100_000, markdown="block"), False, "the full briefing"),
+    Field("sources", ListOf(SOURCE, min_items=1, noun="sources",
+                                         example="- id: ... / title: ..."), True,
+          "where every statement in the entry comes from"),
+    Field("actors", ListOf(Ref(target="actor"), unique=True, noun="actor ids",
+                                       example="[jorge-rodriguez]"), False,
+          "who is involved", default=()),
+    Field("claims", ListOf(CLAIM, noun="claims"), False, "attributed figures", default=()),
+    Field("tags", ListOf(Text(max_len=60), unique=True, noun="tags", example="[prisoners, releases]"), False, "free keywords", default=()),
+    Field("status", Choice(STATUSES), False, "default `developing`", default="developing"),
+    Field("updates", ListOf(UPDATE, noun="updates"), False,
+          "dated corrections and additions, newest last; shown to readers", default=()),
+))
+
+REGISTRIES = (
+    Registry("topics.yaml", "topic", TOPIC, "the topics (detentions, oil-control, diplomacy, ...)"),
+    Registry("actors.yaml", "actor", ACTOR, "people, organisations, governments, media"),
+    Registry("figures.yaml", "figure", FIGURE, "tracked quantities whose claimed values are compared"),
+)
+REGISTRY_BY_KIND = {registry.kind: registry for registry in REGISTRIES}
+
+
+def registry_path(kind: str) -> str:
+    """'topic' -> 'briefings/topics.yaml': where a registry lives, from the repository root."""
+    return f"{BRIEFINGS}/{REGISTRY_BY_KIND[kind].name}"

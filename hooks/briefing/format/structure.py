@@ -1,0 +1,156 @@
+"""Lists, records and registries: the containers the field types sit in."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .nodes import Node
+from .problems import did_you_mean, quoted
+from .types import INVALID, Id, Reader, got_words
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: Any
+    required: bool = False
+    doc: str = ""
+    default: Any = None
+
+
+@dataclass(frozen=True)
+class ListOf:
+    item: Any
+    min_items: int = 0
+    unique: bool = False
+    noun: str = "items"
+    example: str = "a list, one '- ' line each"
+
+    def read(self, node: Node, field_path: str, reader: Reader) -> Any:
+        if node.kind != "seq":
+            reader.report(node, field_path,
+                          f"expected a list of {self.noun}, got {got_words(node)}; write {self.example}")
+            return INVALID
+        if len(node.value) < self.min_items:
+            reader.report(node, field_path, f"is an empty list; it needs at least one, e.g. {self.example}")
+            return INVALID
+        values = [self.item.read(item, f"{field_path}[{i}]", reader) for i, item in enumerate(node.value)]
+        if self.unique:
+            _report_repeats(node, values, field_path, reader)
+        return INVALID if INVALID in values else values
+
+    def schema(self) -> dict:
+        out = {"type": "array", "items": self.item.schema()}
+        if self.min_items:
+            out["minItems"] = self.min_items
+        if self.unique:
+            out["uniqueItems"] = True
+        return out
+
+    def describe(self) -> str:
+        more = f", at least {self.min_items}" if self.min_items else ""
+        return f"list of {self.noun}{more}"
+
+
+@dataclass(frozen=True)
+class Record:
+    """A mapping with named fields; unknown fields are errors."""
+
+    name: str
+    fields: tuple
+    doc: str = ""
+    by_name: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self):
+        self.by_name.update({f.name: f for f in self.fields})
+
+    def read(self, node: Node, field_path: str, reader: Reader) -> Any:
+        if node.kind != "map":
+            reader.report(node, field_path or "(file)", f"expected a mapping of fields, got {got_words(node)}")
+            return INVALID
+        out, ok, suggested = {}, True, set()
+        for name, value_node in node.value.items():
+            path = f"{field_path}.{name}" if field_path else name
+            spec = self.by_name.get(name)
+            if spec is None:
+                hint = did_you_mean(name, self.by_name)
+                suggested.add(hint.split("'")[1] if hint else None)
+                reader.report(node.keys[name], path, f"unknown field {quoted(name)}"
+                              f"{hint or '; known fields: ' + ', '.join(self.by_name)}")
+                ok = False
+            elif _is_blank(value_node):
+                ok &= self._read_blank(spec, value_node, path, reader)
+            else:
+                out[name] = spec.type.read(value_node, path, reader)
+                ok &= out[name] is not INVALID
+        for spec in self.fields:
+            if spec.required and spec.name not in node.value:
+                if spec.name not in suggested:  # a typo of it was reported already
+                    path = f"{field_path}.{spec.name}" if field_path else spec.name
+                    reader.report(node, path, "is missing; it is required")
+                ok = False
+            out.setdefault(spec.name, spec.default)
+        return out if ok else INVALID
+
+    @staticmethod
+    def _read_blank(spec: Field, node: Node, path: str, reader: Reader) -> bool:
+        """An empty value: fine for an optional field left blank, else a problem."""
+        if spec.required:
+            reader.report(node, path, "is empty; it is required")
+            return False
+        if node.value is not None:  # quoted "" or "   "
+            reader.report(node, path, "is empty; write a value or remove the field")
+            return False
+        return True
+
+    def schema(self) -> dict:
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "required": [f.name for f in self.fields if f.required],
+            "properties": {f.name: {**f.type.schema(), "description": f.doc} for f in self.fields},
+        }
+
+    def describe(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Registry:
+    """A file mapping ids to records: topics.yaml, actors.yaml, figures.yaml."""
+
+    name: str
+    kind: str
+    record: Record
+    doc: str = ""
+
+    def read(self, node: Node, reader: Reader) -> dict:
+        if node.kind != "map":
+            reader.report(node, "(file)", f"expected a mapping from {self.kind} id to its fields, got {got_words(node)}")
+            return {}
+        out = {}
+        for key, value_node in node.value.items():
+            if Id().read(node.keys[key], key, reader) is INVALID:
+                continue
+            value = self.record.read(value_node, key, reader)
+            if value is not INVALID:
+                out[key] = value
+        return out
+
+    def schema(self) -> dict:
+        return {"type": "object", "minProperties": 1, "propertyNames": Id().schema(),
+                "additionalProperties": self.record.schema()}
+
+
+def _is_blank(node: Node) -> bool:
+    return node.kind == "scalar" and (node.value is None or not node.value.strip())
+
+
+def _report_repeats(node: Node, values: list, field_path: str, reader: Reader) -> None:
+    seen = set()
+    for i, value in enumerate(values):
+        if value is INVALID or not isinstance(value, str):
+            continue
+        if value in seen:
+            reader.report(node.value[i], f"{field_path}[{i}]", f"{quoted(value)} is listed twice")
+        seen.add(value)

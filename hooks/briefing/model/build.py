@@ -1,0 +1,70 @@
+"""Turn checked field values into the immutable model; load_site does it from a folder."""
+from __future__ import annotations
+
+from ..read.check_cache import discard_cache
+from ..read.checks import entry_id_of
+from ..read.load import CheckedFiles, check_site, collector_paused
+from .site import Actor, Claim, Entry, Figure, Site, Source, Topic, Update
+
+
+def build_topics(values: dict) -> dict:
+    topics = [Topic(id=key, **fields) for key, fields in values.items()]
+    topics.sort(key=lambda t: (t.order is None, t.order or 0, t.title.casefold()))
+    return {topic.id: topic for topic in topics}
+
+
+def build_actors(values: dict) -> dict:
+    return {key: Actor(id=key, **{**fields, "aliases": tuple(fields["aliases"] or ())})
+            for key, fields in sorted(values.items())}
+
+
+def build_figures(values: dict) -> dict:
+    return {key: Figure(id=key, **fields) for key, fields in sorted(values.items())}
+
+
+def build_claim(fields: dict, entry_date) -> Claim:
+    value = fields["value"]
+    low, high = (value if isinstance(value, list) else (value, value))
+    return Claim(figure=fields["figure"], low=low, high=high, is_range=isinstance(value, list),
+                 qualifier=fields["qualifier"], by=fields["by"],
+                 said_on=fields["said_on"] or entry_date, source=fields["source"],
+                 scope=fields["scope"], quote=fields["quote"], basis=fields["basis"])
+
+
+def build_entry(entry_id: str, path: str, fields: dict) -> Entry:
+    plain = {key: fields[key] for key in ("title", "date", "summary", "body", "status")}
+    return Entry(
+        id=entry_id, path=path, **plain,
+        topics=tuple(fields["topics"]),
+        sources=tuple(Source(**source) for source in fields["sources"]),
+        actors=tuple(fields["actors"] or ()),
+        claims=tuple(build_claim(claim, fields["date"]) for claim in fields["claims"] or ()),
+        tags=tuple(fields["tags"] or ()),
+        updates=tuple(Update(**update) for update in fields["updates"] or ()),
+    )
+
+
+def build_site(topics: dict, actors: dict, figures: dict, entries: list) -> Site:
+    newest_first = tuple(sorted(entries, key=lambda e: (e.date, e.id), reverse=True))
+    by_topic = {topic_id: tuple(e for e in newest_first if topic_id in e.topics) for topic_id in topics}
+    return Site(topics=build_topics(topics), actors=build_actors(actors),
+                figures=build_figures(figures), entries=newest_first, by_topic=by_topic)
+
+
+def load_site(root, cache: bool = True, remembered: CheckedFiles | None = None) -> Site:
+    """The checked model of the site in `root`; raises ProblemsFound with every problem.
+
+    `cache` and `remembered` are as for read.load.check_site: the check cache on disk, and
+    the reports of the last run in this process.
+    """
+    with collector_paused():
+        registries, reports = check_site(root, cache, remembered)
+        try:
+            entries = [build_entry(entry_id_of(r.path), r.path, r.checked_values()) for r in reports]
+        except Exception:
+            if not any(report.from_cache for report in reports):
+                raise
+            discard_cache(root)  # values in the cache that do not build: it is damaged
+            return load_site(root, cache=False, remembered=remembered)
+        values = {kind: report.values for kind, report in registries.items()}
+        return build_site(values["topic"], values["actor"], values["figure"], entries)

@@ -1,0 +1,157 @@
+"""The site's search index: Pagefind, fed page by page while the site is built.
+
+Why Pagefind and not the theme's search: Material's index is one JSON file that every
+reader downloads whole on the first search, about 0.5 KB gzipped per entry (5 MB at
+10,000 entries). Pagefind splits its index into chunks, so a first search fetches a
+fixed part plus the chunks for the words typed. It folds accents ("Rodriguez" finds
+"Rodríguez") and reads plain HTML, so it works with any engine that writes pages.
+
+Pagefind's binary (the `pagefind_bin` package) runs as a service process. Pages go to it
+as they are made, so indexing runs on the machine's second core while the engine renders
+pages on the first; `start_writing` asks it for the bundle once every page is in, and
+`finish` waits until the bundle is written. We speak its protocol
+(base64 JSON messages, each ended by a comma) directly: the `pagefind` wrapper package
+polls for each reply after a 0.1 s sleep, which costs 100 s per 1,000 pages.
+"""
+from __future__ import annotations
+
+import base64
+import html
+import json
+import queue
+import subprocess
+import threading
+from html import unescape
+from pathlib import Path
+
+from pagefind_bin import get_executable
+
+# Parts of a page that are not its own content: the chart (its numbers are in the table
+# next to it), the pager, and lists of entries (each entry is found on its own page).
+NOT_SEARCHED = ("svg", ".briefing-pager", ".briefing-list")
+QUEUED = 256
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind refused a page or could not write the index."""
+
+
+def is_searchable(meta: dict) -> bool:
+    """Every page but those whose meta says `search: {exclude: true}` (lists that repeat entries)."""
+    search = meta.get("search")
+    return not (isinstance(search, dict) and search.get("exclude") is True)
+
+
+def indexed_page(url: str, meta: dict, title: str, content_html: str) -> tuple | None:
+    """What `SearchIndex.add` takes for one page, or None for a page its meta keeps out. Titles
+    and descriptions in page meta are escaped for the theme (render/head.py): the index gets
+    them back as text."""
+    if not is_searchable(meta):
+        return None
+    return ("/" + url, unescape(meta.get("title") or title), unescape(meta.get("description") or ""), content_html)
+
+
+def search_page_html(title: str, description: str, content_html: str, language: str) -> str:
+    """A page as Pagefind reads it: the content, with the title as its first heading and the
+    description (an entry's summary) as meta that a result can show."""
+    heading = "" if "<h1" in content_html else f"<h1>{html.escape(title)}</h1>"
+    about = f'<meta data-pagefind-meta="description[content]" content="{html.escape(description)}">'
+    return (f'<!doctype html><html lang="{html.escape(language)}"><head><title>{html.escape(title)}</title>'
+            f"</head><body><main data-pagefind-body>{about}{heading}{content_html}</main></body></html>")
+
+
+class SearchIndex:
+    """One index in a Pagefind service process. `add` hands a page to a queue and returns; it
+    waits only while QUEUED pages are already waiting for Pagefind, which bounds the memory."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self._process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self._replies: dict[int, dict] = {}
+        self._arrived = threading.Condition()
+        self._reader = threading.Thread(target=self._read_replies, name="search-replies", daemon=True)
+        self._reader.start()
+        # Pages wait here, not in the caller, while Pagefind catches up; bounded, so at most
+        # QUEUED pages (a few MB) are held in memory.
+        self._outbox: queue.Queue = queue.Queue(maxsize=QUEUED)
+        self._writer = threading.Thread(target=self._write_messages, name="search-messages", daemon=True)
+        self._writer.start()
+        self._sent = 0
+        self._write_request: int | None = None
+        config = {"exclude_selectors": list(NOT_SEARCHED), "force_language": language}
+        self._index_id = self._wait(self._send({"type": "NewIndex", "config": config}))["index_id"]
+
+    def add(self, url: str, title: str, description: str, content_html: str) -> None:
+        """Queue a page; `url` is its path from the site's root, e.g. /entries/some-id/."""
+        page = search_page_html(title, description, content_html, self.language)
+        self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": page,
+                    "file_path": None})
+
+    def start_writing(self, folder: Path) -> None:
+        """Once every page is queued: ask Pagefind to write the bundle into `folder`
+        (e.g. site/pagefind), without waiting for it."""
+        if self._write_request is None:
+            self._write_request = self._send({"type": "WriteFiles", "index_id": self._index_id,
+                                              "output_path": str(folder)})
+
+    def finish(self) -> None:
+        """Wait until the bundle `start_writing` asked for is written, then stop Pagefind."""
+        try:
+            if self._write_request is None:
+                raise SearchIndexError("the index was never asked to write its bundle")
+            self._wait(self._write_request)
+            failed = [reply for reply in self._replies.values() if reply.get("type") == "Error"]
+            if failed:
+                raise SearchIndexError(f"Pagefind refused {len(failed)} page(s): {failed[0].get('message')}")
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the Pagefind process; safe to call twice."""
+        if self._process.poll() is None:
+            self._process.terminate()
+            self._process.wait()
+        try:
+            self._outbox.put_nowait(None)  # stops the writer; if the queue is full, its next write fails
+        except queue.Full:
+            pass
+
+    def _send(self, payload: dict) -> int:
+        if self._process.poll() is not None or not self._writer.is_alive():
+            raise SearchIndexError("the Pagefind process stopped")
+        self._sent += 1
+        self._outbox.put({"message_id": self._sent, "payload": payload})
+        return self._sent
+
+    def _write_messages(self) -> None:
+        """Each message as base64 JSON and a comma, which is how Pagefind's service reads."""
+        while (message := self._outbox.get()) is not None:
+            try:
+                self._process.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+                self._process.stdin.flush()
+            except (BrokenPipeError, OSError, ValueError):
+                return  # the process is gone: _wait reports it
+
+    def _wait(self, message_id: int) -> dict:
+        """The reply to one message; replies come in the order messages were sent."""
+        with self._arrived:
+            self._arrived.wait_for(lambda: message_id in self._replies or not self._reader.is_alive())
+        if message_id not in self._replies:
+            raise SearchIndexError("the Pagefind process stopped before it replied")
+        reply = self._replies[message_id]
+        if reply.get("type") == "Error":
+            raise SearchIndexError(f"Pagefind: {reply.get('message')}")
+        return reply
+
+    def _read_replies(self) -> None:
+        buffer = b""
+        while chunk := self._process.stdout.read1(1 << 16):
+            *complete, buffer = (buffer + chunk).split(b",")
+            with self._arrived:
+                for raw in complete:
+                    reply = json.loads(base64.b64decode(raw))
+                    self._replies[reply.get("message_id") or 0] = reply["payload"]
+                self._arrived.notify_all()
+        with self._arrived:
+            self._arrived.notify_all()

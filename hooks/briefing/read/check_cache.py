@@ -1,0 +1,220 @@
+"""Remember, between runs, the entry files that passed every check of their own.
+
+Validation runs on every commit and every preview rebuild, and almost every file
+is unchanged since the last run; reading YAML is what costs. So the checked
+values and the references still to resolve (against the registries, which may
+have changed) are kept in <root>/.cache/briefing/checked-<code fingerprint>.json,
+keyed by each file's path and the digest of its bytes.
+
+Only files without problems are kept: a file with problems is read again on
+every run, so its problems are always reported fresh, with their lines. The cache
+is JSON, never pickle, so a cache file cannot run code; dates and tuples are
+tagged so that they come back as the same Python values. Anything wrong with the
+cache file (missing, unreadable, corrupt, another shape) makes it empty, never an
+error: the run is only slower, and writes a good one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import secrets
+import sys
+from pathlib import Path
+
+import yaml
+
+CACHE_FOLDER = os.path.join(".cache", "briefing")
+_FORMAT = 1
+_DATE, _TUPLE = "$date", "$tuple"  # tags: no field name of the format starts with '$'
+
+
+# The stages whose code decides what a file's checked values are: the format, and reading.
+CHECKER_STAGES = ("format", "read")
+
+
+def fingerprint_of(package: Path, stages=CHECKER_STAGES) -> str:
+    """A digest of every module of the checker's stages (and of the YAML library under them):
+    new checking code, new cache."""
+    digest = hashlib.blake2b(digest_size=12)
+    for stage in stages:
+        for path in sorted((package / stage).rglob("*.py")):
+            name = path.relative_to(package).as_posix()
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(f"{sys.version_info[:2]} {yaml.__version__} {yaml.__with_libyaml__}".encode())
+    return digest.hexdigest()
+
+
+# Taken when the code is imported, not when a cache is written: a long-running preview server
+# keeps running the code it imported, so its results must not be filed under newer code.
+CODE_FINGERPRINT = fingerprint_of(Path(__file__).resolve().parent.parent)
+
+
+def cache_enabled() -> bool:
+    """BRIEFING_CACHE=off turns the cache off: nothing is read or written."""
+    return os.environ.get("BRIEFING_CACHE", "").strip().lower() not in ("off", "0", "no", "false")
+
+
+class CheckCache:
+    """The checked entry files of the last run; `save` keeps those seen in this run.
+
+    A record is [digest of the bytes, references, values]: the references as one text,
+    "kind:id kind:id", since a run only asks whether all of them resolve (when one does
+    not, the file is read again to say where); the values as JSON text, decoded only
+    when the model is built, since validating alone does not need them.
+    """
+
+    def __init__(self, root, known: dict, fingerprint: str = CODE_FINGERPRINT):
+        """`known`: each registry's ids by kind ("actor"), None for a registry that cannot be read."""
+        self.folder = os.path.join(root, CACHE_FOLDER)
+        self.fingerprint = fingerprint
+        self.path = os.path.join(self.folder, f"checked-{self.fingerprint}.json")
+        self._resolvable = {f"{kind}:{ref_id}" for kind, ids in known.items() if ids is not None
+                            for ref_id in ids}
+        self._stored = _read_records(self.path, self.fingerprint)
+        self._kept: dict = {}  # display path -> record, for the files seen in this run
+        self._changed = False
+
+    def get(self, display: str, digest: bytes) -> tuple[str, str] | None:
+        """(references, values as JSON) of a file with these bytes, if it passed and they resolve."""
+        record = self._stored.get(display)
+        if not _is_record(record, digest.hex()) or not self.resolves(record[1]):
+            return None
+        self._kept[display] = record
+        return record[1], record[2]
+
+    def resolves(self, refs_text: str) -> bool:
+        """Every reference names a record of today's registries (they may have changed)."""
+        return self._resolvable.issuperset(refs_text.split())
+
+    def keep(self, display: str, digest: bytes, refs_text: str | None, values, values_json=None) -> None:
+        """Remember a file that passed its own checks, with the references the registries resolve
+        (see `refs_text`) and its values (as JSON already, when it came from the cache)."""
+        record = self._stored.get(display)
+        if _is_record(record, digest.hex()):
+            self._kept[display] = record
+            return
+        if refs_text is None:
+            return
+        try:
+            values_json = values_json or json.dumps(_encode(values), separators=(",", ":"))
+        except (TypeError, ValueError):
+            return  # a value JSON cannot give back exactly: the file is checked on every run
+        self._kept[display] = [digest.hex(), refs_text, values_json]
+        self._changed = True
+
+    def save(self) -> None:
+        """Write the files seen in this run, if anything changed; a read-only checkout goes without."""
+        if not self._changed and self._kept.keys() == self._stored.keys():
+            return
+        text = json.dumps({"format": _FORMAT, "fingerprint": self.fingerprint, "files": self._kept},
+                          separators=(",", ":"))
+        try:
+            _write_atomically(self.folder, self.path, text.encode("ascii"))
+        except OSError:
+            return
+        _remove_other_caches(self.folder, self.path)
+
+
+def refs_text(refs: list) -> str | None:
+    """(kind, id, ...) references as the cache keeps them, "kind:id kind:id"; None if an id
+    held a space (ids are checked to hold none, so this is only a guard)."""
+    text = " ".join(f"{kind}:{ref_id}" for kind, ref_id, *_ in refs)
+    return text if len(text.split()) == len(refs) else None
+
+
+def discard_cache(root) -> None:
+    """Remove the cache of this code: its records turned out damaged."""
+    try:
+        os.remove(os.path.join(root, CACHE_FOLDER, f"checked-{CODE_FINGERPRINT}.json"))
+    except OSError:
+        pass
+
+
+def decode_values(text: str) -> dict:
+    """The values of a record; ValueError or TypeError when the text is not what `keep` wrote."""
+    values = _DECODER.decode(text)
+    if not isinstance(values, dict):
+        raise ValueError("cached values are not a mapping")
+    return values
+
+
+def _read_records(path: str, fingerprint: str) -> dict:
+    """display path -> record; empty for a cache that is not a good one."""
+    try:
+        with open(path, "rb") as handle:
+            data = json.loads(handle.read())
+    except (OSError, ValueError, RecursionError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != _FORMAT or data.get("fingerprint") != fingerprint:
+        return {}
+    files = data.get("files")
+    return files if isinstance(files, dict) else {}
+
+
+def _is_record(record, digest_hex: str) -> bool:
+    return (type(record) is list and len(record) == 3 and record[0] == digest_hex
+            and type(record[1]) is str and type(record[2]) is str)
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # JSON gives these back as they were
+
+
+def _encode(value):
+    """JSON-ready `value`, dates and tuples tagged; TypeError for anything else (it is not cached)."""
+    kind = type(value)
+    if kind is dict:
+        if not all(type(key) is str and key[:1] != "$" for key in value):
+            raise TypeError("a key that is not text, or that looks like a tag")
+        return {key: item if type(item) in _PLAIN else _encode(item) for key, item in value.items()}
+    if kind is list:
+        return [item if type(item) in _PLAIN else _encode(item) for item in value]
+    if kind is tuple:
+        return {_TUPLE: _encode(list(value))}
+    if kind is dt.date:
+        return {_DATE: value.isoformat()}
+    raise TypeError(f"a {kind.__name__} value")
+
+
+def _decode(obj: dict):
+    """The json object_hook: tagged dates and tuples back to Python values."""
+    if len(obj) == 1:
+        if _DATE in obj:
+            return dt.date.fromisoformat(obj[_DATE])
+        if _TUPLE in obj and isinstance(obj[_TUPLE], list):
+            return tuple(obj[_TUPLE])
+    return obj
+
+
+_DECODER = json.JSONDecoder(object_hook=_decode)  # one for all records: json.loads makes one per call
+
+
+def _write_atomically(folder: str, path: str, data: bytes) -> None:
+    """A reader sees the old cache or the new one, never half of one."""
+    os.makedirs(folder, exist_ok=True)
+    # A fresh name in the same folder, made with the usual permissions (mkstemp's are owner-only).
+    temporary = f"{path}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def _remove_other_caches(folder: str, keep: str) -> None:
+    """Caches of other code are stale: removing them keeps the folder from growing."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        path = os.path.join(folder, name)
+        if name.startswith("checked-") and name.endswith(".json") and path != keep:
+            try:
+                os.remove(path)
+            except OSError:
+                pass

@@ -1,0 +1,138 @@
+"""Checks that need more than one field: file names, references, uniqueness, order.
+
+They read the node tree rather than the checked values, so that they still run
+when another field of the same file has a problem: a contributor sees every
+problem of a file in one run.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import PurePosixPath
+
+from ..format.nodes import Node, node_at
+from ..format.problems import Problem, did_you_mean, quoted
+from ..format.spec import BRIEFINGS, FIXED_TOPICS, registry_path
+from ..format.types import id_problem, parse_date
+
+_NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)\.yaml$")
+
+
+def check_entry_path(path: str, root: Node) -> list[Problem]:
+    """The file name is YYYY-MM-DD-<id>.yaml, in folders YYYY/MM that match `date`."""
+    name = PurePosixPath(path)
+    match = _NAME_RE.match(name.name)
+    if not match:
+        return [Problem(path, 1, 1, "(file)", "file name must be YYYY-MM-DD-<id>.yaml")]
+    year, month, day, entry_id = match.groups()
+    problems = []
+    if id_problem(entry_id):
+        problems.append(Problem(path, 1, 1, "(file)", f"the id in the file name: {id_problem(entry_id)}"))
+    date_node = node_at(root, "date")
+    date = _date_of(date_node) if date_node is not root else None
+    if date is None:
+        return problems  # a missing or malformed date is reported by the field check
+    if f"{year}-{month}-{day}" != date.isoformat():
+        problems.append(Problem(path, date_node.line, date_node.col, "date", f"is {date} but the file name "
+                                f"says {year}-{month}-{day}; rename the file or fix the date"))
+    elif name.parent.parts[-2:] != (year, month):
+        problems.append(Problem(path, date_node.line, date_node.col, "date", f"is {date} but the file is in "
+                                f"{'/'.join(name.parent.parts[-2:])}/; move it to {BRIEFINGS}/{year}/{month}/"))
+    return problems
+
+
+def check_updates(path: str, root: Node) -> list[Problem]:
+    """Updates come after the entry's date, newest last."""
+    problems, previous = [], _date_of(node_at(root, "date"))
+    updates = node_at(root, "updates")
+    for i, update in enumerate(updates.value if updates.kind == "seq" and updates is not root else ()):
+        node = node_at(update, "date")
+        date = _date_of(node) if node is not update else None
+        if date is None or previous is None:
+            previous = date or previous
+            continue
+        if date < previous:
+            what = "the entry's date" if i == 0 else "the update before it"
+            problems.append(Problem(path, node.line, node.col, f"updates[{i}].date",
+                                    f"{date} is before {what} ({previous}); updates go newest last"))
+        previous = max(previous, date)
+    return problems
+
+
+def check_source_ids(path: str, root: Node) -> list[Problem]:
+    """Claims point to sources by id, so an entry's source ids must differ."""
+    first_line, problems = {}, []
+    sources = node_at(root, "sources")
+    for i, node in enumerate(_source_id_nodes(sources if sources is not root else None)):
+        if node is None:
+            continue
+        if node.value in first_line:
+            problems.append(Problem(path, node.line, node.col, f"sources[{i}].id", f"{quoted(node.value)} is "
+                                    f"used by another source of this entry (line {first_line[node.value]})"))
+        first_line.setdefault(node.value, node.line)
+    return problems
+
+
+def check_fixed_topics(path: str, topic_ids: set | None) -> list[Problem]:
+    """The fixed topics stay in the registry: the site's menu links to each of them."""
+    if topic_ids is None:
+        return []  # the registry itself could not be read; that is reported already
+    return [Problem(path, 1, 1, "(file)", f"topic '{topic_id}' is missing; the site's menu links to it, "
+                    "so it must stay in the registry") for topic_id in FIXED_TOPICS if topic_id not in topic_ids]
+
+
+def check_references(reports: list, known: dict) -> list[Problem]:
+    """Every topic, actor and figure id names a registry record; claim sources name an entry source.
+
+    `known` maps a kind to its registry's ids, or to None when the registry itself
+    could not be read: its own problem is reported, and every reference to it is not.
+    """
+    problems = []
+    for report in reports:
+        sources = {node.value for node in _source_id_nodes(node_at(report.root, "sources")
+                                                             if report.root else None) if node}
+        for kind, ref_id, line, col, field in report.refs:
+            names = sources if kind == "source" else known.get(kind)
+            if names is None or ref_id in names:
+                continue
+            where = "this entry's sources" if kind == "source" else registry_path(kind)
+            hint = did_you_mean(ref_id, names) or f"; add it to {where}"
+            problems.append(Problem(report.path, line, col, field, f"unknown {kind} {quoted(ref_id)}{hint}"))
+    return problems
+
+
+def check_unique_ids(reports: list) -> list[Problem]:
+    """An entry id is a permalink: two files may not share one."""
+    first_by_id, problems = {}, []
+    for report in reports:
+        if not _NAME_RE.match(PurePosixPath(report.path).name):
+            continue  # reported by check_entry_path
+        entry_id = entry_id_of(report.path)
+        if entry_id in first_by_id:
+            problems.append(Problem(report.path, 1, 1, "(file)", f"entry id {quoted(entry_id)} is already "
+                                    f"used by {first_by_id[entry_id]}; choose another id"))
+        else:
+            first_by_id[entry_id] = report.path
+    return problems
+
+
+def entry_id_of(path: str) -> str:
+    """briefings/2026/01/2026-01-13-some-id.yaml -> some-id"""
+    return PurePosixPath(path).stem[len("YYYY-MM-DD-"):]
+
+
+def _source_id_nodes(sources: Node | None) -> list:
+    """The id node of each source (None where a source has no usable id), as written."""
+    if sources is None or sources.kind != "seq":
+        return []
+    nodes = []
+    for source in sources.value:
+        node = source.value.get("id") if source.kind == "map" else None
+        usable = node is not None and node.kind == "scalar" and node.value and node.value.strip()
+        nodes.append(node if usable else None)
+    return nodes
+
+
+def _date_of(node: Node) -> dt.date | None:
+    """The date a node holds, if it holds a valid one."""
+    return parse_date(node.value) if node.kind == "scalar" and isinstance(node.value, str) else None

@@ -1,0 +1,57 @@
+"""What goes in a page's <head>: title, description, Open Graph, JSON-LD, feed links.
+
+Material prints `page.meta.title` and `page.meta.description` without escaping, so
+every text value here is HTML-escaped once, in this one place. JSON-LD goes inside
+a <script> element, so it is JSON with <, > and & written as \\u escapes: no text
+can close the element.
+"""
+from __future__ import annotations
+
+import json
+
+from ..model.site import Entry, Site
+from .paths import absolute, entry_url, feed_path, topic_feed_name
+
+_HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
+def escape_text(text: str) -> str:
+    """Safe in element content and in double-quoted attributes; apostrophes stay readable."""
+    return text.translate(_HTML_ESCAPES)
+
+
+def script_json(data: dict) -> str:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+FEED_TYPES = {"atom": ("application/atom+xml", "Atom"), "json": ("application/feed+json", "JSON Feed")}
+
+
+def feed_links(site: Site | None = None, topic_ids=()) -> list[dict]:
+    """Autodiscovery: the site's feeds, then those of the page's topics (paths from the site root)."""
+    feeds = [("all", "All entries")]
+    feeds += [(topic_feed_name(topic_id), site.topics[topic_id].title) for topic_id in topic_ids if site]
+    return [{"type": mime, "href": feed_path(name, kind), "title": escape_text(f"{title} ({words})")}
+            for name, title in feeds for kind, (mime, words) in FEED_TYPES.items()]
+
+
+def page_meta(site: Site, title: str, description: str, topic_ids=(), jsonld: dict | None = None,
+              og_type: str = "website") -> dict:
+    """MkDocs page meta: Material reads title and description; overrides/main.html the rest."""
+    meta = {"title": escape_text(title), "description": escape_text(description),
+            "briefing_og_type": og_type, "briefing_feeds": feed_links(site, topic_ids)}
+    if jsonld:
+        meta["briefing_jsonld"] = script_json(jsonld)
+    return meta
+
+
+def news_article(entry: Entry, description: str, site_name: str, base_url: str) -> dict:
+    """schema.org NewsArticle for an entry page."""
+    url = absolute(base_url, entry_url(entry.id))
+    return {"@context": "https://schema.org", "@type": "NewsArticle", "headline": entry.title[:110],
+            "description": description, "url": url, "mainEntityOfPage": url,
+            "datePublished": entry.date.isoformat(), "dateModified": entry.updated.isoformat(),
+            "keywords": list(entry.tags), "articleSection": list(entry.topics),
+            "publisher": {"@type": "Organization", "name": site_name},
+            "isBasedOn": [source.url or source.title for source in entry.sources]}

@@ -1,0 +1,68 @@
+"""Contributor text to HTML that is safe to show: Markdown rendered, then sanitised.
+
+Python-Markdown passes raw HTML, event handlers and `javascript:` links straight
+through, so its output is only ever used after nh3 has cleaned it with an
+allowlist. Plain fields (titles, names) are escaped by the templates instead.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+import markdown
+import nh3
+
+INLINE_TAGS = frozenset({"a", "em", "strong", "code", "br", "abbr", "sub", "sup"})
+BLOCK_TAGS = INLINE_TAGS | {"p", "ul", "ol", "li", "blockquote", "pre", "h2", "h3", "h4", "hr",
+                            "table", "thead", "tbody", "tr", "th", "td"}
+ATTRIBUTES = {"a": frozenset({"href", "title"}), "abbr": frozenset({"title"})}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _clean(rendered: str, tags: frozenset) -> str:
+    return nh3.clean(rendered, tags=tags, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
+                     link_rel="nofollow noopener", strip_comments=True)
+
+
+class SafeMarkdown:
+    """Renders contributor Markdown, remembering each text's HTML for this build and the last:
+    a summary is shown on many lists and feeds, and a preview server renders the same texts
+    again after every edit. Call `new_build` once per build; older texts are then forgotten."""
+
+    def __init__(self) -> None:
+        self._converter = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+        self._last: dict[tuple[str, str], str] = {}
+        self._this_build: dict[tuple[str, str], str] = {}
+
+    def new_build(self) -> None:
+        self._last, self._this_build = self._this_build, {}
+
+    def block(self, text: str | None) -> str:
+        """A body in Markdown, as sanitised HTML."""
+        return self._remembered("block", text, lambda text: _clean(self._convert(text), BLOCK_TAGS))
+
+    def inline(self, text: str | None) -> str:
+        """A summary or note in inline Markdown, as sanitised HTML without block elements."""
+        return self._remembered("inline", text, lambda text: _clean(self._convert(text), INLINE_TAGS).strip())
+
+    def plain(self, text: str | None) -> str:
+        """Inline Markdown reduced to its words: for <meta> descriptions and feeds."""
+        return self._remembered("plain", text,
+                                lambda text: " ".join(html.unescape(_TAG.sub("", self.inline(text))).split()))
+
+    def _convert(self, text: str) -> str:
+        return self._converter.reset().convert(text)
+
+    def _remembered(self, kind: str, text: str | None, make: Callable[[str], str]) -> str:
+        if not text:
+            return ""
+        key = (kind, text)
+        found = self._this_build.get(key)
+        if found is None:
+            found = self._last.get(key)
+            if found is None:
+                found = make(text)
+            self._this_build[key] = found
+        return found

@@ -1,0 +1,83 @@
+"""Open data: every entry as JSON, and every claim as a CSV row.
+
+CSV cells are text that spreadsheets may execute: a cell starting with = + - @
+(or a tab or carriage return) is prefixed with an apostrophe so it stays text.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import is_dataclass
+
+from ..format.spec import FORMAT_VERSION
+from ..model.ledger import Ledger
+from ..model.site import Site
+from .outputs import GeneratedFile
+from .paths import absolute, entry_url
+
+LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+CLAIM_COLUMNS = ("figure", "figure_label", "unit", "actor", "actor_name", "low", "high", "is_range",
+                 "qualifier", "basis", "said_on", "scope", "quote", "entry", "entry_url", "source_title",
+                 "source_url")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def plain(value):
+    """Model values as JSON: records as objects, dates as ISO text, tuples as lists, nothing dropped.
+
+    (dataclasses.asdict deep-copies everything first; this walks the frozen model once.)"""
+    if is_dataclass(value):
+        return {key: plain(item) for key, item in value.__dict__.items()}
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def entry_record(entry, base_url: str) -> dict:
+    record = plain(entry)
+    record["url"] = absolute(base_url, entry_url(entry.id))
+    record["updated"] = entry.updated.isoformat()
+    return record
+
+
+def briefings_json(site: Site, base_url: str) -> GeneratedFile:
+    data = {"format_version": FORMAT_VERSION, "licence": LICENCE,
+            "topics": plain(list(site.topics.values())),
+            "actors": plain(list(site.actors.values())),
+            "figures": plain(list(site.figures.values())),
+            "entries": [entry_record(entry, base_url) for entry in site.entries]}
+    compact = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # C encoder: indent is 5x slower
+    return GeneratedFile("data/briefings.json", compact + "\n")
+
+
+def safe_cell(value):
+    """Text that a spreadsheet would run as a formula is kept as text."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return "" if value is None else value
+
+
+def csv_row(ledger: Ledger, placed, base_url: str) -> list:
+    claim, entry, site = placed.claim, placed.entry, ledger.site
+    source = next(s for s in entry.sources if s.id == claim.source)
+    row = {"figure": claim.figure, "figure_label": site.figures[claim.figure].label,
+           "unit": site.figures[claim.figure].unit, "actor": claim.by, "actor_name": site.actors[claim.by].name,
+           "low": claim.low, "high": claim.high, "is_range": str(claim.is_range).lower(),
+           "qualifier": claim.qualifier, "basis": claim.basis, "said_on": claim.said_on.isoformat(),
+           "scope": claim.scope, "quote": claim.quote, "entry": entry.id,
+           "entry_url": absolute(base_url, entry_url(entry.id)), "source_title": source.title,
+           "source_url": source.url}
+    return [safe_cell(row[column]) for column in CLAIM_COLUMNS]
+
+
+def claims_csv(ledger: Ledger, base_url: str) -> GeneratedFile:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CLAIM_COLUMNS)
+    for figure_id in ledger.site.figures:
+        for placed in ledger.by_figure[figure_id]:
+            writer.writerow(csv_row(ledger, placed, base_url))
+    return GeneratedFile("data/claims.csv", out.getvalue())

@@ -1,0 +1,84 @@
+"""Everything the site publishes, made from the model in one pass: pages, feeds, data."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..format.schema import all_schemas
+from ..model.ledger import Ledger
+from ..model.site import Entry, Site
+from .context import RenderContext
+from .feeds import site_feeds
+from .jinja import Templates
+from .markup import SafeMarkdown
+from .opendata import briefings_json, claims_csv
+from .outputs import GeneratedFile, GeneratedPage
+from .pages import (actor_pages, actors_index, entry_page, figure_pages, figures_index, format_page,
+                    home_section, timeline_pages, topic_pages)
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    pages: list          # GeneratedPage, each placed at its own source path
+    files: list          # GeneratedFile: feeds, open data, schemas
+    home_html: str       # appended below the hand-written home page
+
+
+class EntryPages:
+    """The entry pages of the last build, reused while their entry and everything every entry
+    page is made from are unchanged: a preview server rebuilds after every edit, and one edit
+    should cost one page. An entry page reads its entry and the registries, never another
+    entry (views.entry_view), so the entry and `shared_inputs` are the whole key."""
+
+    def __init__(self) -> None:
+        self._inputs: tuple | None = None
+        self._pages: dict[Entry, GeneratedPage] = {}
+
+    def pages(self, ctx: RenderContext) -> list[GeneratedPage]:
+        inputs = shared_inputs(ctx)
+        if inputs != self._inputs:
+            self._inputs, self._pages = inputs, {}
+        last = self._pages
+        self._pages = {entry: last.get(entry) or entry_page(ctx, entry) for entry in ctx.site.entries}
+        return list(self._pages.values())
+
+
+def shared_inputs(ctx: RenderContext) -> tuple:
+    """What every entry page is made from besides its entry."""
+    site = ctx.site
+    return (tuple(site.topics.values()), tuple(site.actors.values()), tuple(site.figures.values()),
+            ctx.site_name, ctx.base_url, ctx.templates.fingerprint())
+
+
+class SiteRenderer:
+    """Renders the whole site, remembering between builds what can be reused."""
+
+    def __init__(self, templates: Templates | None = None) -> None:
+        self.templates = templates or Templates()
+        self.markdown = SafeMarkdown()
+        self.entry_pages = EntryPages()
+
+    def render(self, site: Site, site_name: str, base_url: str) -> RenderedSite:
+        self.markdown.new_build()
+        ctx = RenderContext(site, Ledger(site), site_name, base_url, self.templates, self.markdown)
+        pages: list[GeneratedPage] = self.entry_pages.pages(ctx)
+        for topic_id in site.topics:
+            pages += topic_pages(ctx, topic_id)
+        for figure_id in site.figures:
+            pages += figure_pages(ctx, figure_id)
+        for actor_id in site.actors:
+            pages += actor_pages(ctx, actor_id)
+        pages += timeline_pages(ctx)
+        pages += [figures_index(ctx), actors_index(ctx), format_page(ctx)]
+        return RenderedSite(pages, self._files(ctx), home_section(ctx))
+
+    @staticmethod
+    def _files(ctx: RenderContext) -> list[GeneratedFile]:
+        files = site_feeds(ctx.site, ctx.site_name, ctx.base_url, ctx.render, ctx.markdown)
+        files += [briefings_json(ctx.site, ctx.base_url), claims_csv(ctx.ledger, ctx.base_url)]
+        files += [GeneratedFile(f"schema/{name}", text) for name, text in all_schemas().items()]
+        return files
+
+
+def render_site(site: Site, site_name: str, base_url: str) -> RenderedSite:
+    """The whole site, rendered once (a build that remembers nothing)."""
+    return SiteRenderer().render(site, site_name, base_url)

@@ -1,0 +1,48 @@
+"""The words readers see for values, dates and the format's vocabularies.
+
+Each table has one entry per value of a vocabulary in format/spec.py (qualifiers,
+statuses, actor kinds, bases); a test fails if a table and the spec disagree.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+QUALIFIER_WORDS = {
+    "exactly": "", "about": "about ", "at-least": "at least ", "more-than": "more than ",
+    "at-most": "at most ", "fewer-than": "fewer than ",
+}
+STATUS_WORDS = {"developing": "Developing", "confirmed": "Confirmed", "disputed": "Disputed"}
+KIND_WORDS = {"person": "Person", "organization": "Organization", "government": "Government",
+              "media": "Media", "group": "Group"}
+BASIS_WORDS = {"announced": "announced", "counted": "counted", "verified": "verified", "estimated": "estimated"}
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def number_in_words(number: float) -> str:
+    """2000 -> '2,000'; 2.5 -> '2.5' (as written, grouped by thousands)."""
+    if isinstance(number, float) and not number.is_integer():
+        whole, _, fraction = repr(number).partition(".")
+        return f"{int(whole):,}.{fraction}"
+    return f"{int(number):,}"
+
+
+def value_in_words(low: float, high: float, is_range: bool, qualifier: str = "exactly") -> str:
+    """A claim's value as the source put it: 'more than 400', 'about 60–70'."""
+    amount = number_in_words(low)
+    if is_range:
+        amount = f"{amount}–{number_in_words(high)}"
+    return QUALIFIER_WORDS[qualifier] + amount
+
+
+def claim_value_words(claim) -> str:
+    """A model Claim's value in words."""
+    return value_in_words(claim.low, claim.high, claim.is_range, claim.qualifier)
+
+
+def date_in_words(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def month_in_words(day: dt.date) -> str:
+    return f"{MONTHS[day.month - 1]} {day.year}"

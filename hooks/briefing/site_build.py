@@ -1,0 +1,133 @@
+"""One build of the site, from the briefing files to published pages, as an engine drives it.
+
+The engine's adapter (hooks/briefing_hooks.py) calls these methods from its events, in this
+order: `start` once, then per build `before`, `make`, `page_html` for every page the engine
+lays out, and `after` (or `failed`); `close` at the end. Everything a build remembers, and a
+preview server carries into its next build, is a field of this one object.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from .format.problems import ProblemsFound
+from .model.build import load_site
+from .publish.preview import OutputReuse, inputs_fingerprint
+from .publish.search_index import SearchIndex, SearchIndexError, indexed_page
+from .read.load import CheckedFiles
+from .render.outputs import GeneratedFile, GeneratedPage
+from .render.paths import check_collisions
+from .render.site_outputs import SiteRenderer
+
+HOME = "index.md"
+
+
+class SiteBuild:
+    def __init__(self) -> None:
+        self.checked = CheckedFiles()    # entry files' reports, reused while their bytes are unchanged
+        self.renderer = SiteRenderer()   # templates, Markdown and entry pages, reused between builds
+        self.reuse: OutputReuse | None = None  # a preview server's laid-out entry pages
+        self.pages: dict[str, GeneratedPage] = {}
+        self.home_html = ""
+        self.search: SearchIndex | None = None
+        self.site_dir = Path()
+        self._not_yet_indexed: set[str] = set()  # pages the engine has still to lay out
+        self._held: list[tuple[str, str, str, str]] = []  # a preview's pages, indexed after the build
+
+    def start(self, preview: bool) -> None:
+        """A preview server reuses unchanged entry pages between rebuilds (publish/preview.py)."""
+        self.reuse = OutputReuse() if preview else None
+
+    def before(self, root: Path, site_dir: Path) -> None:
+        self._stop_search()  # a preview's previous index may still be writing
+        self.site_dir = site_dir
+        if self.reuse:
+            self.reuse.set_aside(site_dir, inputs_fingerprint(root))
+
+    def make(self, root: Path, site_name: str, base_url: str, language: str, docs: set[str],
+             doc_pages: set[str]) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
+        """Load, check and render the site: the pages the engine must lay out and the other files.
+        `docs` are the engine's own files (docs/), `doc_pages` those of them that are pages.
+        Raises ProblemsFound."""
+        site = load_site(root, remembered=self.checked)
+        rendered = self.renderer.render(site, site_name, base_url)
+        outputs = [(page.source, page.origin or "briefings") for page in rendered.pages]
+        collisions = check_collisions(outputs + [(item.path, "briefings") for item in rendered.files], docs)
+        if collisions:
+            raise ProblemsFound(collisions)
+        reused = self.reuse.reusable(self.site_dir, rendered.pages) if self.reuse else set()
+        self.pages = {page.source: page for page in rendered.pages}
+        self.home_html = rendered.home_html
+        self._open_search(language, doc_pages)
+        for page in rendered.pages:
+            if page.is_html:  # the core's own HTML: indexed now, while the engine works
+                self._index(page.source, page.url, page.meta, "", page.body)
+        return [page for page in rendered.pages if page.source not in reused], rendered.files
+
+    def page(self, source: str) -> GeneratedPage | None:
+        return self.pages.get(source)
+
+    def page_html(self, source: str, url: str, meta: dict, title: str, engine_html: str) -> str:
+        """The HTML a page shows: the core's own for its HTML pages, else what the engine made
+        (the home page gets the core's sections below it)."""
+        page = self.pages.get(source)
+        html = page.body if page is not None and page.is_html else engine_html
+        if source in self._not_yet_indexed:
+            self._index(source, url, meta, title, html)
+        return html + self.home_html if source == HOME else html
+
+    def after(self) -> None:
+        """The build is written: a preview indexes its pages now; a published build waits for the index."""
+        if self.reuse:
+            self.reuse.put_back(self.site_dir)
+            threading.Thread(target=self._index_held, name="search-held", daemon=True).start()
+            return
+        search, self.search = self.search, None
+        if search is not None:
+            self._all_indexed(search)  # in case a page the engine was expected to lay out never came
+            search.finish()
+
+    def failed(self) -> None:
+        self._stop_search()
+        if self.reuse:
+            self.reuse.forget()
+
+    def close(self) -> None:
+        self._stop_search()
+
+    def _open_search(self, language: str, doc_pages: set[str]) -> None:
+        self._stop_search()
+        self.search, self._held = SearchIndex(language), []
+        self._not_yet_indexed = set(self.pages) | doc_pages
+
+    def _index(self, source: str, url: str, meta: dict, title: str, html: str) -> None:
+        """Hand one page to the index (a preview holds it); after the last, the index is written."""
+        self._not_yet_indexed.discard(source)
+        page = indexed_page(url, meta, title, html)
+        if page is not None and self.reuse:
+            self._held.append(page)
+        elif page is not None and self.search is not None:
+            self.search.add(*page)
+        if not self._not_yet_indexed and not self.reuse and self.search is not None:
+            self._all_indexed(self.search)
+
+    def _index_held(self) -> None:
+        """A preview's pages, sent once the engine has shown them; the next build may stop it."""
+        search, held = self.search, self._held
+        if search is None:
+            return
+        try:
+            for page in held:
+                search.add(*page)
+            self._all_indexed(search)
+        except SearchIndexError:
+            pass  # stopped by the next build, which makes its own index
+
+    def _all_indexed(self, search: SearchIndex) -> None:
+        """Every page is in: the one place that asks Pagefind to write its bundle."""
+        search.start_writing(self.site_dir / "pagefind")
+
+    def _stop_search(self) -> None:
+        if self.search is not None:
+            self.search.close()
+            self.search = None

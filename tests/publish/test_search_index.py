@@ -1,0 +1,52 @@
+"""The search index: what Pagefind is given, and that it writes a bundle or fails clearly."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.publish.search_index import SearchIndex, SearchIndexError, search_page_html
+from search_records import search_records
+
+
+def test_title_and_description_are_text_never_markup():
+    page = search_page_html('<img src=x onerror="alert(1)">', 'a "quoted" <b>summary</b>', "<p>Body</p>", "en")
+    assert "<img" not in page and "<b>" not in page
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in page
+    assert 'content="a &quot;quoted&quot; &lt;b&gt;summary&lt;/b&gt;"' in page
+
+
+def test_the_title_becomes_the_heading_only_when_the_content_has_none():
+    assert "<h1>T</h1>" in search_page_html("T", "", "<p>Body</p>", "en")
+    assert "<h1>T</h1>" not in search_page_html("T", "", "<h1>Own</h1><p>Body</p>", "en")
+
+
+def test_pages_are_indexed_with_their_text_meta_and_folded_accents(tmp_path: Path):
+    index = SearchIndex("en")
+    index.add("/entries/one/", "One", "The summary of one.", "<h1>One</h1><p>Jorge Rodríguez said more than 400.</p>"
+              '<svg><text>999999</text></svg><ul class="briefing-list"><li>Listed elsewhere</li></ul>')
+    index.add("/about/", "About", "", "<h1>About</h1><p>How the site works.</p>")
+    index.start_writing(tmp_path / "pagefind")
+    index.finish()
+    records = search_records(tmp_path)
+    assert set(records) == {"/entries/one/", "/about/"}
+    one = records["/entries/one/"]
+    assert one["meta"] == {"title": "One", "description": "The summary of one."}
+    assert "Jorge Rodríguez said more than 400." in one["content"]
+    assert "999999" not in one["content"] and "Listed elsewhere" not in one["content"]  # chart, entry list
+    assert (tmp_path / "pagefind/pagefind.js").is_file() and (tmp_path / "pagefind/wasm.en.pagefind").is_file()
+
+
+def test_a_stopped_pagefind_is_an_error_with_a_message_not_a_hang(tmp_path: Path):
+    index = SearchIndex("en")
+    index.close()  # as if the process had died: nothing is listening any more
+    with pytest.raises(SearchIndexError, match="Pagefind"):
+        index.add("/x/", "X", "", "<p>x</p>")
+        index.start_writing(tmp_path / "pagefind")
+        index.finish()
+
+
+def test_finishing_an_index_that_was_never_asked_to_write_is_an_error():
+    index = SearchIndex("en")
+    with pytest.raises(SearchIndexError, match="never asked to write"):
+        index.finish()

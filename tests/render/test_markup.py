@@ -1,0 +1,53 @@
+"""Contributor Markdown reaches readers inert: no scripts, handlers or dangerous links."""
+from __future__ import annotations
+
+import pytest
+
+from briefing.render.markup import SafeMarkdown
+
+MARKDOWN = SafeMarkdown()
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[x](javascript:alert(1))",
+    "[x](jav&#x61;script:alert(1))",
+    "[x](data:text/html;base64,PHNjcmlwdD4=)",
+    "<iframe src='https://evil.example'></iframe>",
+    '<a href="https://ok.example" onclick="alert(1)">ok</a>',
+    "<svg onload=alert(1)>",
+    '<div style="background:url(javascript:alert(1))">x</div>',
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+@pytest.mark.parametrize("render", [MARKDOWN.block, MARKDOWN.inline])
+def test_hostile_markup_is_removed(text, render):
+    out = render(text).lower()
+    for live in ("<script", "onerror", "onclick", "onload", "javascript:", "<iframe", "<svg", "style=", "data:"):
+        assert live not in out
+
+
+def test_ordinary_links_survive_with_rel():
+    assert MARKDOWN.inline("[report](https://example.org/r)") == (
+        '<a href="https://example.org/r" rel="nofollow noopener">report</a>')
+
+
+def test_inline_drops_block_elements_but_keeps_words():
+    assert MARKDOWN.inline("**Rodríguez** said\n\n- a list") == "<strong>Rodríguez</strong> said\n\na list"
+
+
+def test_plain_text_for_descriptions():
+    assert MARKDOWN.plain('**He** said <b>"no"</b> & left') == 'He said "no" & left'
+
+
+def test_a_text_is_rendered_once_per_build_and_forgotten_when_no_build_uses_it():
+    markdown = SafeMarkdown()
+    first = markdown.inline("*once*")
+    assert markdown.inline("*once*") is first  # the same HTML object: not rendered again
+    markdown.new_build()
+    assert markdown.inline("*once*") is first  # the last build's HTML is reused
+    markdown.new_build()
+    markdown.new_build()  # a build that did not use it: forgotten
+    again = markdown.inline("*once*")
+    assert again == first and again is not first

@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve test build validate new schema clean
+.PHONY: serve test lint build validate new schema clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,16 @@ node_modules/.installed: package.json package-lock.json
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(BIN)/.installed node_modules/.installed
-	$(BIN)/python -m pytest
+# The whole suite: the lint and type gate first, then every test. pytest's exit code 5 (it
+# collected no tests) is a failure, said in words.
+test: lint node_modules/.installed
+	@$(BIN)/python -m pytest; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure." >&2; fi; exit $$status
+
+# ruff (pyflakes, pycodestyle, import order, bugbear) on the whole tree, mypy on hooks/ and tools/.
+lint: $(BIN)/.installed
+	$(BIN)/ruff check hooks tools tests
+	$(BIN)/mypy
 
 # Build into a scratch folder and swap it in only on success: a failed build never leaves a
 # half-written site/ where CI would publish it.

@@ -48,9 +48,19 @@ class LiveMarkupFinder(HTMLParser):
             kind, text = self._script
             self._script = None
             if kind in JSON_SCRIPT_TYPES:
-                json.loads(text)  # intact JSON: nothing closed the element early
+                if not _is_json(text):
+                    self.findings.append(f"<script type={kind}> cut short, its rest parsed as markup: {text[:60]!r}")
             elif "alert(" in text:
                 self.findings.append(f"<script> running a payload: {text[:60]!r}")
+
+
+def _is_json(text: str) -> bool:
+    """Intact JSON: nothing closed the element early."""
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def live_markup(html: str) -> list[str]:

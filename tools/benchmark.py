@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import make_floor_repo, make_repo  # noqa: E402
+from synthetic import make_floor_repo, make_repo
 
 REPO = Path(__file__).resolve().parent.parent
 MEASURE = """
@@ -118,7 +118,7 @@ def largest_list_page(site: Path) -> tuple[str, int]:
 def interleaved_builds(repo: Path, floor: Path, floor_search: Path, repeats: int) -> tuple:
     """Median seconds of the three builds, run in turns (site, floor, floor with search) so
     that a slow spell of the shared machine hits all three; peak memory of the slowest."""
-    runs = {"site": [], "floor": [], "floor_search": []}
+    runs: dict[str, list[tuple[float, int]]] = {"site": [], "floor": [], "floor_search": []}
     for _ in range(repeats):
         runs["site"].append(timed_build(repo / "mkdocs.yml", repo / "site", strict=True))
         runs["floor"].append(timed_build(floor / "mkdocs.yml", floor / "site", strict=False))

@@ -69,7 +69,8 @@ def entry_markdown(e: dict) -> str:
 
 
 def write_registries(folder: Path) -> None:
-    topics = "".join(f"{t}:\n  title: {t.replace('-', ' ').capitalize()}\n  summary: Synthetic topic.\n" for t in TOPICS)
+    topics = "".join(f"{t}:\n  title: {t.replace('-', ' ').capitalize()}\n  summary: Synthetic topic.\n"
+                     for t in TOPICS)
     actors = "".join(f"{a}:\n  name: {name}\n  kind: {kind}\n" for a, (name, kind) in ACTORS.items())
     figures = "".join(f"{f}:\n  label: {label}\n  unit: people\n" for f, label in FIGURES.items())
     for name, text in (("topics.yaml", topics), ("actors.yaml", actors), ("figures.yaml", figures)):

@@ -69,7 +69,7 @@ def new(args) -> int:
     try:
         date = dt.date.fromisoformat(date_text)
     except ValueError:
-        raise SystemExit(f"briefing new: date: {date_text!r} is not a date like 2026-01-13")
+        raise SystemExit(f"briefing new: date: {date_text!r} is not a date like 2026-01-13") from None
     known = read_registry_ids(args.root, "topic")
     unknown = [t for t in topics if t not in known]
     if unknown or not topics:
@@ -77,9 +77,9 @@ def new(args) -> int:
     try:
         path = make_entry(args.root, title, date, topics, args.id)
     except FileExistsError as error:
-        raise SystemExit(f"briefing new: {error.filename} already exists; not overwriting it")
+        raise SystemExit(f"briefing new: {error.filename} already exists; not overwriting it") from None
     except ValueError as error:
-        raise SystemExit(f"briefing new: {error}")
+        raise SystemExit(f"briefing new: {error}") from None
     print(f"Made {path.relative_to(args.root)}. Fill in: summary, sources[0].title (and what else the "
           "source gives: publisher, author, url, published), body, actors and claims; then run make validate.")
     return 0

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from hostile_checks import build_hostile_site
-
 from .conftest import serving
+from hostile_checks import build_hostile_site
 
 pytestmark = pytest.mark.browser
 

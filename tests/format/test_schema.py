@@ -63,10 +63,10 @@ def test_a_third_party_checker_accepts_every_shipped_file_and_refuses_a_typo(tmp
     pairs += [(f"briefing-{kind}.schema.json", [str(REPO / "briefings" / f"{kind}.yaml")])
               for kind in ("topics", "actors", "figures")]
     for schema, files in pairs:
-        result = subprocess.run(checker + [str(REPO / "schema" / schema), *files], capture_output=True, text=True)
+        result = subprocess.run([*checker, str(REPO / "schema" / schema), *files], capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
     typo = tmp_path / "typo.yaml"
     typo.write_text(ENTRIES[0].read_text().replace("summary:", "summmary:", 1))
-    result = subprocess.run(checker + [str(REPO / "schema/briefing-entry.schema.json"), str(typo)],
+    result = subprocess.run([*checker, str(REPO / "schema/briefing-entry.schema.json"), str(typo)],
                             capture_output=True, text=True)
     assert result.returncode == 1 and "'summmary' was unexpected" in result.stdout

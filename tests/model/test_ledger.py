@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.render.chart import chart_geometry, nice_step
-from briefing.model.ledger import Ledger
-from briefing.render.words import claim_value_words
-from briefing.render.views import spread_words
 from briefing.model.build import load_site
+from briefing.model.ledger import Ledger
+from briefing.render.chart import chart_geometry, nice_step
+from briefing.render.views import spread_words
+from briefing.render.words import claim_value_words
 
 from conftest import REPO
 
@@ -18,7 +18,8 @@ def real_ledger() -> Ledger:
 
 
 def test_claims_are_indexed_by_figure_oldest_first(real_ledger: Ledger):
-    words = [(p.claim.by, claim_value_words(p.claim), p.claim.said_on.isoformat()) for p in real_ledger.by_figure["prisoners-released"]]
+    words = [(p.claim.by, claim_value_words(p.claim), p.claim.said_on.isoformat())
+             for p in real_ledger.by_figure["prisoners-released"]]
     assert words == [
         ("jorge-rodriguez", "more than 400", "2026-01-13"),
         ("ministry-of-penitentiary-services", "at least 116", "2026-01-14"),
@@ -30,7 +31,8 @@ def test_claims_are_indexed_by_figure_oldest_first(real_ledger: Ledger):
 def test_the_seed_flags(real_ledger: Ledger):
     flags = {figure: spread_words(real_ledger.site, spread) for figure, spread in real_ledger.spreads.items()}
     assert flags == {
-        "prisoners-released": "Claims range from 60–70 (Human rights organizations) to more than 400 (Jorge Rodríguez).",
+        "prisoners-released":
+            "Claims range from 60–70 (Human rights organizations) to more than 400 (Jorge Rodríguez).",
         "political-prisoners-detained": "",
         "detained-after-2024-protests": "",
         "us-citizens-released": "",

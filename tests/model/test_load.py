@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.model.build import load_site
 from briefing.format.problems import ProblemsFound
+from briefing.model.build import load_site
 
 from conftest import REPO
 
@@ -54,7 +54,7 @@ def test_a_number_past_pythons_integer_digit_limit_is_a_problem_not_a_crash(toy_
     entry.write_text(text.replace("value: 400", "value: " + "9" * 5000, 1))
     with pytest.raises(ProblemsFound) as found:
         load_site(toy_repo)
-    assert [p.message for p in found.value.problems][0].endswith("; at most 15 digits")
+    assert next(p.message for p in found.value.problems).endswith("; at most 15 digits")
 
 
 def test_the_real_site_loads():

@@ -61,6 +61,14 @@ def test_every_stage_imports_only_the_stages_before_it():
     assert backward_imports() == []
 
 
+def test_the_readme_map_is_each_stages_own_docstring():
+    """The README names every stage with the words of its package's docstring, so the two agree."""
+    readme = " ".join((REPO / "README.md").read_text().split())
+    for stage in STAGES:
+        doc = " ".join(ast.get_docstring(ast.parse((CORE / stage / "__init__.py").read_text())).split())
+        assert f"`{stage}/`: {doc}" in readme, stage
+
+
 def test_the_import_rule_can_fail(tmp_path: Path):
     """A planted import of a later stage is caught (a rule that cannot fail proves nothing)."""
     core = tmp_path / "briefing"
@@ -132,7 +140,7 @@ def test_functions_stay_short(folder: str):
     long = []
     for path in (REPO / folder).rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno:
-                if (length := node.end_lineno - node.lineno + 1) > 40:
-                    long.append(f"{path.relative_to(REPO)}:{node.lineno} {node.name} ({length} lines)")
+            length = (node.end_lineno or 0) - node.lineno + 1 if isinstance(node, ast.FunctionDef) else 0
+            if length > 40:
+                long.append(f"{path.relative_to(REPO)}:{node.lineno} {node.name} ({length} lines)")
     assert long == []

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import github_annotation, main
-from briefing.new_entry import id_from_title
 from briefing.format.problems import Problem
+from briefing.new_entry import id_from_title
 
 from conftest import REPO
 

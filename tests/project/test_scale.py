@@ -10,12 +10,12 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from briefing.render.paginate import PAGE_SIZE, paginate, pager_view
+from briefing.render.paginate import PAGE_SIZE, pager_view, paginate
 
 from conftest import REPO, mkdocs_build
 
 sys.path.insert(0, str(REPO / "tools"))
-from synthetic import make_repo  # noqa: E402
+from synthetic import make_repo
 
 
 class Links(HTMLParser):
@@ -48,7 +48,8 @@ def test_paginate_and_pager():
 
 
 def test_list_pages_are_bounded(larger_site: Path):
-    lists = [p for folder in ("topics", "timeline", "figures", "actors") for p in (larger_site / folder).rglob("*.html")]
+    lists = [page for folder in ("topics", "timeline", "figures", "actors")
+             for page in (larger_site / folder).rglob("*.html")]
     for page in lists:
         assert page.read_text().count('class="briefing-list__item"') <= PAGE_SIZE, page
         assert page.read_text().count("<tr>") <= PAGE_SIZE + 1, page

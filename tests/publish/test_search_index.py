@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from briefing.publish.search_index import SearchIndex, SearchIndexError, search_page_html
+
 from search_records import search_records
 
 

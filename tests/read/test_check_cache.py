@@ -1,6 +1,7 @@
 """The check cache: a warm run gives what a cold one gives, and never hides a problem."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -36,10 +37,8 @@ def cache_on(monkeypatch):
 def read_afresh(repo: Path, remembered: CheckedFiles | None = None) -> list[str]:
     """Load the site; the entry files that had to be read and checked (not remembered, not cached)."""
     remembered = remembered or CheckedFiles()
-    try:
+    with contextlib.suppress(ProblemsFound):
         load_site(repo, remembered=remembered)
-    except ProblemsFound:
-        pass
     return remembered.read_in_last_run
 
 
@@ -203,7 +202,7 @@ def test_the_cache_is_plain_json_and_tags_dates(toy_repo: Path):
     load_site(toy_repo)
     raw = cache_file(toy_repo).read_bytes()
     assert raw.startswith(b'{"format":') and raw.isascii()  # JSON, not a pickle
-    digest, refs, values_json = json.loads(raw)["files"][OTHER]
+    _digest, refs, values_json = json.loads(raw)["files"][OTHER]
     assert refs == "topic:oil-control topic:diplomacy"
     assert json.loads(values_json)["date"] == {"$date": "2026-01-14"}
     values = decode_values(values_json)

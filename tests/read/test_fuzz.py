@@ -15,8 +15,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.model.build import load_site
 from briefing.format.problems import ProblemsFound
+from briefing.model.build import load_site
 from briefing.read.yamlsafe import parse_yaml
 
 from conftest import TOY

@@ -90,6 +90,7 @@ def tree(node):
 
 def test_the_fast_reader_builds_the_same_tree_as_the_careful_one():
     from briefing.read.yamlsafe import read_careful, read_fast
+
     from conftest import REPO, TOY
     files = [*(REPO / "briefings").rglob("*.yaml"), *TOY.rglob("*.yaml")]
     compared = 0

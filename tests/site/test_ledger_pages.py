@@ -59,8 +59,9 @@ def test_entry_pages_link_claims_to_figures_and_actors(real_site: Path):
 def test_topic_and_home_pages_show_figures_with_the_flag(real_site: Path):
     topic = (real_site / "topics/detentions/index.html").read_text()
     home = (real_site / "index.html").read_text()
-    for page in (topic, home):
-        assert 'href="' in page and "Prisoners released" in page and "Claims differ" in page
+    for page, figure_link in ((topic, "../../figures/prisoners-released/"), (home, "figures/prisoners-released/")):
+        assert f'<a href="{figure_link}"><strong>Prisoners released</strong></a>' in page
+        assert "Claims differ" in page
     assert "Key figures at a glance" in home
 
 

@@ -6,6 +6,7 @@ Scalars stay text: the format decides what a scalar means for each field.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -15,7 +16,7 @@ class Node:
     kind: str  # "scalar" | "seq" | "map"
     line: int
     col: int
-    value: str | None | list | dict
+    value: Any  # str or None (scalar), list[Node] (seq), dict[str, Node] (map)
     plain: bool = True  # an unquoted scalar (YAML would guess its type)
     keys: dict = field(default_factory=dict)  # mapping: key -> the key's own Node
 
@@ -24,11 +25,9 @@ def node_at(root: Node, *steps) -> Node:
     """The deepest node along `steps` (keys and list indexes) that exists: for positions in messages."""
     node = root
     for step in steps:
-        children = node.value if node.kind in ("map", "seq") else None
-        if isinstance(children, dict) and step in children:
-            node = children[step]
-        elif isinstance(children, list) and isinstance(step, int) and step < len(children):
-            node = children[step]
-        else:
+        found = node.kind == "map" and step in node.value
+        found = found or (node.kind == "seq" and isinstance(step, int) and step < len(node.value))
+        if not found:
             break
+        node = node.value[step]
     return node

@@ -126,7 +126,8 @@ class Registry:
 
     def read(self, node: Node, reader: Reader) -> dict:
         if node.kind != "map":
-            reader.report(node, "(file)", f"expected a mapping from {self.kind} id to its fields, got {got_words(node)}")
+            reader.report(node, "(file)",
+                          f"expected a mapping from {self.kind} id to its fields, got {got_words(node)}")
             return {}
         out = {}
         for key, value_node in node.value.items():

@@ -1,7 +1,4 @@
-"""Stage 5, publishing: what happens to finished pages on their way to readers.
-
-Takes the rendered pages (and the engine's laid-out HTML). Gives every page its
-Content-Security-Policy (csp.py), feeds the Pagefind search index and has it write its
-bundle (search_index.py), and, in a preview server, keeps the output of entry pages that
-did not change since the last build (preview.py).
+"""Stage 5, publish: finished pages -> what readers get: a Content-Security-Policy on each page
+(csp.py), the Pagefind search index (search_index.py) and, in a preview server, the output of
+unchanged entry pages kept from the build before (preview.py).
 """

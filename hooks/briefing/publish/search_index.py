@@ -16,13 +16,16 @@ polls for each reply after a 0.1 s sleep, which costs 100 s per 1,000 pages.
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
+import io
 import json
 import queue
 import subprocess
 import threading
 from html import unescape
 from pathlib import Path
+from typing import IO, cast
 
 from pagefind_bin import get_executable
 
@@ -68,6 +71,9 @@ class SearchIndex:
         self.language = language
         self._process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
                                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        assert self._process.stdin is not None and self._process.stdout is not None  # both are pipes
+        self._stdin: IO[bytes] = self._process.stdin
+        self._stdout = cast(io.BufferedReader, self._process.stdout)
         self._replies: dict[int, dict] = {}
         self._arrived = threading.Condition()
         self._reader = threading.Thread(target=self._read_replies, name="search-replies", daemon=True)
@@ -112,10 +118,8 @@ class SearchIndex:
         if self._process.poll() is None:
             self._process.terminate()
             self._process.wait()
-        try:
-            self._outbox.put_nowait(None)  # stops the writer; if the queue is full, its next write fails
-        except queue.Full:
-            pass
+        with contextlib.suppress(queue.Full):  # if the queue is full, the writer's next write fails
+            self._outbox.put_nowait(None)  # stops the writer
 
     def _send(self, payload: dict) -> int:
         if self._process.poll() is not None or not self._writer.is_alive():
@@ -128,8 +132,8 @@ class SearchIndex:
         """Each message as base64 JSON and a comma, which is how Pagefind's service reads."""
         while (message := self._outbox.get()) is not None:
             try:
-                self._process.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
-                self._process.stdin.flush()
+                self._stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+                self._stdin.flush()
             except (BrokenPipeError, OSError, ValueError):
                 return  # the process is gone: _wait reports it
 
@@ -146,7 +150,7 @@ class SearchIndex:
 
     def _read_replies(self) -> None:
         buffer = b""
-        while chunk := self._process.stdout.read1(1 << 16):
+        while chunk := self._stdout.read1(1 << 16):
             *complete, buffer = (buffer + chunk).split(b",")
             with self._arrived:
                 for raw in complete:

@@ -15,6 +15,7 @@ error: the run is only slower, and writes a good one.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -79,7 +80,7 @@ class CheckCache:
     def get(self, display: str, digest: bytes) -> tuple[str, str] | None:
         """(references, values as JSON) of a file with these bytes, if it passed and they resolve."""
         record = self._stored.get(display)
-        if not _is_record(record, digest.hex()) or not self.resolves(record[1]):
+        if record is None or not _is_record(record, digest.hex()) or not self.resolves(record[1]):
             return None
         self._kept[display] = record
         return record[1], record[2]
@@ -126,10 +127,8 @@ def refs_text(refs: list) -> str | None:
 
 def discard_cache(root) -> None:
     """Remove the cache of this code: its records turned out damaged."""
-    try:
+    with contextlib.suppress(OSError):
         os.remove(os.path.join(root, CACHE_FOLDER, f"checked-{CODE_FINGERPRINT}.json"))
-    except OSError:
-        pass
 
 
 def decode_values(text: str) -> dict:
@@ -214,7 +213,5 @@ def _remove_other_caches(folder: str, keep: str) -> None:
     for name in names:
         path = os.path.join(folder, name)
         if name.startswith("checked-") and name.endswith(".json") and path != keep:
-            try:
+            with contextlib.suppress(OSError):
                 os.remove(path)
-            except OSError:
-                pass

@@ -61,7 +61,8 @@ def check_updates(path: str, root: Node) -> list[Problem]:
 
 def check_source_ids(path: str, root: Node) -> list[Problem]:
     """Claims point to sources by id, so an entry's source ids must differ."""
-    first_line, problems = {}, []
+    first_line: dict[str, int] = {}
+    problems = []
     sources = node_at(root, "sources")
     for i, node in enumerate(_source_id_nodes(sources if sources is not root else None)):
         if node is None:
@@ -103,7 +104,8 @@ def check_references(reports: list, known: dict) -> list[Problem]:
 
 def check_unique_ids(reports: list) -> list[Problem]:
     """An entry id is a permalink: two files may not share one."""
-    first_by_id, problems = {}, []
+    first_by_id: dict[str, str] = {}
+    problems = []
     for report in reports:
         if not _NAME_RE.match(PurePosixPath(report.path).name):
             continue  # reported by check_entry_path

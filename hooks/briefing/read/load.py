@@ -14,8 +14,14 @@ from ..format.problems import Problem, ProblemsFound
 from ..format.spec import ENTRY, REGISTRIES, registry_path
 from ..format.types import INVALID, Reader
 from .check_cache import CheckCache, cache_enabled, decode_values, refs_text
-from .checks import (check_entry_path, check_fixed_topics, check_references, check_source_ids,
-                     check_unique_ids, check_updates)
+from .checks import (
+    check_entry_path,
+    check_fixed_topics,
+    check_references,
+    check_source_ids,
+    check_unique_ids,
+    check_updates,
+)
 from .files import entry_files
 from .yamlsafe import parse_yaml, read_bytes
 
@@ -103,9 +109,8 @@ def read_entry(path, display: str, cache: CheckCache | None, remembered: Checked
     except OSError:
         return check_entry(path, display)
     digest = hashlib.blake2b(data, digest_size=16).digest()
-    report = remembered.get(display, digest)
-    read = False
-    if not _reusable(report, cache):
+    report, read = remembered.get(display, digest), False
+    if report is None or not _reusable(report, cache):
         report = _from_cache(cache, display, digest)
         if report is None:
             report, read = check_entry(path, display, data), True
@@ -115,11 +120,11 @@ def read_entry(path, display: str, cache: CheckCache | None, remembered: Checked
     return report
 
 
-def _reusable(report: FileReport | None, cache: CheckCache | None) -> bool:
+def _reusable(report: FileReport, cache: CheckCache | None) -> bool:
     """A report kept in memory; one from the cache only while today's registries resolve its
     references (it has no `refs` for check_references to look at)."""
-    if report is None or not report.from_cache:
-        return report is not None
+    if not report.from_cache:
+        return True
     return cache is not None and report.registry_refs is not None and cache.resolves(report.registry_refs)
 
 

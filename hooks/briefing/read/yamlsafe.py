@@ -24,7 +24,7 @@ from ..format.problems import Problem
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 32
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SAFE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
@@ -199,6 +199,7 @@ def read_careful(text: str) -> Node | None:
     documents = 0
     for event in events:
         mark = event.start_mark
+        assert mark is not None  # libyaml marks every event
         line, col = mark.line + 1, mark.column + 1
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1

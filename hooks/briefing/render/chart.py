@@ -57,6 +57,6 @@ def chart_geometry(claims: list) -> dict:
 
     rows = [row_geometry(placed, x, TOP + i * ROW_HEIGHT) for i, placed in enumerate(claims)]
     axis_y = TOP + len(claims) * ROW_HEIGHT + 4
-    ticks = [{"x": x(step * i), "words": number_in_words(step * i)} for i in range(int(round(top / step)) + 1)]
+    ticks = [{"x": x(step * i), "words": number_in_words(step * i)} for i in range(round(top / step) + 1)]
     return {"width": WIDTH, "height": axis_y + AXIS_HEIGHT, "rows": rows, "axis_y": axis_y,
             "ticks": ticks, "left": LEFT, "right": RIGHT}

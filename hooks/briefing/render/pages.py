@@ -16,8 +16,7 @@ from .head import news_article, page_meta
 from .outputs import GeneratedPage
 from .paginate import Slice, pager_view, paginate, slice_source
 from .paths import ACTORS_URL, FIGURES_URL, TIMELINE_URL, page_source, page_url, relative_url
-from .views import (actor_view, claim_view, entry_view, figure_summary, figure_view, list_item_view,
-                    topic_view)
+from .views import actor_view, claim_view, entry_view, figure_summary, figure_view, list_item_view, topic_view
 from .words import month_in_words
 
 LATEST_ON_HOME = 10

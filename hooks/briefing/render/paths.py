@@ -87,7 +87,8 @@ def check_collisions(generated: list[tuple[str, str]], existing: set) -> list[Pr
     `generated` lists (output path, the file it comes from); `existing` the files in docs/.
     Paths are compared without case, as case-insensitive file systems would.
     """
-    problems, taken, made = [], {path.lower() for path in existing}, {}
+    problems, taken = [], {path.lower() for path in existing}
+    made: dict[str, str] = {}
     for source, origin in generated:
         key = source.lower()
         if key in taken:

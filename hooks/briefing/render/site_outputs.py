@@ -12,8 +12,17 @@ from .jinja import Templates
 from .markup import SafeMarkdown
 from .opendata import briefings_json, claims_csv
 from .outputs import GeneratedFile, GeneratedPage
-from .pages import (actor_pages, actors_index, entry_page, figure_pages, figures_index, format_page,
-                    home_section, timeline_pages, topic_pages)
+from .pages import (
+    actor_pages,
+    actors_index,
+    entry_page,
+    figure_pages,
+    figures_index,
+    format_page,
+    home_section,
+    timeline_pages,
+    topic_pages,
+)
 
 
 @dataclass(frozen=True)
@@ -77,8 +86,3 @@ class SiteRenderer:
         files += [briefings_json(ctx.site, ctx.base_url), claims_csv(ctx.ledger, ctx.base_url)]
         files += [GeneratedFile(f"schema/{name}", text) for name, text in all_schemas().items()]
         return files
-
-
-def render_site(site: Site, site_name: str, base_url: str) -> RenderedSite:
-    """The whole site, rendered once (a build that remembers nothing)."""
-    return SiteRenderer().render(site, site_name, base_url)

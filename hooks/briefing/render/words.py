@@ -21,7 +21,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 def number_in_words(number: float) -> str:
     """2000 -> '2,000'; 2.5 -> '2.5' (as written, grouped by thousands)."""
-    if isinstance(number, float) and not number.is_integer():
+    if not float(number).is_integer():
         whole, _, fraction = repr(number).partition(".")
         return f"{int(whole):,}.{fraction}"
     return f"{int(number):,}"

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .format.spec import BRIEFINGS
+from .format.spec import entry_file
 from .format.types import ID_MAX, id_problem
 
 ID_TARGET = 60  # long enough to say what the entry is, short enough to type
@@ -54,7 +54,7 @@ def yaml_text(text: str) -> str:
 
 
 def entry_path(root: Path, date: dt.date, entry_id: str) -> Path:
-    return root / BRIEFINGS / f"{date:%Y}" / f"{date:%m}" / f"{date.isoformat()}-{entry_id}.yaml"
+    return root / entry_file(date, entry_id)
 
 
 def make_entry(root: Path, title: str, date: dt.date, topics: list[str], entry_id: str | None = None) -> Path:

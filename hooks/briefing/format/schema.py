@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from .spec import ENTRY, FORMAT_VERSION, REGISTRIES
+from .spec import BRIEFINGS, ENTRY, ENTRY_FILE, FORMAT_VERSION, REGISTRIES
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ENTRY_SCHEMA_FILE = "briefing-entry.schema.json"
@@ -16,7 +16,7 @@ ENTRY_SCHEMA_FILE = "briefing-entry.schema.json"
 def entry_schema() -> dict:
     return {"$schema": SCHEMA_DIALECT, "$id": ENTRY_SCHEMA_FILE,
             "title": f"Briefing entry (format version {FORMAT_VERSION})",
-            "description": "One file per entry: briefings/YYYY/MM/YYYY-MM-DD-<id>.yaml",
+            "description": f"One file per entry: {BRIEFINGS}/YYYY/MM/{ENTRY_FILE}",
             **ENTRY.schema()}
 
 

@@ -9,11 +9,16 @@ render/words.py, and a test fails if the two disagree.
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from .structure import Field, ListOf, Record, Registry
 from .types import Amount, Choice, Date, Id, Integer, Ref, Text, Url
 
 FORMAT_VERSION = 1
 BRIEFINGS = "briefings"  # the folder of the briefing files, from the repository root
+ENTRY_FILE = "YYYY-MM-DD-<id>.yaml"  # an entry's file name, in briefings/YYYY/MM/
+ENTRY_FILE_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)\.yaml")  # year, month, day, id (fullmatch)
 QUALIFIERS = ("exactly", "about", "at-least", "more-than", "at-most", "fewer-than")
 STATUSES = ("developing", "confirmed", "disputed")
 ACTOR_KINDS = ("person", "organization", "government", "media", "group")
@@ -110,3 +115,8 @@ REGISTRY_BY_KIND = {registry.kind: registry for registry in REGISTRIES}
 def registry_path(kind: str) -> str:
     """'topic' -> 'briefings/topics.yaml': where a registry lives, from the repository root."""
     return f"{BRIEFINGS}/{REGISTRY_BY_KIND[kind].name}"
+
+
+def entry_file(date: dt.date, entry_id: str) -> str:
+    """Where an entry lives, from the repository root: briefings/2026/01/2026-01-13-<id>.yaml."""
+    return f"{BRIEFINGS}/{date:%Y}/{date:%m}/{date.isoformat()}-{entry_id}.yaml"

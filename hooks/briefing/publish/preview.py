@@ -17,9 +17,9 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from ..render.paths import page_url
+from ..render.paths import ENTRIES, page_url
 
-REUSED_FOLDER = "entries"
+REUSED_FOLDER = ENTRIES
 
 
 def inputs_fingerprint(root: Path, folders=("docs", "overrides", "hooks"), files=("mkdocs.yml",)) -> str:

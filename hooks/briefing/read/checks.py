@@ -7,23 +7,20 @@ problem of a file in one run.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import PurePosixPath
 
 from ..format.nodes import Node, node_at
 from ..format.problems import Problem, did_you_mean, quoted
-from ..format.spec import BRIEFINGS, FIXED_TOPICS, registry_path
+from ..format.spec import BRIEFINGS, ENTRY_FILE, ENTRY_FILE_NAME, FIXED_TOPICS, registry_path
 from ..format.types import id_problem, parse_date
-
-_NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)\.yaml$")
 
 
 def check_entry_path(path: str, root: Node) -> list[Problem]:
     """The file name is YYYY-MM-DD-<id>.yaml, in folders YYYY/MM that match `date`."""
     name = PurePosixPath(path)
-    match = _NAME_RE.match(name.name)
+    match = ENTRY_FILE_NAME.fullmatch(name.name)
     if not match:
-        return [Problem(path, 1, 1, "(file)", "file name must be YYYY-MM-DD-<id>.yaml")]
+        return [Problem(path, 1, 1, "(file)", f"file name must be {ENTRY_FILE}")]
     year, month, day, entry_id = match.groups()
     problems = []
     if id_problem(entry_id):
@@ -107,7 +104,7 @@ def check_unique_ids(reports: list) -> list[Problem]:
     first_by_id: dict[str, str] = {}
     problems = []
     for report in reports:
-        if not _NAME_RE.match(PurePosixPath(report.path).name):
+        if not ENTRY_FILE_NAME.fullmatch(PurePosixPath(report.path).name):
             continue  # reported by check_entry_path
         entry_id = entry_id_of(report.path)
         if entry_id in first_by_id:
@@ -120,7 +117,8 @@ def check_unique_ids(reports: list) -> list[Problem]:
 
 def entry_id_of(path: str) -> str:
     """briefings/2026/01/2026-01-13-some-id.yaml -> some-id"""
-    return PurePosixPath(path).stem[len("YYYY-MM-DD-"):]
+    match = ENTRY_FILE_NAME.fullmatch(PurePosixPath(path).name)
+    return match.group(4) if match else PurePosixPath(path).stem
 
 
 def _source_id_nodes(sources: Node | None) -> list:

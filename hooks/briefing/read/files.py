@@ -5,7 +5,7 @@ import os
 import re
 
 from ..format.problems import Problem
-from ..format.spec import BRIEFINGS, REGISTRIES
+from ..format.spec import BRIEFINGS, ENTRY_FILE, REGISTRIES
 
 ENTRY_PATH = re.compile(r"^\d{4}/\d{2}/[^/]+\.yaml$")  # inside briefings/; the name is checked later
 
@@ -23,7 +23,7 @@ def entry_files(root: str) -> tuple[list[tuple[str, str]], list[Problem]]:
             entries.append((os.path.join(folder, relative), f"{BRIEFINGS}/{relative}"))
         else:
             problems.append(Problem(f"{BRIEFINGS}/{relative}", 1, 1, "(file)",
-                                    f"not an entry file; entries live at {BRIEFINGS}/YYYY/MM/YYYY-MM-DD-<id>.yaml"))
+                                    f"not an entry file; entries live at {BRIEFINGS}/YYYY/MM/{ENTRY_FILE}"))
     return entries, problems
 
 

@@ -15,7 +15,7 @@ from .context import RenderContext
 from .head import news_article, page_meta
 from .outputs import GeneratedPage
 from .paginate import Slice, pager_view, paginate, slice_source
-from .paths import ACTORS_URL, FIGURES_URL, TIMELINE_URL, page_source, page_url, relative_url
+from .paths import ACTORS_URL, ENTRIES, FIGURES_URL, TIMELINE_URL, page_source, page_url, relative_url
 from .views import actor_view, claim_view, entry_view, figure_summary, figure_view, list_item_view, topic_view
 from .words import month_in_words
 
@@ -35,7 +35,7 @@ def make_page(ctx: RenderContext, source: str, origin: str, title: str, descript
 
 def entry_page(ctx: RenderContext, entry: Entry) -> GeneratedPage:
     description = ctx.markdown.plain(entry.summary)
-    return make_page(ctx, page_source("entries", entry.id), entry.path, entry.title, description,
+    return make_page(ctx, page_source(ENTRIES, entry.id), entry.path, entry.title, description,
                      "entry.html.j2", entry.topics, news_article(entry, description, ctx.site_name, ctx.base_url),
                      entry=entry_view(ctx, entry))
 

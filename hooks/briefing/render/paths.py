@@ -43,8 +43,11 @@ def relative_url(from_url: str, to_url: str) -> str:
     return target + "/" if target else "./"
 
 
+ENTRIES = "entries"  # the folder of entry pages
+
+
 def entry_url(entry_id: str) -> str:
-    return page_url(page_source("entries", entry_id))
+    return page_url(page_source(ENTRIES, entry_id))
 
 
 def topic_url(topic_id: str) -> str:

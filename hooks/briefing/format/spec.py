@@ -1,8 +1,8 @@
 """The briefing format, version 1: the one definition in code.
 
-The validator reads files with these records, the JSON Schema is generated from
-them (schema.py) and so is the format reference page (reference.py). The
-contract this implements is docs/format (generated) and shared/briefing-format.md.
+The validator reads files with these records (structure.py and types.py do the reading),
+the JSON Schemas in schema/ are generated from them (schema.py), and so is the format
+reference page, /format/ on the site (reference.py and templates/format.md.j2).
 Every vocabulary (qualifiers, statuses, actor kinds, bases) and every file path of
 the format is written here once; the words readers see for them are in
 render/words.py, and a test fails if the two disagree.

@@ -8,7 +8,7 @@ from .paths import page_url
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    source: str      # path of the page inside docs/, e.g. entries/some-id.md
+    source: str      # the page's path among the engine's pages (as if in docs/), e.g. entries/some-id.md
     origin: str      # the file to edit to change it ("" for lists made of many files)
     body: str        # HTML from a template (or Markdown, for the format reference)
     meta: dict = field(default_factory=dict)

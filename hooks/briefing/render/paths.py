@@ -14,7 +14,8 @@ _SAFE_SEGMENT = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def page_source(*segments: str) -> str:
-    """'entries', 'some-id' -> 'entries/some-id.md' (the page is served at entries/some-id/)."""
+    """'entries', 'some-id' -> 'entries/some-id.md'. With MkDocs' directory URLs (its default), the
+    page is served at entries/some-id/ and written to entries/some-id/index.html."""
     for segment in segments:
         if not _SAFE_SEGMENT.match(segment):
             raise ValueError(f"unsafe path segment {segment!r}")

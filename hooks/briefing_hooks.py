@@ -37,7 +37,8 @@ def on_files(files, config):
     doc_pages = {file.src_uri for file in files.documentation_pages()}
     try:
         pages, other_files = _build.make(Path(config.config_file_path).parent, config.site_name,
-                                         config.site_url or "/", config.theme["language"], docs, doc_pages)
+                                         config.site_url or "/", config.theme["language"], docs, doc_pages,
+                                         Path(config.docs_dir))
     except ProblemsFound as found:
         fail(found.problems)
     for page in pages:  # an HTML page's body reaches MkDocs once, in on_page_content

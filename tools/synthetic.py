@@ -1,7 +1,8 @@
 """Synthetic briefing repositories for benchmarks and smoke tests. They never ship.
 
 Entries have a realistic shape: about 300 words, 1-3 claims, 1-2 sources, spread
-over the three topics, several figures and actors, and two years of dates.
+over the three topics, several figures and actors, and two years of dates, all in the past
+(the validator refuses future dates).
 """
 from __future__ import annotations
 
@@ -86,7 +87,7 @@ def make_repo(target: Path, n: int, seed: int = 1) -> list[dict]:
     folder.mkdir()
     write_registries(folder)
     rng = random.Random(seed)
-    entries = [entry_fields(rng, i, dt.date(2025, 1, 1)) for i in range(n)]
+    entries = [entry_fields(rng, i, dt.date(2024, 6, 1)) for i in range(n)]
     for e in entries:
         path = folder / f"{e['date']:%Y}" / f"{e['date']:%m}" / f"{e['date'].isoformat()}-{e['id']}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)

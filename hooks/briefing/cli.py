@@ -15,18 +15,27 @@ from pathlib import Path
 from .format.problems import Problem, ProblemsFound
 from .format.schema import write_schemas
 from .new_entry import make_entry
+from .read.files import unsafe_files
 from .read.load import check_site, read_registry_ids
+
+_DATA_ESCAPES = (("%", "%25"), ("\r", "%0D"), ("\n", "%0A"))
+_PROPERTY_ESCAPES = (*_DATA_ESCAPES, (":", "%3A"), (",", "%2C"))
+
+
+def _escaped(text: str, escapes) -> str:
+    for char, code in escapes:
+        text = text.replace(char, code)
+    return text
 
 
 def github_annotation(problem: Problem) -> str:
-    """A workflow command; its message must not break out of the one line it has."""
-    message = f"{problem.field}: {problem.message}"
-    for char, code in (("%", "%25"), ("\r", "%0D"), ("\n", "%0A")):
-        message = message.replace(char, code)
-    where = f"file={problem.path}"
+    """A workflow command on one line. GitHub reads properties up to ',' or '::' and the message
+    up to the line's end, so each is escaped as GitHub's toolkit escapes it: a file name cannot
+    add a line, move the annotation or give it a title."""
+    where = f"file={_escaped(problem.path, _PROPERTY_ESCAPES)}"
     if problem.line:
         where += f",line={problem.line},col={problem.col}"
-    return f"::error {where}::{message}"
+    return f"::error {where}::{_escaped(f'{problem.field}: {problem.message}', _DATA_ESCAPES)}"
 
 
 def validate(root: Path, only: list[str] | None = None, out=None, err=None) -> int:
@@ -37,6 +46,9 @@ def validate(root: Path, only: list[str] | None = None, out=None, err=None) -> i
     out, err = out or sys.stdout, err or sys.stderr
     try:
         registries, entries = check_site(root)
+        linked = unsafe_files(root / "docs", "docs")
+        if linked:
+            raise ProblemsFound(linked)
     except ProblemsFound as found:
         problems = [p for p in found.problems if not only or p.path in only]
         for problem in problems:
@@ -109,5 +121,22 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "new":
         return new(args)
-    only = [Path(f).resolve().relative_to(args.root.resolve()).as_posix() for f in args.files]
-    return validate(args.root, only)
+    only, wrong = named_files(args.root, args.files)
+    for problem in wrong:
+        print(problem, file=sys.stderr)
+    return 1 if wrong else validate(args.root, only)
+
+
+def named_files(root: Path, names: list[str]) -> tuple[list[str], list[Problem]]:
+    """The repository paths of the files named on the command line, and a problem for each name
+    that is not a file of this repository (a typo must not read as "OK")."""
+    only, wrong = [], []
+    for name in names:
+        path = Path(os.path.abspath(name))
+        inside = path.is_relative_to(os.path.abspath(root))
+        if not inside or not os.path.lexists(path):
+            why = "is not in this repository" if not inside else "does not exist"
+            wrong.append(Problem(name, 0, 0, "(file)", f"{why}; name files under briefings/ or docs/"))
+        else:
+            only.append(path.relative_to(os.path.abspath(root)).as_posix())
+    return only, wrong

@@ -14,6 +14,7 @@ from .format.problems import ProblemsFound
 from .model.build import load_site
 from .publish.preview import OutputReuse, inputs_fingerprint
 from .publish.search_index import SearchIndex, SearchIndexError, indexed_page
+from .read.files import unsafe_files
 from .read.load import CheckedFiles
 from .render.outputs import GeneratedFile, GeneratedPage
 from .render.paths import check_collisions
@@ -45,11 +46,17 @@ class SiteBuild:
             self.reuse.set_aside(site_dir, inputs_fingerprint(root))
 
     def make(self, root: Path, site_name: str, base_url: str, language: str, docs: set[str],
-             doc_pages: set[str]) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
+             doc_pages: set[str], docs_dir: Path | None = None) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
         """Load, check and render the site: the pages the engine must lay out and the other files.
-        `docs` are the engine's own files (docs/), `doc_pages` those of them that are pages.
+        `docs` are the engine's own files (in `docs_dir`), `doc_pages` those of them that are pages.
         Raises ProblemsFound."""
-        site = load_site(root, remembered=self.checked)
+        linked = unsafe_files(docs_dir, docs_dir.name) if docs_dir else []
+        try:
+            site = load_site(root, remembered=self.checked)
+        except ProblemsFound as found:
+            raise ProblemsFound([*found.problems, *linked]) from None
+        if linked:
+            raise ProblemsFound(linked)
         rendered = self.renderer.render(site, site_name, base_url)
         outputs = [(page.source, page.origin or "briefings") for page in rendered.pages]
         collisions = check_collisions(outputs + [(item.path, "briefings") for item in rendered.files], docs)

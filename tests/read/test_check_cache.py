@@ -12,14 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from briefing.format.problems import Problem, ProblemsFound
-from briefing.format.spec import BRIEFINGS, REGISTRIES
+from briefing.format.problems import ProblemsFound
 from briefing.model.build import load_site
 from briefing.read import check_cache
 from briefing.read.check_cache import CODE_FINGERPRINT, decode_values, fingerprint_of
-from briefing.read.files import ENTRY_PATH, entry_files
 from briefing.read.load import CheckedFiles, check_site
-from briefing.read.yamlsafe import MAX_BYTES, read_bytes
 
 from conftest import REPO
 
@@ -253,45 +250,3 @@ def test_the_validate_command_after_an_edit(toy_repo: Path):
     assert third.returncode == 1
     assert third.stderr.splitlines()[0] == (f"{OTHER}:5:9: status: 'confirmd' is not one of developing, "
                                             "confirmed, disputed; did you mean 'confirmed'?")
-
-
-def found_entry_files(root: Path) -> tuple[list[Path], list]:
-    files, problems = entry_files(str(root))
-    return [Path(path) for path, _ in files], problems
-
-
-def old_find_entry_files(root: Path) -> tuple[list[Path], list]:
-    """Finding entry files as it was, with pathlib: the behaviour the faster one keeps."""
-    folder, names, entries, problems = root / BRIEFINGS, {registry.name for registry in REGISTRIES}, [], []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        relative = path.relative_to(folder).as_posix()
-        if relative in names or path.name.startswith("."):
-            continue
-        if ENTRY_PATH.match(relative):
-            entries.append(path)
-        else:
-            problems.append(Problem(f"{BRIEFINGS}/{relative}", 1, 1, "(file)",
-                                    "not an entry file; entries live at briefings/YYYY/MM/YYYY-MM-DD-<id>.yaml"))
-    return entries, problems
-
-
-def test_finding_entry_files_is_unchanged(toy_repo: Path, tmp_path: Path):
-    folder = toy_repo / "briefings"
-    for name in ["2026/01-x/2026-01-01-a.yaml", "2026/01/.hidden.yaml", "2026/.dir/2026-01-01-b.yaml",
-                 "2026/02/2026-02-01-c.yaml", "2026/01/notes.txt", "README.md", "2025/12/2025-12-31-d.yaml"]:
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text("x: 1\n")
-    (tmp_path / "outside").mkdir()
-    (tmp_path / "outside/2026-03-01-e.yaml").write_text("x: 1\n")
-    (folder / "2026/03").symlink_to(tmp_path / "outside")       # a linked folder is not entered
-    (folder / "2026/02/2026-02-02-f.yaml").symlink_to(folder / ENTRY[len("briefings/"):])
-    (folder / "2026/02/2026-02-03-g.yaml").symlink_to(tmp_path / "missing")  # a broken link
-    assert found_entry_files(toy_repo) == old_find_entry_files(toy_repo)
-    assert found_entry_files(tmp_path / "nowhere") == old_find_entry_files(tmp_path / "nowhere") == ([], [])
-
-
-@pytest.mark.parametrize("size", [0, 1, 4096, MAX_BYTES - 1, MAX_BYTES, MAX_BYTES + 1, 3 * MAX_BYTES])
-def test_read_bytes_reads_a_file_whole_up_to_one_byte_past_the_cap(tmp_path: Path, size: int):
-    path, data = tmp_path / "f.yaml", os.urandom(size)
-    path.write_bytes(data)
-    assert read_bytes(path) == data[:MAX_BYTES + 1]

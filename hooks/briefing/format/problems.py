@@ -17,8 +17,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.col}" if self.line else self.path
-        return f"{where}: {self.field}: {self.message}"
+        """One line, whatever the file name holds: a name with a newline cannot print a second line."""
+        path = printable(self.path)
+        where = f"{path}:{self.line}:{self.col}" if self.line else path
+        return f"{where}: {printable(self.field)}: {printable(self.message)}"
 
 
 class ProblemsFound(Exception):
@@ -29,9 +31,19 @@ class ProblemsFound(Exception):
         super().__init__(f"{len(self.problems)} problem(s) in the briefing files")
 
 
+def printable(text: str) -> str:
+    """`text` with every character that is not printable (newlines, controls, bidi) as an escape."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else char.encode("unicode_escape").decode("ascii") for char in text)
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """'; did you mean 'x'?' when a close name exists, else ''."""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    """'; did you mean 'x'?' when a close name exists, else ''. Names whose length rules out a
+    ratio of 0.6 (shorter than 3/7 of the other) are left out before difflib compares any."""
+    low, high = len(word) * 3 / 7, len(word) * 7 / 3
+    near = sorted(choice for choice in choices if low <= len(choice) <= high)
+    close = difflib.get_close_matches(word, near, n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
 

@@ -12,12 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .numbers import Amount, Integer
 from .structure import Field, ListOf, Record, Registry
-from .types import Amount, Choice, Date, Id, Integer, Ref, Text, Url
+from .types import Choice, Date, Id, Ref, Text, Url
 
 FORMAT_VERSION = 1
 BRIEFINGS = "briefings"  # the folder of the briefing files, from the repository root
 ENTRY_FILE = "YYYY-MM-DD-<id>.yaml"  # an entry's file name, in briefings/YYYY/MM/
+# Dates a briefing can hold: none before EARLIEST_DATE, and none more than FUTURE_MARGIN after the
+# day of the check (a build in UTC may run a day behind Caracas, and a day ahead of an editor).
+EARLIEST_DATE = dt.date(1999, 1, 1)
+FUTURE_MARGIN = dt.timedelta(days=2)
 ENTRY_FILE_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)\.yaml")  # year, month, day, id (fullmatch)
 QUALIFIERS = ("exactly", "about", "at-least", "more-than", "at-most", "fewer-than")
 STATUSES = ("developing", "confirmed", "disputed")

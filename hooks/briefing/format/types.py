@@ -10,16 +10,16 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
+from .markdown import markdown_problem
 from .nodes import Node
 from .problems import did_you_mean, quoted
+from .text import normalized, text_problem
 
 ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 ID_MAX = 80
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 _ID_RE = re.compile(ID_PATTERN)
 _DATE_RE = re.compile(DATE_PATTERN)
-_NUMBER_RE = re.compile(r"^(0|[1-9][0-9]*)(\.[0-9]+)?$")
-MAX_DIGITS = 15  # beyond this a float is no longer exact, and Python refuses int() past 4,300 digits
 INVALID: Any = object()  # what a reader returns after reporting a problem
 RESERVED_IDS = ("index",)  # figures/index/ and actors/index/ are the lists of all figures and actors
 
@@ -28,7 +28,7 @@ def id_problem(value: str) -> str | None:
     """Why `value` is not a valid id, or None."""
     if value in RESERVED_IDS:
         return f"{quoted(value)} is reserved for the site's own pages; choose another id"
-    if _ID_RE.match(value) and len(value) <= ID_MAX:
+    if _ID_RE.fullmatch(value) and len(value) <= ID_MAX:
         return None
     return (f"{quoted(value)} is not a valid id; use lowercase letters, digits and single hyphens, "
             f"starting with a letter, at most {ID_MAX} characters")
@@ -72,13 +72,19 @@ class Text(FieldType):
 
     def read(self, node: Node, field: str, reader: Reader) -> Any:
         if node.kind != "scalar":
-            return _wrong(node, field, reader, "text")
-        text = (node.value or "").strip()
+            return wrong(node, field, reader, "text")
+        text = normalized((node.value or "").strip())
         if not text:
             reader.report(node, field, "is empty; write some text or remove the field")
             return INVALID
         if self.max_len and len(text) > self.max_len:
             reader.report(node, field, f"is {len(text)} characters long; the limit is {self.max_len}")
+            return INVALID
+        problem = text_problem(text)
+        if problem is None and self.markdown:
+            problem = markdown_problem(text, inline=self.markdown == "inline")
+        if problem:
+            reader.report(node, field, problem)
             return INVALID
         return text
 
@@ -104,7 +110,7 @@ class Id(FieldType):
 
     def read(self, node: Node, field: str, reader: Reader) -> Any:
         if node.kind != "scalar" or node.value is None:
-            return _wrong(node, field, reader, "an id")
+            return wrong(node, field, reader, "an id")
         problem = id_problem(node.value)
         if problem:
             reader.report(node, field, problem)
@@ -154,7 +160,7 @@ class Url(FieldType):
 
     def read(self, node: Node, field: str, reader: Reader) -> Any:
         if node.kind != "scalar" or node.value is None:
-            return _wrong(node, field, reader, "a URL")
+            return wrong(node, field, reader, "a URL")
         value = node.value.strip()
         problem = self.problem(value)
         if problem:
@@ -174,22 +180,7 @@ class Url(FieldType):
             return "has no host name; write the full address, like https://example.org/page"
         if _has_space(value):
             return "contains spaces or control characters; copy the address again"
-        return None
-
-
-@dataclass(frozen=True)
-class Integer(FieldType):
-    json_schema: ClassVar[dict] = {"type": "integer"}
-    words: ClassVar[str] = "integer"
-
-    def read(self, node: Node, field: str, reader: Reader) -> Any:
-        text = node.value if node.kind == "scalar" else None
-        if isinstance(text, str) and re.fullmatch(r"-?[0-9]+", text):
-            if node.plain:
-                return int(text)
-            reader.report(node, field, f"expected a whole number, got the text {quoted(text)}; remove the quotes")
-            return INVALID
-        return _wrong(node, field, reader, "a whole number")
+        return _deceptive_url_problem(value, parts)
 
 
 @dataclass(frozen=True)
@@ -210,60 +201,16 @@ class Choice(FieldType):
         return "one of " + ", ".join(f"`{value}`" for value in self.values)
 
 
-@dataclass(frozen=True)
-class Number(FieldType):
-    """A count or amount as written: 400, 2.5. No signs, separators or quotes."""
-
-    json_schema: ClassVar[dict] = {"type": "number", "minimum": 0}
-    words: ClassVar[str] = "number"
-
-    def read(self, node: Node, field: str, reader: Reader) -> Any:
-        text = node.value if node.kind == "scalar" else None
-        digits = sum(char.isdigit() for char in text) if text else 0
-        if text is not None and node.plain and _NUMBER_RE.match(text) and digits <= MAX_DIGITS:
-            return float(text) if "." in text else int(text)
-        reader.report(node, field, f"expected a number, got {got_words(node)}{_number_hint(text, node, digits)}")
-        return INVALID
-
-
-def _number_hint(text: str | None, node: Node, digits: int) -> str:
-    """What to change in something that is not a number as the format writes them."""
-    if digits > MAX_DIGITS:
-        return f"; at most {MAX_DIGITS} digits"
-    if text and not node.plain:
-        return "; remove the quotes"
-    if text and re.fullmatch(r"0[0-9]+", text):
-        return f"; write it without leading zeros ({int(text)}, not {text})"
-    if text and re.fullmatch(r"[0-9][0-9,._ ]*", text):
-        return "; write digits only, without separators (2000, not 2,000)"
-    return ""
-
-
-@dataclass(frozen=True)
-class Amount(FieldType):
-    """A claim's value: one number, or [low, high] with low <= high."""
-
-    words: ClassVar[str] = "number, or `[low, high]` with low ≤ high"
-
-    def read(self, node: Node, field: str, reader: Reader) -> Any:
-        if node.kind != "seq":
-            return Number().read(node, field, reader)
-        if len(node.value) != 2:
-            reader.report(node, field, f"a range has two numbers [low, high], got {len(node.value)}")
-            return INVALID
-        low, high = (Number().read(item, f"{field}[{i}]", reader) for i, item in enumerate(node.value))
-        if INVALID in (low, high):
-            return INVALID
-        if low > high:
-            reader.report(node, field, f"range [{low}, {high}] has low above high; write [{high}, {low}]")
-            return INVALID
-        return [low, high]
-
-    def schema(self) -> dict:
-        number = Number().schema()
-        pair = {"type": "array", "prefixItems": [number, number], "minItems": 2, "maxItems": 2,
-                "items": False}
-        return {"oneOf": [number, pair]}
+def _deceptive_url_problem(value: str, parts) -> str | None:
+    """Addresses that read as one site and lead to another."""
+    if parts.username is not None or parts.password is not None:
+        return ("has a user name before '@', so it leads to the host after the '@', not to the one it "
+                "seems to name; write the address without it")
+    if "\\" in value:
+        return "holds a backslash, which browsers read as '/'; copy the address again"
+    if not parts.hostname.isascii():
+        return "has a host name with non-ASCII letters, which can imitate another site's; write its xn-- form"
+    return None
 
 
 def _has_space(text: str) -> bool:
@@ -277,6 +224,6 @@ def got_words(node: Node) -> str:
     return {"seq": "a list", "map": "a mapping"}[node.kind]
 
 
-def _wrong(node: Node, field: str, reader: Reader, expected: str) -> Any:
+def wrong(node: Node, field: str, reader: Reader, expected: str) -> Any:
     reader.report(node, field, f"expected {expected}, got {got_words(node)}")
     return INVALID

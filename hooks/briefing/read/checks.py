@@ -7,11 +7,20 @@ problem of a file in one run.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import PurePosixPath
 
 from ..format.nodes import Node, node_at
 from ..format.problems import Problem, did_you_mean, quoted
-from ..format.spec import BRIEFINGS, ENTRY_FILE, ENTRY_FILE_NAME, FIXED_TOPICS, registry_path
+from ..format.spec import (
+    BRIEFINGS,
+    EARLIEST_DATE,
+    ENTRY_FILE,
+    ENTRY_FILE_NAME,
+    FIXED_TOPICS,
+    FUTURE_MARGIN,
+    registry_path,
+)
 from ..format.types import id_problem, parse_date
 
 
@@ -56,6 +65,42 @@ def check_updates(path: str, root: Node) -> list[Problem]:
     return problems
 
 
+DATED_LISTS = (("updates", "date"), ("claims", "said_on"), ("sources", "published"))  # besides `date`
+
+
+def latest_date(today: dt.date | None = None) -> dt.date:
+    """The latest date a file may hold: the check's day (or the build's, if later) and a margin."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    build_day = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch.isdigit() else dt.date.min
+    return max(today or dt.datetime.now(dt.UTC).date(), build_day) + FUTURE_MARGIN
+
+
+def check_dates(path: str, root: Node, latest: dt.date) -> list[Problem]:
+    """Every date is plausible: not before EARLIEST_DATE, not after `latest` (9999-12-31 would
+    pin an entry first in every list and feed for ever)."""
+    problems = []
+    for where, node in _dated_nodes(root):
+        date = _date_of(node)
+        if date is not None and date < EARLIEST_DATE:
+            problems.append(Problem(path, node.line, node.col, where, f"{date} is before {EARLIEST_DATE}, "
+                                    "the earliest date the site takes; check the year"))
+        elif date is not None and date > latest:
+            problems.append(Problem(path, node.line, node.col, where, f"{date} is in the future; write the day "
+                                    "it happened, was said or was published"))
+    return problems
+
+
+def _dated_nodes(root: Node) -> list[tuple[str, Node]]:
+    """(field path, node) of every date an entry holds, as written."""
+    found = [("date", root.value["date"])] if root.kind == "map" and "date" in root.value else []
+    for list_name, field in DATED_LISTS:
+        items = node_at(root, list_name)
+        for i, item in enumerate(items.value if items is not root and items.kind == "seq" else ()):
+            if item.kind == "map" and field in item.value:
+                found.append((f"{list_name}[{i}].{field}", item.value[field]))
+    return found
+
+
 def check_source_ids(path: str, root: Node) -> list[Problem]:
     """Claims point to sources by id, so an entry's source ids must differ."""
     first_line: dict[str, int] = {}
@@ -85,7 +130,8 @@ def check_references(reports: list, known: dict) -> list[Problem]:
     `known` maps a kind to its registry's ids, or to None when the registry itself
     could not be read: its own problem is reported, and every reference to it is not.
     """
-    problems = []
+    problems: list[Problem] = []
+    hints = Hints()
     for report in reports:
         sources = {node.value for node in _source_id_nodes(node_at(report.root, "sources")
                                                              if report.root else None) if node}
@@ -94,9 +140,27 @@ def check_references(reports: list, known: dict) -> list[Problem]:
             if names is None or ref_id in names:
                 continue
             where = "this entry's sources" if kind == "source" else registry_path(kind)
-            hint = did_you_mean(ref_id, names) or f"; add it to {where}"
+            hint = hints.near(kind if kind != "source" else report.path, ref_id, names) or f"; add it to {where}"
             problems.append(Problem(report.path, line, col, field, f"unknown {kind} {quoted(ref_id)}{hint}"))
     return problems
+
+
+class Hints:
+    """Did-you-mean hints for unknown references, each word looked up once, and at most
+    HINTS_PER_RUN lookups in a run: against a registry of thousands of names, difflib takes
+    milliseconds a word, and a file can hold thousands of unknown ids. Past the budget the
+    message still names the id and where to add it."""
+
+    HINTS_PER_RUN = 200
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[str, str], str] = {}
+
+    def near(self, scope: str, word: str, names) -> str:
+        key = (scope, word)
+        if key not in self._found:
+            self._found[key] = did_you_mean(word, names) if len(self._found) < self.HINTS_PER_RUN else ""
+        return self._found[key]
 
 
 def check_unique_ids(reports: list) -> list[Problem]:

@@ -1,44 +1,69 @@
-"""Which files under briefings/ are entries, which are registries, and which are neither."""
+"""Which files under briefings/ are entries, which are registries, and which are neither.
+
+Symbolic links are refused wherever they are (a link can point anywhere on the machine, and
+what it points to would be published), and so is anything that is not a plain file or folder.
+They are reported by name, never followed and never read.
+"""
 from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 from ..format.problems import Problem
 from ..format.spec import BRIEFINGS, ENTRY_FILE, REGISTRIES
+from .yamlsafe import LINK_WORDS
 
-ENTRY_PATH = re.compile(r"^\d{4}/\d{2}/[^/]+\.yaml$")  # inside briefings/; the name is checked later
+ENTRY_PATH = re.compile(r"\d{4}/\d{2}/[^/]+\.yaml")  # inside briefings/ (fullmatch); the name is checked later
+SPECIAL_WORDS = "is not a plain file or folder (a device, pipe or socket); remove it"
 
 
 def entry_files(root: str) -> tuple[list[tuple[str, str]], list[Problem]]:
     """(path, display path) of every entry file, in path order, and a problem for any file that
-    would be ignored. Plain strings, not Path objects: there are many."""
+    would be ignored, linked or special. Plain strings, not Path objects: there are many."""
     folder = os.path.join(root, BRIEFINGS)
-    registry_names = {registry.name for registry in REGISTRIES}
-    entries, problems = [], []
-    for relative in sorted(_files_under(folder), key=lambda relative: relative.split("/")):
-        if relative in registry_names or relative.rpartition("/")[2].startswith("."):
+    found, problems = _walk(folder, BRIEFINGS)
+    registry_names = {f"{BRIEFINGS}/{registry.name}" for registry in REGISTRIES}
+    entries = []
+    for display in sorted(found, key=lambda display: display.split("/")):
+        relative = display[len(BRIEFINGS) + 1:]
+        if display in registry_names or relative.rpartition("/")[2].startswith("."):
             continue
-        if ENTRY_PATH.match(relative):
-            entries.append((os.path.join(folder, relative), f"{BRIEFINGS}/{relative}"))
+        if ENTRY_PATH.fullmatch(relative):
+            entries.append((os.path.join(root, display), display))
         else:
-            problems.append(Problem(f"{BRIEFINGS}/{relative}", 1, 1, "(file)",
+            problems.append(Problem(display, 1, 1, "(file)",
                                     f"not an entry file; entries live at {BRIEFINGS}/YYYY/MM/{ENTRY_FILE}"))
     return entries, problems
 
 
-def _files_under(folder: str, prefix: str = "") -> list[str]:
-    """Paths relative to `folder` of the files under it; like Path.rglob, links to folders are not entered."""
+def unsafe_files(folder: Path, display: str) -> list[Problem]:
+    """Links and special files under a folder of hand-written pages (docs/): the engine would
+    otherwise publish what they point to."""
+    return _walk(os.fspath(folder), display)[1]
+
+
+def _walk(folder: str, display: str) -> tuple[list[str], list[Problem]]:
+    """Display paths of the plain files under `folder`, and a problem for every link or special
+    file (the folder itself included). Links to folders are not entered."""
+    if os.path.islink(folder):
+        return [], [Problem(display, 1, 1, "(file)", LINK_WORDS)]
     try:
         scan = os.scandir(folder)
     except OSError:
-        return []
-    found = []
+        return [], []
+    files, problems = [], []
     with scan:
         for item in scan:
-            if item.is_dir():
-                if not item.is_symlink():
-                    found += _files_under(item.path, f"{prefix}{item.name}/")
+            shown = f"{display}/{item.name}"
+            if item.is_symlink():
+                problems.append(Problem(shown, 1, 1, "(file)", LINK_WORDS))
+            elif item.is_dir():
+                more, more_problems = _walk(item.path, shown)
+                files += more
+                problems += more_problems
             elif item.is_file():
-                found.append(prefix + item.name)
-    return found
+                files.append(shown)
+            else:
+                problems.append(Problem(shown, 1, 1, "(file)", SPECIAL_WORDS))
+    return files, problems

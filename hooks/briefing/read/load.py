@@ -15,15 +15,17 @@ from ..format.spec import ENTRY, REGISTRIES, registry_path
 from ..format.types import INVALID, Reader
 from .check_cache import CheckCache, cache_enabled, decode_values, refs_text
 from .checks import (
+    check_dates,
     check_entry_path,
     check_fixed_topics,
     check_references,
     check_source_ids,
     check_unique_ids,
     check_updates,
+    latest_date,
 )
 from .files import entry_files
-from .yamlsafe import parse_yaml, read_bytes
+from .yamlsafe import parse_yaml, read_bytes, read_error_words
 
 
 @dataclass
@@ -92,7 +94,8 @@ def read_file(path, display: str, read, data: bytes | None = None) -> FileReport
     try:
         data = read_bytes(path) if data is None else data
     except OSError as error:
-        report.problems.append(Problem(display, 0, 0, "(file)", f"cannot be read: {error.strerror}"))
+        exists = os.path.lexists(path)  # a missing file has no line to point at; a link or device does
+        report.problems.append(Problem(display, int(exists), int(exists), "(file)", read_error_words(error)))
         return report
     report.root, report.problems = parse_yaml(display, data)
     if report.root is not None:
@@ -145,6 +148,7 @@ def check_entry(path, display: str, data: bytes | None = None) -> FileReport:
         report.problems += check_entry_path(display, report.root)
         report.problems += check_updates(display, report.root)
         report.problems += check_source_ids(display, report.root)
+        report.problems += check_dates(display, report.root, latest_date())
     # The registries are left out ({}): this asks only whether its claims' sources resolve.
     report.passed_alone = not report.problems and not check_references([report], {})
     if report.passed_alone:

@@ -14,8 +14,10 @@ as we meet them, with the line and column of each.
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 
 import yaml
 
@@ -34,11 +36,21 @@ class YamlProblem(Exception):
         self.line, self.col, self.message = line, col, message
 
 
+class NotAFile(OSError):
+    """A path that names a link, a folder, a device or a pipe: never read, never followed."""
+
+
+_OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0)
+
+
 def read_bytes(path) -> bytes:
     """At most one byte more than the cap, so a huge file is never read whole. It asks for the
-    size the file has, not for the cap: a 256 KiB buffer for each of many small files is slow."""
-    fd = os.open(path, os.O_RDONLY)
+    size the file has, not for the cap: a 256 KiB buffer for each of many small files is slow.
+    A symbolic link is not followed (ELOOP) and anything but a regular file is refused (NotAFile)."""
+    fd = os.open(path, _OPEN_FLAGS)
     try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotAFile(f"{path} is not a regular file")
         chunks, left = [], MAX_BYTES + 1
         asked = min(os.fstat(fd).st_size + 1, left)  # one byte more: the short read tells it is the end
         while left:
@@ -51,6 +63,18 @@ def read_bytes(path) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def read_error_words(error: OSError) -> str:
+    """Why a file could not be read, in a contributor's words (never its content)."""
+    if isinstance(error, NotAFile):
+        return "is not a regular file (a folder, device or pipe); briefing files are plain files"
+    if error.errno == errno.ELOOP:
+        return LINK_WORDS
+    return f"cannot be read: {error.strerror}"
+
+
+LINK_WORDS = "is a symbolic link; commit the file itself, not a link to it (links are never followed)"
 
 
 def parse_yaml(display_path: str, data: bytes) -> tuple[Node | None, list[Problem]]:

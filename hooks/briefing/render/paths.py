@@ -17,7 +17,7 @@ def page_source(*segments: str) -> str:
     """'entries', 'some-id' -> 'entries/some-id.md'. With MkDocs' directory URLs (its default), the
     page is served at entries/some-id/ and written to entries/some-id/index.html."""
     for segment in segments:
-        if not _SAFE_SEGMENT.match(segment):
+        if not _SAFE_SEGMENT.fullmatch(segment):
             raise ValueError(f"unsafe path segment {segment!r}")
     return "/".join(segments) + ".md"
 

@@ -26,6 +26,13 @@ plugins: []
 """
 
 
+@pytest.fixture(autouse=True)
+def own_cache_key(tmp_path_factory, monkeypatch):
+    """The check cache's signing key (read/cache_key.py) lives in a scratch folder, not in the
+    user's own cache folder: tests never touch the machine's real key."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
+
+
 @pytest.fixture
 def toy_repo(tmp_path: Path) -> Path:
     """A copy of the toy repository that a test may change freely."""

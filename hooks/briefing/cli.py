@@ -44,25 +44,32 @@ def validate(root: Path, only: list[str] | None = None, out=None, err=None) -> i
     The site model is not built: checked values always build, and validating is run often.
     """
     out, err = out or sys.stdout, err or sys.stderr
+    found, counts = check_everything(root)
+    problems = [p for p in found if not only or p.path in only]
+    for problem in problems:
+        print(problem, file=err)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print(github_annotation(problem), file=out)
+    if problems:
+        print(f"{len(problems)} problem(s) found.", file=err)
+        return 1
+    if found:
+        print(f"OK: the named files have no problems ({len(found)} elsewhere).", file=out)
+    else:
+        print(f"OK: {counts}.", file=out)
+    return 0
+
+
+def check_everything(root: Path) -> tuple[list[Problem], str]:
+    """Every problem of the briefing files and of docs/ (links, special files), sorted; and, when
+    there is none, what was checked in words."""
+    linked = unsafe_files(root / "docs", "docs")
     try:
         registries, entries = check_site(root)
-        linked = unsafe_files(root / "docs", "docs")
-        if linked:
-            raise ProblemsFound(linked)
     except ProblemsFound as found:
-        problems = [p for p in found.problems if not only or p.path in only]
-        for problem in problems:
-            print(problem, file=err)
-            if os.environ.get("GITHUB_ACTIONS") == "true":
-                print(github_annotation(problem), file=out)
-        if problems:
-            print(f"{len(problems)} problem(s) found.", file=err)
-            return 1
-        print(f"OK: the named files have no problems ({len(found.problems)} elsewhere).", file=out)
-        return 0
+        return ProblemsFound([*found.problems, *linked]).problems, ""
     topics, actors, figures = (len(registries[kind].values) for kind in ("topic", "actor", "figure"))
-    print(f"OK: {len(entries)} entries, {topics} topics, {actors} actors, {figures} figures.", file=out)
-    return 0
+    return linked, f"{len(entries)} entries, {topics} topics, {actors} actors, {figures} figures"
 
 
 def ask(prompt: str, given: str | None, default: str | None = None) -> str:

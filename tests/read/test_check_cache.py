@@ -15,6 +15,7 @@ import pytest
 from briefing.format.problems import ProblemsFound
 from briefing.model.build import load_site
 from briefing.read import check_cache
+from briefing.read.cache_key import signed, signing_key, verified
 from briefing.read.check_cache import CODE_FINGERPRINT, decode_values, fingerprint_of
 from briefing.read.load import CheckedFiles, check_site
 
@@ -41,6 +42,16 @@ def read_afresh(repo: Path, remembered: CheckedFiles | None = None) -> list[str]
 
 def cache_file(repo: Path) -> Path:
     return repo / ".cache" / "briefing" / f"checked-{CODE_FINGERPRINT}.json"
+
+
+def cache_text(repo: Path) -> str:
+    """The cache's JSON, its signature checked with this user's key."""
+    return verified(cache_file(repo).read_bytes(), signing_key()).decode("ascii")
+
+
+def write_cache(path: Path, text: str) -> None:
+    """A cache as this user's own runs would write it (signed with the same key)."""
+    path.write_bytes(signed(text.encode("utf-8"), signing_key()))
 
 
 def problems_of(repo: Path) -> list[str]:
@@ -118,7 +129,7 @@ def test_files_with_problems_are_never_cached(toy_repo: Path):
     unknown_source.write_text(unknown_source.read_text().replace("source: report-2026-01-14\n  - figure",
                                                                  "source: report\n  - figure"))
     assert len(problems_of(toy_repo)) == 2
-    assert set(json.loads(cache_file(toy_repo).read_text())["files"]) == {OTHER}
+    assert set(json.loads(cache_text(toy_repo))["files"]) == {OTHER}
     assert len(problems_of(toy_repo)) == 2
 
 
@@ -146,7 +157,7 @@ DAMAGE = {
 @pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
 def test_a_damaged_cache_is_ignored_and_made_good(toy_repo: Path, damage):
     cold = load_site(toy_repo)
-    cache_file(toy_repo).write_text(damage(cache_file(toy_repo).read_text()))
+    write_cache(cache_file(toy_repo), damage(cache_text(toy_repo)))
     for _ in range(2):  # the run after the damage writes a good cache, if the damaged one was not replaced
         assert load_site(toy_repo) == cold
     assert read_afresh(toy_repo) == [] and load_site(toy_repo) == cold
@@ -160,7 +171,7 @@ def test_the_cache_is_written_only_when_it_changes_and_holds_only_todays_files(t
     assert (again.st_ino, again.st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
     (toy_repo / ENTRY).unlink()
     load_site(toy_repo)
-    assert list(json.loads(cache_file(toy_repo).read_text())["files"]) == [OTHER]
+    assert list(json.loads(cache_text(toy_repo))["files"]) == [OTHER]
     assert [p.name for p in cache_file(toy_repo).parent.iterdir()] == [cache_file(toy_repo).name]
 
 
@@ -174,7 +185,7 @@ def test_new_code_does_not_trust_the_old_cache(toy_repo: Path):
     """A cache of other code (another fingerprint) is not read, and is removed."""
     load_site(toy_repo)
     old = cache_file(toy_repo).with_name("checked-" + "0" * 24 + ".json")
-    old.write_text(cache_file(toy_repo).read_text().replace(CODE_FINGERPRINT, "0" * 24))
+    write_cache(old, cache_text(toy_repo).replace(CODE_FINGERPRINT, "0" * 24))
     cache_file(toy_repo).unlink()
     assert sorted(read_afresh(toy_repo)) == [ENTRY, OTHER]
     assert not old.exists() and cache_file(toy_repo).exists()  # the folder does not grow
@@ -197,7 +208,7 @@ def test_the_fingerprint_covers_every_module_of_the_checking_stages(tmp_path: Pa
 
 def test_the_cache_is_plain_json_and_tags_dates(toy_repo: Path):
     load_site(toy_repo)
-    raw = cache_file(toy_repo).read_bytes()
+    raw = cache_text(toy_repo).encode("ascii")
     assert raw.startswith(b'{"format":') and raw.isascii()  # JSON, not a pickle
     _digest, refs, values_json = json.loads(raw)["files"][OTHER]
     assert refs == "topic:oil-control topic:diplomacy"
@@ -214,7 +225,7 @@ def test_values_json_cannot_give_back_exactly_are_not_cached(toy_repo: Path):
                          ("c", {"$date": "2026-01-01"}), ("d", good)]:
         cache.keep(name, name.encode(), "", values)
     cache.save()
-    files = json.loads(cache_file(toy_repo).read_text())["files"]
+    files = json.loads(cache_text(toy_repo))["files"]
     assert list(files) == ["d"] and typed(decode_values(files["d"][2])) == typed(good)
 
 

@@ -6,7 +6,8 @@ from typing import Any
 
 from .nodes import Node
 from .problems import did_you_mean, quoted
-from .types import INVALID, Id, Reader, got_words
+from .text import display_key
+from .types import INVALID, Id, Reader, Text, got_words
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class ListOf:
             return INVALID
         values = [self.item.read(item, f"{field_path}[{i}]", reader) for i, item in enumerate(node.value)]
         if self.unique:
-            _report_repeats(node, values, field_path, reader)
+            _report_repeats(node, values, field_path, reader, by_look=isinstance(self.item, Text))
         return INVALID if INVALID in values else values
 
     def schema(self) -> dict:
@@ -147,11 +148,14 @@ def _is_blank(node: Node) -> bool:
     return node.kind == "scalar" and (node.value is None or not node.value.strip())
 
 
-def _report_repeats(node: Node, values: list, field_path: str, reader: Reader) -> None:
-    seen = set()
+def _report_repeats(node: Node, values: list, field_path: str, reader: Reader, by_look: bool) -> None:
+    """Ids repeat when they are equal; text (tags, aliases) when it displays alike ('Oil', 'oil')."""
+    seen: dict[str, str] = {}
     for i, value in enumerate(values):
         if value is INVALID or not isinstance(value, str):
             continue
-        if value in seen:
-            reader.report(node.value[i], f"{field_path}[{i}]", f"{quoted(value)} is listed twice")
-        seen.add(value)
+        key = display_key(value) if by_look else value
+        if key in seen:
+            alike = f" (it looks the same as {quoted(seen[key])})" if seen[key] != value else ""
+            reader.report(node.value[i], f"{field_path}[{i}]", f"{quoted(value)} is listed twice{alike}")
+        seen.setdefault(key, value)

@@ -64,7 +64,7 @@ def _char_problem(char: str) -> str | None:
         return f"a {_named(char)}"
     if category in ("Cs", "Co", "Cn"):
         kind = {"Cs": "half of a surrogate pair", "Co": "a private-use character"}.get(category, "not a character")
-        return f"{_code(char)}, which is {kind}"
+        return f"{_code(char)} ({kind})"
     return None
 
 

@@ -6,6 +6,9 @@ values and the references still to resolve (against the registries, which may
 have changed) are kept in <root>/.cache/briefing/checked-<code fingerprint>.json,
 keyed by each file's path and the digest of its bytes.
 
+The cache is signed with a key of this user's, kept outside the repository (cache_key.py):
+a cache this machine did not write, such as one a pull request adds, is never believed.
+
 Only files without problems are kept: a file with problems is read again on
 every run, so its problems are always reported fresh, with their lines. The cache
 is JSON, never pickle, so a cache file cannot run code; dates and tuples are
@@ -25,6 +28,8 @@ import sys
 from pathlib import Path
 
 import yaml
+
+from .cache_key import signed, signing_key, verified
 
 CACHE_FOLDER = os.path.join(".cache", "briefing")
 _FORMAT = 1
@@ -66,14 +71,16 @@ class CheckCache:
     when the model is built, since validating alone does not need them.
     """
 
-    def __init__(self, root, known: dict, fingerprint: str = CODE_FINGERPRINT):
-        """`known`: each registry's ids by kind ("actor"), None for a registry that cannot be read."""
+    def __init__(self, root, known: dict, fingerprint: str = CODE_FINGERPRINT, key: bytes | None = None):
+        """`known`: each registry's ids by kind ("actor"), None for a registry that cannot be read;
+        `key`: what signs the cache (cache_key.py), this user's own unless given."""
         self.folder = os.path.join(root, CACHE_FOLDER)
         self.fingerprint = fingerprint
         self.path = os.path.join(self.folder, f"checked-{self.fingerprint}.json")
+        self._key = key or signing_key()
         self._resolvable = {f"{kind}:{ref_id}" for kind, ids in known.items() if ids is not None
                             for ref_id in ids}
-        self._stored = _read_records(self.path, self.fingerprint)
+        self._stored = _read_records(self.path, self.fingerprint, self._key)
         self._kept: dict = {}  # display path -> record, for the files seen in this run
         self._changed = False
 
@@ -112,7 +119,7 @@ class CheckCache:
         text = json.dumps({"format": _FORMAT, "fingerprint": self.fingerprint, "files": self._kept},
                           separators=(",", ":"))
         try:
-            _write_atomically(self.folder, self.path, text.encode("ascii"))
+            _write_atomically(self.folder, self.path, signed(text.encode("ascii"), self._key))
         except OSError:
             return
         _remove_other_caches(self.folder, self.path)
@@ -139,11 +146,13 @@ def decode_values(text: str) -> dict:
     return values
 
 
-def _read_records(path: str, fingerprint: str) -> dict:
-    """display path -> record; empty for a cache that is not a good one."""
+def _read_records(path: str, fingerprint: str, key: bytes) -> dict:
+    """display path -> record; empty for a cache that is not a good one, or that this user's
+    key did not sign (a cache from a pull request or another machine is never believed)."""
     try:
-        with open(path, "rb") as handle:
-            data = json.loads(handle.read())
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        with os.fdopen(fd, "rb") as handle:
+            data = json.loads(verified(handle.read(), key) or b"null")
     except (OSError, ValueError, RecursionError):
         return {}
     if not isinstance(data, dict) or data.get("format") != _FORMAT or data.get("fingerprint") != fingerprint:

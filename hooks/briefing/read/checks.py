@@ -21,6 +21,7 @@ from ..format.spec import (
     FUTURE_MARGIN,
     registry_path,
 )
+from ..format.text import display_key, normalized
 from ..format.types import id_problem, parse_date
 
 
@@ -122,6 +123,43 @@ def check_fixed_topics(path: str, topic_ids: set | None) -> list[Problem]:
         return []  # the registry itself could not be read; that is reported already
     return [Problem(path, 1, 1, "(file)", f"topic '{topic_id}' is missing; the site's menu links to it, "
                     "so it must stay in the registry") for topic_id in FIXED_TOPICS if topic_id not in topic_ids]
+
+
+# The names readers tell records apart by, per registry: the field, and a list of other names.
+NAMES = {"actor": ("name", "aliases"), "figure": ("label", None), "topic": ("title", None)}
+
+
+def check_distinct_names(registries: dict) -> list[Problem]:
+    """No two records of a registry have names that display alike: an impostor "Jorge Rodríguez"
+    (a Cyrillic letter, a zero-width space, NFD accents, or simply the same name twice, or
+    another actor's name as an alias) would put its claims under his name."""
+    problems = []
+    for kind, (field, also) in NAMES.items():
+        report = registries[kind]
+        first: dict[str, tuple[str, int]] = {}  # display key -> (record id, line)
+        for record_id, where, node in _name_nodes(report.root, field, also):
+            key = display_key(normalized(node.value.strip()))
+            seen_id, seen_line = first.setdefault(key, (record_id, node.line))
+            if seen_id != record_id:
+                problems.append(Problem(report.path, node.line, node.col, f"{record_id}.{where}",
+                                        f"{quoted(node.value.strip())} looks the same as a name of {seen_id} "
+                                        f"(line {seen_line}); readers could not tell them apart: make them distinct"))
+    return problems
+
+
+def _name_nodes(root: Node | None, field: str, also: str | None) -> list[tuple[str, str, Node]]:
+    """(record id, field path, node) of every name in a registry, as written."""
+    found = []
+    for record_id, record in (root.value.items() if root is not None and root.kind == "map" else ()):
+        if record.kind != "map":
+            continue
+        nodes = [(field, record.value.get(field))]
+        extra = record.value.get(also) if also else None
+        if extra is not None and extra.kind == "seq":
+            nodes += [(f"{also}[{i}]", item) for i, item in enumerate(extra.value)]
+        found += [(record_id, where, node) for where, node in nodes
+                  if node is not None and node.kind == "scalar" and isinstance(node.value, str)]
+    return found
 
 
 def check_references(reports: list, known: dict) -> list[Problem]:

@@ -16,6 +16,7 @@ from ..format.types import INVALID, Reader
 from .check_cache import CheckCache, cache_enabled, decode_values, refs_text
 from .checks import (
     check_dates,
+    check_distinct_names,
     check_entry_path,
     check_fixed_topics,
     check_references,
@@ -172,6 +173,7 @@ def check_site(root, cache: bool = True, remembered: CheckedFiles | None = None)
         reports, entry_problems = _read_entries(os.fspath(root), cache_known, remembered or CheckedFiles())
         problems += entry_problems
         problems += check_fixed_topics(registry_path("topic"), known["topic"])
+        problems += check_distinct_names(registries)
         problems += check_references(reports, known)
         problems += check_unique_ids(reports)
         if problems:

@@ -29,7 +29,7 @@ def axis_end(claims: list) -> tuple[float, float]:
     if any(p.claim.qualifier == "about" for p in claims):
         largest *= 1 + ABOUT_TOLERANCE
     step = nice_step(largest * 1.15)
-    return step * math.ceil(largest * 1.15 / step), step
+    return max(step, step * math.ceil(largest * 1.15 / step)), step  # at least one step: every claim may be 0
 
 
 def row_geometry(placed, x, y: float) -> dict:

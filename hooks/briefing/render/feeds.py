@@ -6,11 +6,9 @@ time; ids are the entries' permalinks, which never change.
 """
 from __future__ import annotations
 
-import json
-
 from ..model.site import Entry, Site
 from .markup import SafeMarkdown
-from .outputs import GeneratedFile
+from .outputs import GeneratedFile, json_text, xml_text
 from .paths import absolute, entry_url, feed_path, topic_feed_name, topic_url
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -48,8 +46,8 @@ def feed(name: str, title: str, home: str, items: list, base_url: str, render) -
             "updated": items[0]["date_modified"] if items else "1970-01-01T00:00:00Z"}
     json_feed = {"version": JSON_FEED_VERSION, "title": title, "home_page_url": meta["home_page_url"],
                  "feed_url": meta["json_url"], "language": "en", "items": items}
-    return [GeneratedFile(feed_path(name, "atom"), render("feed.atom.xml.j2", feed=meta, items=items)),
-            GeneratedFile(feed_path(name, "json"), json.dumps(json_feed, ensure_ascii=False, separators=(",", ":")))]
+    return [GeneratedFile(feed_path(name, "atom"), xml_text(render("feed.atom.xml.j2", feed=meta, items=items))),
+            GeneratedFile(feed_path(name, "json"), json_text(json_feed))]
 
 
 def site_feeds(site: Site, site_name: str, base_url: str, render, markdown: SafeMarkdown) -> list[GeneratedFile]:

@@ -21,6 +21,10 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 _TAG = re.compile(r"<[^>]*>")
 
 
+class MarkdownFailed(Exception):
+    """Python-Markdown could not render a text (it ran out of recursion on deep nesting)."""
+
+
 def _clean(rendered: str, tags: frozenset) -> str:
     return nh3.clean(rendered, tags=tags, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
                      link_rel="nofollow noopener", strip_comments=True)
@@ -53,7 +57,13 @@ class SafeMarkdown:
                                 lambda text: " ".join(html.unescape(_TAG.sub("", self.inline(text))).split()))
 
     def _convert(self, text: str) -> str:
-        return self._converter.reset().convert(text)
+        """The validator's limits (format/markdown.py) keep texts within what Python-Markdown can
+        render; if one still fails, the build names it instead of stopping with a traceback."""
+        try:
+            return self._converter.reset().convert(text)
+        except (RecursionError, ValueError, IndexError, KeyError) as error:
+            self._converter = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+            raise MarkdownFailed(type(error).__name__) from None
 
     def _remembered(self, kind: str, text: str | None, make: Callable[[str], str]) -> str:
         if not text:

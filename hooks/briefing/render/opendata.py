@@ -1,19 +1,20 @@
 """Open data: every entry as JSON, and every claim as a CSV row.
 
-CSV cells are text that spreadsheets may execute: a cell starting with = + - @
-(or a tab or carriage return) is prefixed with an apostrophe so it stays text.
+CSV follows RFC 4180 (CRLF between rows, every cell quoted), so a line break inside a
+cell never starts a row of its own. Cells are text that spreadsheets may execute: a
+cell starting with = + - @ (or a tab or carriage return) is prefixed with an apostrophe
+so it stays text.
 """
 from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import is_dataclass
 
 from ..format.spec import FORMAT_VERSION
 from ..model.ledger import Ledger
 from ..model.site import Site
-from .outputs import GeneratedFile
+from .outputs import GeneratedFile, json_text
 from .paths import absolute, entry_url
 
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
@@ -49,8 +50,7 @@ def briefings_json(site: Site, base_url: str) -> GeneratedFile:
             "actors": plain(list(site.actors.values())),
             "figures": plain(list(site.figures.values())),
             "entries": [entry_record(entry, base_url) for entry in site.entries]}
-    compact = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # C encoder: indent is 5x slower
-    return GeneratedFile("data/briefings.json", compact + "\n")
+    return GeneratedFile("data/briefings.json", json_text(data) + "\n")
 
 
 def safe_cell(value):
@@ -75,7 +75,7 @@ def csv_row(ledger: Ledger, placed, base_url: str) -> list:
 
 def claims_csv(ledger: Ledger, base_url: str) -> GeneratedFile:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CLAIM_COLUMNS)
     for figure_id in ledger.site.figures:
         for placed in ledger.by_figure[figure_id]:

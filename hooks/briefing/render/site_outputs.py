@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..format.problems import Problem, ProblemsFound
 from ..format.schema import all_schemas
+from ..format.spec import registry_path
 from ..model.ledger import Ledger
 from ..model.site import Entry, Site
 from .context import RenderContext
 from .feeds import site_feeds
 from .jinja import Templates
-from .markup import SafeMarkdown
+from .markup import MarkdownFailed, SafeMarkdown
 from .opendata import briefings_json, claims_csv
 from .outputs import GeneratedFile, GeneratedPage
 from .pages import (
@@ -67,7 +69,11 @@ class SiteRenderer:
         self.entry_pages = EntryPages()
 
     def render(self, site: Site, site_name: str, base_url: str) -> RenderedSite:
+        """Every page and file; ProblemsFound, naming the file and field, if a text cannot be rendered."""
         self.markdown.new_build()
+        failed = unrenderable_texts(site, self.markdown)
+        if failed:
+            raise ProblemsFound(failed)
         ctx = RenderContext(site, Ledger(site), site_name, base_url, self.templates, self.markdown)
         pages: list[GeneratedPage] = self.entry_pages.pages(ctx)
         for topic_id in site.topics:
@@ -86,3 +92,28 @@ class SiteRenderer:
         files += [briefings_json(ctx.site, ctx.base_url), claims_csv(ctx.ledger, ctx.base_url)]
         files += [GeneratedFile(f"schema/{name}", text) for name, text in all_schemas().items()]
         return files
+
+
+def site_texts(site: Site):
+    """(file, field, text, inline) for every Markdown text of the site."""
+    for topic in site.topics.values():
+        yield registry_path("topic"), f"{topic.id}.summary", topic.summary, True
+    for figure in site.figures.values():
+        yield registry_path("figure"), f"{figure.id}.description", figure.description, True
+    for entry in site.entries:
+        yield entry.path, "summary", entry.summary, True
+        yield entry.path, "body", entry.body, False
+        for i, update in enumerate(entry.updates):
+            yield entry.path, f"updates[{i}].note", update.note, True
+
+
+def unrenderable_texts(site: Site, markdown: SafeMarkdown) -> list[Problem]:
+    """Render every Markdown text once (pages then reuse it); a problem for each that fails."""
+    problems = []
+    for path, field, text, inline in site_texts(site):
+        try:
+            (markdown.inline if inline else markdown.block)(text)
+        except MarkdownFailed as failure:
+            problems.append(Problem(path, 0, 0, field, f"could not be rendered ({failure}); "
+                                    "simplify its nesting of lists and quotes"))
+    return problems

@@ -6,6 +6,7 @@ statuses, actor kinds, bases); a test fails if a table and the spec disagree.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 QUALIFIER_WORDS = {
     "exactly": "", "about": "about ", "at-least": "at least ", "more-than": "more than ",
@@ -20,11 +21,12 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 def number_in_words(number: float) -> str:
-    """2000 -> '2,000'; 2.5 -> '2.5' (as written, grouped by thousands)."""
-    if not float(number).is_integer():
-        whole, _, fraction = repr(number).partition(".")
-        return f"{int(whole):,}.{fraction}"
-    return f"{int(number):,}"
+    """2000 -> '2,000'; 2.5 -> '2.5'; 0.00001 -> '0.00001' (as written, grouped by thousands,
+    never in scientific notation: repr gives the shortest digits, Decimal writes them out)."""
+    if float(number).is_integer():
+        return f"{int(number):,}"
+    whole, _, fraction = format(Decimal(repr(float(number))), "f").partition(".")
+    return f"{int(whole):,}.{fraction}"
 
 
 def value_in_words(low: float, high: float, is_range: bool, qualifier: str = "exactly") -> str:

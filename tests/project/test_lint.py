@@ -44,7 +44,9 @@ def test_an_unused_import_fails_ruff(code_copy: Path):
 
 def test_a_type_error_fails_mypy(code_copy: Path):
     words = code_copy / "hooks/briefing/render/words.py"
-    words.write_text(words.read_text() + '\n\ndef planted() -> int:\n    return "not a number"\n')
+    text = words.read_text() + '\n\ndef planted() -> int:\n    return "not a number"\n'
+    words.write_text(text)
     result = lint(code_copy)["mypy"]
     assert result.returncode == 1
-    assert 'render/words.py:52: error: Incompatible return value type (got "str", expected "int")' in result.stdout
+    line = len(text.splitlines())  # the planted return
+    assert f'render/words.py:{line}: error: Incompatible return value type (got "str", expected "int")' in result.stdout

@@ -26,6 +26,16 @@ plugins: []
 """
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fixtures_stay_as_committed():
+    """No test may write into tests/fixtures/ (a load_site there without cache=False would
+    leave a check cache behind, and every later copy of the fixture would carry it)."""
+    fixtures = Path(__file__).resolve().parent / "fixtures"
+    before = sorted(path.relative_to(fixtures) for path in fixtures.rglob("*"))
+    yield
+    assert sorted(path.relative_to(fixtures) for path in fixtures.rglob("*")) == before
+
+
 @pytest.fixture(autouse=True)
 def own_cache_key(tmp_path_factory, monkeypatch):
     """The check cache's signing key (read/cache_key.py) lives in a scratch folder, not in the

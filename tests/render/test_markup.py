@@ -51,3 +51,21 @@ def test_a_text_is_rendered_once_per_build_and_forgotten_when_no_build_uses_it()
     markdown.new_build()  # a build that did not use it: forgotten
     again = markdown.inline("*once*")
     assert again == first and again is not first
+
+
+def test_a_text_markdown_cannot_render_fails_the_build_naming_its_file_and_field():
+    """The validator's limits keep such texts out; if one got past them, the build says where."""
+    import dataclasses
+
+    from briefing.format.problems import ProblemsFound
+    from briefing.model.build import load_site
+    from briefing.render.site_outputs import SiteRenderer
+
+    from conftest import TOY
+    site = load_site(TOY, cache=False)
+    deep = dataclasses.replace(site.entries[0], body="1. " * 3000 + "x")  # past Python's recursion limit
+    site = dataclasses.replace(site, entries=(deep, *site.entries[1:]))
+    with pytest.raises(ProblemsFound) as found:
+        SiteRenderer().render(site, "Toy", "https://example.org/")
+    assert [str(p) for p in found.value.problems] == [
+        f"{deep.path}: body: could not be rendered (RecursionError); simplify its nesting of lists and quotes"]

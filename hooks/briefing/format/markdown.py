@@ -1,6 +1,6 @@
 """What a Markdown field may hold: limits that keep rendering fast, and words a reader sees.
 
-Python-Markdown is slow on some shapes of text, measured here (tools/markdown_limits.py):
+Python-Markdown is slow on some shapes of text, measured here (tools/worst_case.py times them):
 each '[' or '<' that opens nothing scans to the end of its paragraph (300 of them before a
 100,000-character paragraph took 7 s; 50,000 '[' took minutes), a paragraph of 100,000
 backslashes took 1.4 s, 3,000 one-character lines 0.2 s, and list markers nested on one line

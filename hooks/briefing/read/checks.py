@@ -185,19 +185,23 @@ def check_references(reports: list, known: dict) -> list[Problem]:
 
 class Hints:
     """Did-you-mean hints for unknown references, each word looked up once, and at most
-    HINTS_PER_RUN lookups in a run: against a registry of thousands of names, difflib takes
-    milliseconds a word, and a file can hold thousands of unknown ids. Past the budget the
-    message still names the id and where to add it."""
+    COMPARISONS_PER_RUN names compared in a run (about a second): difflib compares a word with
+    every name of the registry, up to 0.2 s a word against thousands of similar ids, and a file
+    can hold thousands of unknown ids. Past the budget the message still names the id and
+    where to add it. The budget counts names, not seconds, so the same files always get the
+    same lines."""
 
-    HINTS_PER_RUN = 200
+    COMPARISONS_PER_RUN = 40_000
 
     def __init__(self) -> None:
         self._found: dict[tuple[str, str], str] = {}
+        self._left = self.COMPARISONS_PER_RUN
 
     def near(self, scope: str, word: str, names) -> str:
         key = (scope, word)
         if key not in self._found:
-            self._found[key] = did_you_mean(word, names) if len(self._found) < self.HINTS_PER_RUN else ""
+            self._found[key] = did_you_mean(word, names) if self._left >= len(names) else ""
+            self._left -= len(names)
         return self._found[key]
 
 

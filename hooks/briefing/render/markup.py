@@ -19,6 +19,7 @@ BLOCK_TAGS = INLINE_TAGS | {"p", "ul", "ol", "li", "blockquote", "pre", "h2", "h
 ATTRIBUTES = {"a": frozenset({"href", "title"}), "abbr": frozenset({"title"})}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 _TAG = re.compile(r"<[^>]*>")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class MarkdownFailed(Exception):
@@ -58,9 +59,10 @@ class SafeMarkdown:
 
     def _convert(self, text: str) -> str:
         """The validator's limits (format/markdown.py) keep texts within what Python-Markdown can
-        render; if one still fails, the build names it instead of stopping with a traceback."""
+        render; if one still fails, the build names it instead of stopping with a traceback.
+        (A lone surrogate, which the validator refuses too, would stop nh3: it becomes U+FFFD.)"""
         try:
-            return self._converter.reset().convert(text)
+            return self._converter.reset().convert(_SURROGATE.sub("\ufffd", text))
         except (RecursionError, ValueError, IndexError, KeyError) as error:
             self._converter = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
             raise MarkdownFailed(type(error).__name__) from None

@@ -2,7 +2,19 @@
 from __future__ import annotations
 
 from .markdown import MAX_LINES, MAX_NESTED_ON_A_LINE, MAX_OPENERS, MAX_PARAGRAPH
-from .spec import CLAIM, EARLIEST_DATE, ENTRY, FIXED_TOPICS, FORMAT_VERSION, FUTURE_MARGIN, REGISTRIES, SOURCE, UPDATE
+from .spec import (
+    BOTTOM_LINE,
+    CLAIM,
+    EARLIEST_DATE,
+    ENTRY,
+    FIXED_TOPICS,
+    FORMAT_VERSION,
+    FUTURE_MARGIN,
+    PERIOD,
+    REGISTRIES,
+    SOURCE,
+    UPDATE,
+)
 from .structure import ListOf, Record
 from .types import ID_MAX, ID_PATTERN
 
@@ -15,6 +27,8 @@ def field_rows(record: Record) -> list[dict]:
 def type_words(kind) -> str:
     if isinstance(kind, ListOf) and isinstance(kind.item, Record):
         return f"list of {kind.item.name}s" + (f", at least {kind.min_items}" if kind.min_items else "")
+    if isinstance(kind, Record):
+        return f"a {kind.name} (a mapping, below)"
     return kind.describe()
 
 
@@ -30,7 +44,8 @@ def reference_context() -> dict:
         "version": FORMAT_VERSION, "id_pattern": ID_PATTERN, "id_max": ID_MAX, "fixed_topics": FIXED_TOPICS,
         "limits": limits(),
         "entry": field_rows(ENTRY),
-        "records": [{"name": r.name, "doc": r.doc, "rows": field_rows(r)} for r in (SOURCE, CLAIM, UPDATE)],
+        "records": [{"name": r.name, "doc": r.doc, "rows": field_rows(r)}
+                    for r in (SOURCE, CLAIM, PERIOD, UPDATE, BOTTOM_LINE)],
         "registries": [{"name": r.name, "kind": r.kind, "doc": r.doc, "rows": field_rows(r.record)}
                        for r in REGISTRIES],
     }

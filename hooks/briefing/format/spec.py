@@ -31,11 +31,18 @@ BASES = ("announced", "counted", "verified", "estimated")
 # The topics the site is organised around: the menu (mkdocs.yml nav) links to each of them.
 FIXED_TOPICS = ("detentions", "oil-control", "diplomacy")
 
+BOTTOM_LINE = Record("bottom line", (
+    Field("text", Text(max_len=400, markdown="inline"), True,
+          "one or two sentences: where things stand, attributed as the entries are"),
+    Field("as_of", Date(), True, "the day it was last checked against the entries"),
+), doc="a topic's state in brief, shown first on the home page and the topic page")
+
 TOPIC = Record("topic", (
     Field("title", Text(max_len=80), True, '"Detentions", "Oil control", "Diplomacy"'),
     Field("summary", Text(max_len=600, markdown="inline"), True,
           "one or two sentences shown on the topic page and home"),
     Field("order", Integer(), False, "position in menus; default by title"),
+    Field("bottom_line", BOTTOM_LINE, False, "where things stand, dated (below)"),
 ))
 
 ACTOR = Record("actor", (
@@ -50,6 +57,8 @@ ACTOR = Record("actor", (
 FIGURE = Record("figure", (
     Field("label", Text(max_len=120), True, '"Prisoners released"'),
     Field("unit", Text(max_len=40), True, '"people", "vessels"'),
+    Field("unit_singular", Text(max_len=40), False,
+          'the unit for a count of one, when it differs: "person" ("1 person", "2 people")'),
     Field("description", Text(max_len=600, markdown="inline"), False,
           "what exactly is counted, and over which period"),
 ))
@@ -64,6 +73,12 @@ SOURCE = Record("source", (
     Field("archived", Url(), False, "an archived copy"),
 ), doc="where every statement in the entry comes from")
 
+PERIOD = Record("period", (
+    Field("from", Date(), False, "the first day the claim covers"),
+    Field("to", Date(), False, "the last day the claim covers"),
+), doc="the days a claim covers, when the source states them; one or both ends. Claims of one "
+       "figure are compared as contradicting only when they state the same period")
+
 CLAIM = Record("claim", (
     Field("figure", Ref(target="figure"), True, "what is counted"),
     Field("value", Amount(), True, "`400`, or `[60, 70]`"),
@@ -73,6 +88,7 @@ CLAIM = Record("claim", (
     Field("said_on", Date(), False, "default: the entry's `date`"),
     Field("scope", Text(max_len=300), False,
           'the period or place it covers, in words: "since January 8"'),
+    Field("period", PERIOD, False, "the same period as dates, when the source gives them (below)"),
     Field("source", Ref(target="source"), True, "where we read it: a source id of this entry"),
     Field("quote", Text(max_len=1000), False, "the words, when quoted"),
     Field("basis", Choice(BASES), False,
@@ -89,6 +105,7 @@ UPDATE = Record("update", (
 ENTRY = Record("entry", (
     Field("title", Text(max_len=200), True, "headline"),
     Field("date", Date(), True, "day of the event or statement"),
+    Field("place", Text(max_len=80), False, 'where it happened or was said, when the source says: "Caracas"'),
     Field("topics", ListOf(Ref(target="topic"), min_items=1, unique=True, noun="topic ids",
                            example="[detentions]"), True,
           "first one is the primary topic"),
@@ -105,6 +122,7 @@ ENTRY = Record("entry", (
     Field("tags", ListOf(Text(max_len=60), unique=True, noun="tags", example="[prisoners, releases]"), False,
           "free keywords", default=()),
     Field("status", Choice(STATUSES), False, "default `developing`", default="developing"),
+    Field("reviewed_on", Date(), False, "the day an editor last checked the entry against its sources"),
     Field("updates", ListOf(UPDATE, noun="updates"), False,
           "dated corrections and additions, newest last; shown to readers", default=()),
 ))

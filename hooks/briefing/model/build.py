@@ -4,11 +4,12 @@ from __future__ import annotations
 from ..read.check_cache import discard_cache
 from ..read.checks import entry_id_of
 from ..read.load import CheckedFiles, check_site, collector_paused
-from .site import Actor, Claim, Entry, Figure, Site, Source, Topic, Update
+from .site import Actor, BottomLine, Claim, Entry, Figure, Period, Site, Source, Topic, Update
 
 
 def build_topics(values: dict) -> dict:
-    topics = [Topic(id=key, **fields) for key, fields in values.items()]
+    topics = [Topic(id=key, **{**fields, "bottom_line": BottomLine(**fields["bottom_line"])
+                                if fields["bottom_line"] else None}) for key, fields in values.items()]
     topics.sort(key=lambda t: (t.order is None, t.order or 0, t.title.casefold()))
     return {topic.id: topic for topic in topics}
 
@@ -28,11 +29,12 @@ def build_claim(fields: dict, entry_date) -> Claim:
     return Claim(figure=fields["figure"], low=low, high=high, is_range=isinstance(value, list),
                  qualifier=fields["qualifier"], by=fields["by"],
                  said_on=fields["said_on"] or entry_date, source=fields["source"],
-                 scope=fields["scope"], quote=fields["quote"], basis=fields["basis"])
+                 scope=fields["scope"], quote=fields["quote"], basis=fields["basis"],
+                 period=Period(fields["period"]["from"], fields["period"]["to"]) if fields["period"] else None)
 
 
 def build_entry(entry_id: str, path: str, fields: dict) -> Entry:
-    plain = {key: fields[key] for key in ("title", "date", "summary", "body", "status")}
+    plain = {key: fields[key] for key in ("title", "date", "summary", "body", "status", "place", "reviewed_on")}
     return Entry(
         id=entry_id, path=path, **plain,
         topics=tuple(fields["topics"]),

@@ -6,11 +6,18 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class BottomLine:
+    text: str
+    as_of: dt.date
+
+
+@dataclass(frozen=True)
 class Topic:
     id: str
     title: str
     summary: str
     order: int | None = None
+    bottom_line: BottomLine | None = None
 
 
 @dataclass(frozen=True)
@@ -28,6 +35,7 @@ class Figure:
     label: str
     unit: str
     description: str | None = None
+    unit_singular: str | None = None
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,14 @@ class Source:
     url: str | None = None
     published: dt.date | None = None
     archived: str | None = None
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days a claim covers, as the source states them: either end may be unknown."""
+
+    start: dt.date | None
+    end: dt.date | None
 
 
 @dataclass(frozen=True)
@@ -54,6 +70,7 @@ class Claim:
     scope: str | None = None
     quote: str | None = None
     basis: str | None = None
+    period: Period | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +94,8 @@ class Entry:
     tags: tuple = ()
     status: str = "developing"
     updates: tuple = ()
+    place: str | None = None
+    reviewed_on: dt.date | None = None
 
     @property
     def updated(self) -> dt.date:

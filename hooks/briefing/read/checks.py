@@ -95,11 +95,46 @@ def _dated_nodes(root: Node) -> list[tuple[str, Node]]:
     """(field path, node) of every date an entry holds, as written."""
     found = [("date", root.value["date"])] if root.kind == "map" and "date" in root.value else []
     for list_name, field in DATED_LISTS:
-        items = node_at(root, list_name)
-        for i, item in enumerate(items.value if items is not root and items.kind == "seq" else ()):
-            if item.kind == "map" and field in item.value:
+        for i, item in _items(root, list_name):
+            if field in item.value:
                 found.append((f"{list_name}[{i}].{field}", item.value[field]))
+    for i, claim in _items(root, "claims"):
+        period = claim.value.get("period")
+        for end in ("from", "to"):
+            if period is not None and period.kind == "map" and end in period.value:
+                found.append((f"claims[{i}].period.{end}", period.value[end]))
     return found
+
+
+def _items(root: Node, list_name: str) -> list[tuple[int, Node]]:
+    """(index, node) of the mappings in one of the entry's lists, as written."""
+    items = node_at(root, list_name)
+    if items is root or items.kind != "seq":
+        return []
+    return [(i, item) for i, item in enumerate(items.value) if item.kind == "map"]
+
+
+def check_periods(path: str, root: Node) -> list[Problem]:
+    """A claim's period names at least one end, its ends in order, and no day after the claim
+    was made (a count covers what has happened, not what will)."""
+    problems, entry_date = [], _date_of(node_at(root, "date"))
+    for i, claim in _items(root, "claims"):
+        period = claim.value.get("period")
+        if period is None or period.kind != "map":
+            continue
+        start, end = (_date_of(period.value[k]) if k in period.value else None for k in ("from", "to"))
+        said_node = claim.value.get("said_on")
+        said = _date_of(said_node) if said_node is not None else entry_date
+        if not period.value:
+            problems.append(Problem(path, period.line, period.col, f"claims[{i}].period",
+                                    "is empty; give its first day (from), its last day (to), or both"))
+        elif start and end and start > end:
+            problems.append(Problem(path, period.line, period.col, f"claims[{i}].period",
+                                    f"runs from {start} to {end}, backwards; swap from and to"))
+        elif said and max(filter(None, (start, end))) > said:
+            problems.append(Problem(path, period.line, period.col, f"claims[{i}].period",
+                                    f"ends after the claim was made ({said}); a count covers days already past"))
+    return problems
 
 
 def check_source_ids(path: str, root: Node) -> list[Problem]:

@@ -19,6 +19,7 @@ from .checks import (
     check_distinct_names,
     check_entry_path,
     check_fixed_topics,
+    check_periods,
     check_references,
     check_source_ids,
     check_unique_ids,
@@ -150,6 +151,7 @@ def check_entry(path, display: str, data: bytes | None = None) -> FileReport:
         report.problems += check_updates(display, report.root)
         report.problems += check_source_ids(display, report.root)
         report.problems += check_dates(display, report.root, latest_date())
+        report.problems += check_periods(display, report.root)
     # The registries are left out ({}): this asks only whether its claims' sources resolve.
     report.passed_alone = not report.problems and not check_references([report], {})
     if report.passed_alone:

@@ -13,7 +13,7 @@ from ..model.site import Entry, Site
 from .chart import chart_geometry
 from .context import RenderContext
 from .paths import actor_url, entry_url, figure_url, relative_url, topic_url
-from .words import BASIS_WORDS, KIND_WORDS, STATUS_WORDS, claim_value_words, date_in_words
+from .words import BASIS_WORDS, KIND_WORDS, STATUS_WORDS, claim_value_words, date_in_words, unit_in_words
 
 LATEST_PER_FIGURE = 3
 
@@ -72,7 +72,7 @@ def claim_view(site: Site, placed: PlacedClaim, here: str) -> dict:
     return {
         "actor_name": site.actors[claim.by].name, "actor_url": relative_url(here, actor_url(claim.by)),
         "figure_label": figure.label, "figure_url": relative_url(here, figure_url(figure.id)),
-        "unit": figure.unit, "value_words": claim_value_words(claim),
+        "unit": unit_in_words(figure, claim), "value_words": claim_value_words(claim),
         "said_on": claim.said_on, "said_on_words": date_in_words(claim.said_on),
         "scope": claim.scope, "quote": claim.quote, "basis": BASIS_WORDS.get(claim.basis or ""),
         "entry_title": entry.title, "entry_url": relative_url(here, entry_url(entry.id)),

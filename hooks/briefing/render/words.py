@@ -42,6 +42,13 @@ def claim_value_words(claim) -> str:
     return value_in_words(claim.low, claim.high, claim.is_range, claim.qualifier)
 
 
+def unit_in_words(figure, claim) -> str:
+    """The unit as the value needs it: "1 person", "at least 1 person", "2 people", "60–70 people"
+    (the figure's `unit_singular` for a count of exactly one, when it has one)."""
+    one = not claim.is_range and claim.low == claim.high == 1
+    return figure.unit_singular if one and figure.unit_singular else figure.unit
+
+
 def date_in_words(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 

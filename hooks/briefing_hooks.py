@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from typing import NoReturn
-from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
@@ -18,6 +17,7 @@ from briefing.format.problems import ProblemsFound
 from briefing.publish.csp import with_content_security_policy
 from briefing.publish.search_index import SearchIndexError
 from briefing.render.head import feed_links
+from briefing.render.settings import Settings, build_date
 from briefing.site_build import SiteBuild
 
 log = logging.getLogger("mkdocs.hooks.briefing")
@@ -36,9 +36,8 @@ def on_files(files, config):
     docs = {file.src_uri for file in files}
     doc_pages = {file.src_uri for file in files.documentation_pages()}
     try:
-        pages, other_files = _build.make(Path(config.config_file_path).parent, config.site_name,
-                                         config.site_url or "/", config.theme["language"], docs, doc_pages,
-                                         Path(config.docs_dir))
+        pages, other_files = _build.make(Path(config.config_file_path).parent, settings_of(config),
+                                         config.theme["language"], docs, doc_pages, Path(config.docs_dir))
     except ProblemsFound as found:
         fail(found.problems)
     for page in pages:  # an HTML page's body reaches MkDocs once, in on_page_content
@@ -55,7 +54,6 @@ def on_page_markdown(markdown, page, config, files):
         page.meta.setdefault("briefing_feeds", feed_links())  # hand-written pages link the site's feeds
         return markdown
     page.meta.update(generated.meta)
-    page.edit_url = edit_url(config, generated.origin)
     return markdown
 
 
@@ -87,11 +85,14 @@ def on_post_template(output_content, template_name, config):
     return with_content_security_policy(output_content) if template_name.endswith(".html") else output_content
 
 
-def edit_url(config, origin: str) -> str | None:
-    """'Edit this page' opens the YAML file a generated page comes from (docs/ is one level down)."""
-    if not origin or not config.repo_url or not config.edit_uri:
-        return None
-    return urljoin(urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri), "../" + origin)
+def settings_of(config) -> Settings:
+    """The core's publishing settings, from mkdocs.yml (`extra.briefing` holds the repository
+    links: as `repo_url` they would make Material show a repository widget that calls GitHub)."""
+    briefing = config.extra.get("briefing") or {}
+    return Settings(site_name=config.site_name, base_url=config.site_url or "/",
+                    timezone=briefing.get("timezone") or "America/Caracas",
+                    repository=briefing.get("repository"), edit_uri=briefing.get("edit_uri"),
+                    build_date=build_date())
 
 
 def fail(problems) -> NoReturn:

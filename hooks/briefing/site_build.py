@@ -18,6 +18,7 @@ from .read.files import unsafe_files
 from .read.load import CheckedFiles
 from .render.outputs import GeneratedFile, GeneratedPage
 from .render.paths import check_collisions
+from .render.settings import Settings
 from .render.site_outputs import SiteRenderer
 
 HOME = "index.md"
@@ -45,8 +46,8 @@ class SiteBuild:
         if self.reuse:
             self.reuse.set_aside(site_dir, inputs_fingerprint(root))
 
-    def make(self, root: Path, site_name: str, base_url: str, language: str, docs: set[str],
-             doc_pages: set[str], docs_dir: Path | None = None) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
+    def make(self, root: Path, settings: Settings, language: str, docs: set[str], doc_pages: set[str],
+             docs_dir: Path | None = None) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
         """Load, check and render the site: the pages the engine must lay out and the other files.
         `docs` are the engine's own files (in `docs_dir`), `doc_pages` those of them that are pages.
         Raises ProblemsFound."""
@@ -57,7 +58,7 @@ class SiteBuild:
             raise ProblemsFound([*found.problems, *linked]) from None
         if linked:
             raise ProblemsFound(linked)
-        rendered = self.renderer.render(site, site_name, base_url)
+        rendered = self.renderer.render(site, settings)
         outputs = [(page.source, page.origin or "briefings") for page in rendered.pages]
         collisions = check_collisions(outputs + [(item.path, "briefings") for item in rendered.files], docs)
         if collisions:

@@ -23,6 +23,7 @@ from briefing.format.problems import ProblemsFound
 from briefing.model.build import load_site
 from briefing.read.cache_key import signed, signing_key
 from briefing.render.markup import SafeMarkdown
+from briefing.render.settings import Settings
 from briefing.render.site_outputs import SiteRenderer
 
 from conftest import TOY
@@ -74,7 +75,7 @@ def test_text_the_validator_accepts_survives_every_writer(tmp_path_factory, titl
         except ProblemsFound as found:
             assert all(str(p).startswith("briefings/") and "\n" not in str(p) for p in found.problems)
             return
-        rendered = SiteRenderer().render(site, "Toy", "https://example.org/")
+        rendered = SiteRenderer().render(site, Settings("Toy", "https://example.org/"))
     for item in rendered.files:
         item.content.encode("utf-8")  # every file can be written
         if item.path.endswith(".xml"):

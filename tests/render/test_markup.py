@@ -59,6 +59,7 @@ def test_a_text_markdown_cannot_render_fails_the_build_naming_its_file_and_field
 
     from briefing.format.problems import ProblemsFound
     from briefing.model.build import load_site
+    from briefing.render.settings import Settings
     from briefing.render.site_outputs import SiteRenderer
 
     from conftest import TOY
@@ -66,6 +67,6 @@ def test_a_text_markdown_cannot_render_fails_the_build_naming_its_file_and_field
     deep = dataclasses.replace(site.entries[0], body="1. " * 3000 + "x")  # past Python's recursion limit
     site = dataclasses.replace(site, entries=(deep, *site.entries[1:]))
     with pytest.raises(ProblemsFound) as found:
-        SiteRenderer().render(site, "Toy", "https://example.org/")
+        SiteRenderer().render(site, Settings("Toy", "https://example.org/"))
     assert [str(p) for p in found.value.problems] == [
         f"{deep.path}: body: could not be rendered (RecursionError); simplify its nesting of lists and quotes"]

@@ -25,9 +25,9 @@ def toy_site(tmp_path_factory) -> Path:
     repo = tmp_path_factory.mktemp("toy") / "repo"
     shutil.copytree(TOY, repo)
     config = TOY_MKDOCS.format(hooks=REPO / "hooks" / "briefing_hooks.py")
-    config += "repo_url: https://github.com/example/briefing\nedit_uri: edit/main/docs/\n"
-    config = config.replace("  font: false\n", f"  font: false\n  custom_dir: {REPO / 'overrides'}\n"
-                            "  features: [content.action.edit]\n", 1)
+    config += ("extra:\n  briefing:\n    repository: https://github.com/example/briefing\n"
+               "    edit_uri: edit/main/docs/\n")
+    config = config.replace("  font: false\n", f"  font: false\n  custom_dir: {REPO / 'overrides'}\n", 1)
     (repo / "mkdocs.yml").write_text(config)
     entry = repo / "briefings/2026/01/2026-01-14-oil-exports-resume.yaml"
     entry.write_text(entry.read_text().replace(
@@ -116,12 +116,14 @@ def test_page_metadata_is_escaped_whatever_the_title(toy_site: Path):
     assert not [text for kind, text in reader.scripts if "alert(1)" in text and kind != "application/ld+json"]
 
 
-def test_edit_this_page_opens_the_yaml_file(toy_site: Path):
+def test_suggest_a_correction_opens_the_entrys_yaml_file_and_nothing_else_has_edit_links(toy_site: Path):
     entry = (toy_site / "entries/assembly-says-400-freed/index.html").read_text()
-    assert ('href="https://github.com/example/briefing/edit/main/briefings/2026/01/'
-            '2026-01-13-assembly-says-400-freed.yaml"') in entry
-    home = (toy_site / "index.html").read_text()
-    assert 'href="https://github.com/example/briefing/edit/main/docs/index.md"' in home
+    assert ('<a href="https://github.com/example/briefing/edit/main/briefings/2026/01/'
+            '2026-01-13-assembly-says-400-freed.yaml" rel="nofollow">Suggest a correction</a>') in entry
+    for page in toy_site.rglob("*.html"):
+        html = page.read_text()
+        assert 'rel="edit"' not in html and "api.github.com" not in html, page  # no theme edit pencil, no widget
+        assert "md-source" not in html, page
 
 
 def test_lists_are_searched_on_their_own_pages_not_twice(toy_site: Path):

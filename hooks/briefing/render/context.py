@@ -7,19 +7,27 @@ from ..model.ledger import Ledger
 from ..model.site import Site
 from .jinja import Templates
 from .markup import SafeMarkdown
+from .settings import Settings
 
 
 @dataclass(frozen=True)
 class RenderContext:
-    """The model, its ledger, where the site is published, and the templates and Markdown
-    renderer (kept by the caller from build to build, as they remember what they made)."""
+    """The model, its ledger, where and how the site is published, and the templates and
+    Markdown renderer (kept by the caller from build to build, as they remember what they made)."""
 
     site: Site
     ledger: Ledger
-    site_name: str
-    base_url: str
+    settings: Settings
     templates: Templates
     markdown: SafeMarkdown
+
+    @property
+    def site_name(self) -> str:
+        return self.settings.site_name
+
+    @property
+    def base_url(self) -> str:
+        return self.settings.base_url
 
     def render(self, template: str, **context) -> str:
         return self.templates.render(template, **context)

@@ -25,6 +25,7 @@ from .pages import (
     timeline_pages,
     topic_pages,
 )
+from .settings import Settings
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def shared_inputs(ctx: RenderContext) -> tuple:
     """What every entry page is made from besides its entry."""
     site = ctx.site
     return (tuple(site.topics.values()), tuple(site.actors.values()), tuple(site.figures.values()),
-            ctx.site_name, ctx.base_url, ctx.templates.fingerprint())
+            ctx.settings, ctx.templates.fingerprint())
 
 
 class SiteRenderer:
@@ -68,13 +69,13 @@ class SiteRenderer:
         self.markdown = SafeMarkdown()
         self.entry_pages = EntryPages()
 
-    def render(self, site: Site, site_name: str, base_url: str) -> RenderedSite:
+    def render(self, site: Site, settings: Settings) -> RenderedSite:
         """Every page and file; ProblemsFound, naming the file and field, if a text cannot be rendered."""
         self.markdown.new_build()
         failed = unrenderable_texts(site, self.markdown)
         if failed:
             raise ProblemsFound(failed)
-        ctx = RenderContext(site, Ledger(site), site_name, base_url, self.templates, self.markdown)
+        ctx = RenderContext(site, Ledger(site), settings, self.templates, self.markdown)
         pages: list[GeneratedPage] = self.entry_pages.pages(ctx)
         for topic_id in site.topics:
             pages += topic_pages(ctx, topic_id)

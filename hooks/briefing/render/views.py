@@ -59,7 +59,7 @@ def entry_view(ctx: RenderContext, entry: Entry) -> dict:
         "updates": [{"date": u.date, "date_words": date_in_words(u.date),
                      "note_html": Markup(ctx.markdown.inline(u.note))} for u in entry.updates],
         "updated": entry.updated, "updated_words": date_in_words(entry.updated),
-        "tags": entry.tags,
+        "tags": entry.tags, "correction_url": ctx.settings.edit_link(entry.path),
     }
 
 

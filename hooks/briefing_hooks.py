@@ -12,12 +12,14 @@ from typing import NoReturn
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 from briefing.format.problems import ProblemsFound
 from briefing.publish.csp import with_content_security_policy
 from briefing.publish.search_index import SearchIndexError
 from briefing.render.head import feed_links
 from briefing.render.settings import Settings, build_date
+from briefing.render.toc import toc_tokens
 from briefing.site_build import SiteBuild
 
 log = logging.getLogger("mkdocs.hooks.briefing")
@@ -58,7 +60,13 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return _build.page_html(page.file.src_uri, page.url, page.meta, page.title or "", html)
+    """The page's HTML from the core; the core's pages and the home page (whose sections come
+    after Markdown) get their table of contents from it, so they have a skip link and a toc too."""
+    source = page.file.src_uri
+    html = _build.page_html(source, page.url, page.meta, page.title or "", html)
+    if _build.page(source) is not None or source == "index.md":
+        page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]  # the same keys as MkDocs' _TocToken
+    return html
 
 
 def on_post_build(config):

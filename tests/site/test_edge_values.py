@@ -51,7 +51,7 @@ def edge_site(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("page, words", [
-    ("figures/nothing-counted", ["<strong>0</strong> people", "about 0", "Nothing counted: 2 claims compared"]),
+    ("figures/nothing-counted", ["<strong>0</strong> people", "about 0", "Nothing counted: 2 claims side by side"]),
     ("figures/tiny-share", ["0.00001", "at most 0.00001–0.5"]),
     ("figures/huge-count", ["more than 999,999,999,999,999"]),
 ])

@@ -10,10 +10,10 @@ from __future__ import annotations
 import math
 
 from ..model.intervals import ABOUT_TOLERANCE, claim_interval, open_side
-from .words import number_in_words
+from .words import date_in_words, number_in_words
 
 WIDTH, LEFT, RIGHT = 400, 10, 390
-ROW_HEIGHT, TOP, AXIS_HEIGHT = 44, 6, 30
+ROW_HEIGHT, TOP, AXIS_HEIGHT = 58, 6, 30  # a row: who and the value, then date and scope, then the mark
 
 
 def nice_step(largest: float, ticks: int = 5) -> float:
@@ -40,7 +40,7 @@ def row_geometry(placed, x, y: float) -> dict:
         start, end = x(0), x(claim.high)
     elif shape == "arrow-right":
         end = RIGHT
-    row = {"y": y, "text_y": y + 14, "mark_y": y + 28, "start": start, "end": end,
+    row = {"y": y, "text_y": y + 14, "note_y": y + 28, "mark_y": y + 42, "start": start, "end": end,
            "shape": shape or ("bar" if claim.is_range else "point"),
            "open_start": shape is not None and claim_interval(claim.low, claim.high, claim.qualifier).low_open,
            "band": None}
@@ -60,3 +60,56 @@ def chart_geometry(claims: list) -> dict:
     ticks = [{"x": x(step * i), "words": number_in_words(step * i)} for i in range(round(top / step) + 1)]
     return {"width": WIDTH, "height": axis_y + AXIS_HEIGHT, "rows": rows, "axis_y": axis_y,
             "ticks": ticks, "left": LEFT, "right": RIGHT}
+
+
+# The claims over time: each claim where it was said (x) and at the values it allows (y).
+TIME_WIDTH, TIME_HEIGHT, TIME_LEFT, TIME_RIGHT, TIME_TOP, TIME_BOTTOM = 400, 240, 56, 390, 10, 204
+SAME_DAY_GAP = 10  # claims said on one day stand side by side, this far apart
+
+
+def time_chart_geometry(claims: list) -> dict:
+    """Where each claim goes on a chart of value against the date it was said."""
+    top, step = axis_end(claims)
+    days = sorted({placed.claim.said_on for placed in claims})
+    first, span = days[0], max(1, (days[-1] - days[0]).days)
+
+    def x(day) -> float:
+        inner = TIME_LEFT + 20, TIME_RIGHT - 20
+        share = 0.5 if len(days) == 1 else (day - first).days / span
+        return round(inner[0] + (inner[1] - inner[0]) * share, 1)
+
+    def y(value: float) -> float:
+        return round(TIME_BOTTOM - (TIME_BOTTOM - TIME_TOP) * min(value, top) / top, 1)
+
+    marks: list[dict] = []
+    seen_on: dict = {}  # said_on -> how many claims of that day are placed so far
+    for placed in claims:
+        nth = seen_on[placed.claim.said_on] = seen_on.get(placed.claim.said_on, -1) + 1
+        marks.append(_time_mark(placed, x(placed.claim.said_on) + nth * SAME_DAY_GAP, y))
+    return {"width": TIME_WIDTH, "height": TIME_HEIGHT, "left": TIME_LEFT, "right": TIME_RIGHT,
+            "top": TIME_TOP, "bottom": TIME_BOTTOM, "marks": marks,
+            "value_ticks": [{"y": y(step * i), "words": number_in_words(step * i)}
+                            for i in range(round(top / step) + 1)],
+            "day_ticks": [{"x": x(day), "day": day, "words": date_in_words(day)} for day in _some(days, 3)]}
+
+
+def _time_mark(placed, x: float, y) -> dict:
+    """One claim: a dot (a value), a bar (a range), an arrow up or down (an open end)."""
+    claim, side = placed.claim, open_side(placed.claim.qualifier)
+    ends = {"above": (claim.low, None), "below": (0.0, claim.high)}
+    low, high = ends.get(side or "", (claim.low, claim.high))
+    shape = {"above": "arrow-up", "below": "arrow-down"}.get(side or "", "bar" if claim.is_range else "point")
+    mark = {"x": x, "shape": shape, "y_low": y(low), "y_high": y(high) if high is not None else TIME_TOP,
+            "open_start": claim_interval(claim.low, claim.high, claim.qualifier).low_open and side == "above",
+            "band": None}
+    if claim.qualifier == "about":
+        mark["band"] = (y(claim.high * (1 + ABOUT_TOLERANCE)), y(claim.low * (1 - ABOUT_TOLERANCE)))
+    return mark
+
+
+def _some(days: list, most: int) -> list:
+    """At most `most` of the days, evenly spread, the first and the last always among them."""
+    if len(days) <= most:
+        return days
+    picks = {round(i * (len(days) - 1) / (most - 1)) for i in range(most)}
+    return [day for i, day in enumerate(days) if i in picks]

@@ -11,16 +11,27 @@ from itertools import groupby
 from ..format.reference import reference_context
 from ..format.spec import registry_path
 from ..model.site import Entry, Site
+from .claim_views import claim_view, figure_summary, figure_view
 from .context import RenderContext
 from .head import news_article, page_meta
 from .outputs import GeneratedPage
 from .paginate import Slice, pager_view, paginate, slice_source
-from .paths import ACTORS_URL, ENTRIES, FIGURES_URL, TIMELINE_URL, page_source, page_url, relative_url
-from .views import actor_view, claim_view, entry_view, figure_summary, figure_view, list_item_view, topic_view
-from .words import month_in_words
+from .paths import (
+    ACTORS_URL,
+    ENTRIES,
+    FIGURES_URL,
+    TIMELINE_URL,
+    feed_path,
+    page_source,
+    page_url,
+    relative_url,
+    topic_feed_name,
+)
+from .views import METHOD_PAGE, actor_view, entry_view, list_item_view, topic_view
+from .words import date_in_words, month_in_words
 
-LATEST_ON_HOME = 10
-METHOD_PAGE = "about/"
+LATEST_ON_HOME = 5
+FEEDS_PAGE = "data/"  # the open data page lists every feed ("Subscribe")
 
 
 def make_page(ctx: RenderContext, source: str, origin: str, title: str, description: str, template: str,
@@ -52,6 +63,8 @@ def topic_pages(ctx: RenderContext, topic_id: str) -> list[GeneratedPage]:
         pages.append(make_page(ctx, part.source, registry_path("topic"), title, ctx.markdown.plain(topic.summary),
                                "topic.html.j2", (topic_id,), search=part.number == 1,
                                topic=topic_view(ctx, topic_id, here), figures=figures,
+                               feed_url=relative_url(here, feed_path(topic_feed_name(topic_id), "atom")),
+                               feeds_url=relative_url(here, FEEDS_PAGE),
                                entries=[list_item_view(ctx, entry, here) for entry in part.items],
                                pager=pager_view(part, segments)))
     return pages
@@ -140,15 +153,31 @@ def actors_index(ctx: RenderContext) -> GeneratedPage:
                      actors=actors)
 
 
+LATEST_PER_TOPIC = 1
+CONTESTED_FIRST = {"conflict": 0, "differ": 1, "agree": 2, "one": 3}
+
+
+def key_figures(ledger) -> list[str]:
+    """The figures with claims, the contested first, then those with more claims."""
+    compared = ledger.comparisons
+    return sorted((f for f in ledger.site.figures if ledger.by_figure[f]),
+                  key=lambda f: (CONTESTED_FIRST.get(compared[f].state, 4), -len(compared[f].claims)))
+
+
 def home_section(ctx: RenderContext) -> str:
-    """The generated part of the home page, appended below its hand-written introduction."""
+    """The generated part of the home page, below its title: where things stand, as of when."""
     site, ledger, here = ctx.site, ctx.ledger, ""
-    return ctx.render("home.html.j2",
-                      topics=[topic_view(ctx, topic_id, here) for topic_id in site.topics],
-                      figures=[figure_summary(ctx, f, here) for f in site.figures if ledger.by_figure[f]],
+    as_of = max((entry.updated for entry in site.entries), default=None)
+    topics = [{**topic_view(ctx, topic_id, here),
+               "latest": [list_item_view(ctx, e, here) for e in site.entries_on(topic_id)[:LATEST_PER_TOPIC]]}
+              for topic_id in site.topics]
+    return ctx.render("home.html.j2", as_of=as_of, as_of_words=date_in_words(as_of) if as_of else None,
+                      entry_count=len(site.entries), topics=topics,
+                      figures=[figure_summary(ctx, f, here) for f in key_figures(ledger)],
                       entries=[list_item_view(ctx, e, here) for e in site.entries[:LATEST_ON_HOME]],
-                      timeline_url=relative_url(here, TIMELINE_URL),
-                      figures_url=relative_url(here, FIGURES_URL), actors_url=relative_url(here, ACTORS_URL))
+                      timeline_url=relative_url(here, TIMELINE_URL), feeds_url=relative_url(here, FEEDS_PAGE),
+                      figures_url=relative_url(here, FIGURES_URL), actors_url=relative_url(here, ACTORS_URL),
+                      about_url=relative_url(here, METHOD_PAGE))
 
 
 def format_page(ctx: RenderContext) -> GeneratedPage:

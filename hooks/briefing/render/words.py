@@ -53,5 +53,18 @@ def date_in_words(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def period_in_words(period) -> str:
+    """'12 January 2026', '12–14 January 2026', '30 December 2025 – 2 January 2026',
+    'since 8 January 2026', 'up to 14 January 2026'."""
+    start, end = period.start, period.end
+    if start and end and start == end:
+        return date_in_words(start)
+    if start and end and (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{date_in_words(end)}"
+    if start and end:
+        return f"{date_in_words(start)} – {date_in_words(end)}"
+    return f"since {date_in_words(start)}" if start else f"up to {date_in_words(end)}"
+
+
 def month_in_words(day: dt.date) -> str:
     return f"{MONTHS[day.month - 1]} {day.year}"

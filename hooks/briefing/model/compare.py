@@ -1,0 +1,64 @@
+"""How the claims of one figure compare: their full spread, whether they can all hold, and
+whether any that state the same period contradict each other.
+
+Claims that differ are not a contradiction by themselves: "more than 400 released, no clear
+timeline" and "60-70 since last week" may both be true. Two claims contradict only when they
+state the same period (claim.period) and no value satisfies both. The ledger says that the
+claims disagree, never which of them is right.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from .claims import PlacedClaim
+from .intervals import can_all_hold
+
+
+@dataclass(frozen=True)
+class Comparison:
+    claims: tuple                 # PlacedClaim, in date order
+    lowest: PlacedClaim | None    # the claim that allows the lowest values (None without claims)
+    highest: PlacedClaim | None   # the claim that allows the highest
+    differ: bool                  # no value is allowed by every claim
+    conflicts: tuple              # (period, claims stating it that cannot all hold), in date order
+
+    @property
+    def actors(self) -> int:
+        return len({placed.claim.by for placed in self.claims})
+
+    @property
+    def state(self) -> str:
+        """'conflict', 'differ', 'agree' (two or more that can all hold), 'one' or 'none'."""
+        if self.conflicts:
+            return "conflict"
+        if self.differ:
+            return "differ"
+        return {0: "none", 1: "one"}.get(len(self.claims), "agree")
+
+
+def compare(claims: list[PlacedClaim]) -> Comparison:
+    ordered = tuple(claims)
+    if not ordered:
+        return Comparison((), None, None, False, ())
+    lowest = min(ordered, key=lambda p: (p.interval.low, p.interval.high))
+    highest = max(ordered, key=lambda p: (p.interval.low, p.interval.high))
+    differ = not can_all_hold([placed.interval for placed in ordered])
+    return Comparison(ordered, lowest, highest, differ, conflicts_of(ordered))
+
+
+def conflicts_of(claims: tuple) -> tuple:
+    """The claims that state one and the same period, grouped by it, where they cannot all hold."""
+    stated = sorted((p for p in claims if p.claim.period is not None), key=_period_key)
+    found = []
+    for _, group in groupby(stated, key=_period_key):
+        same = tuple(sorted(group, key=lambda p: p.sort_key))
+        if len(same) > 1 and not can_all_hold([p.interval for p in same]):
+            found.append((same[0].claim.period, same))
+    return tuple(found)
+
+
+def _period_key(placed: PlacedClaim) -> tuple:
+    period = placed.claim.period
+    return (period.start.toordinal() if period and period.start else 0,
+            period.end.toordinal() if period and period.end else 0)

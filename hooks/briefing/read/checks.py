@@ -131,7 +131,7 @@ def check_periods(path: str, root: Node) -> list[Problem]:
         elif start and end and start > end:
             problems.append(Problem(path, period.line, period.col, f"claims[{i}].period",
                                     f"runs from {start} to {end}, backwards; swap from and to"))
-        elif said and max(filter(None, (start, end))) > said:
+        elif said and (start or end) and max(day for day in (start, end) if day) > said:
             problems.append(Problem(path, period.line, period.col, f"claims[{i}].period",
                                     f"ends after the claim was made ({said}); a count covers days already past"))
     return problems

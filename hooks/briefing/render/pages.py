@@ -28,7 +28,7 @@ from .paths import (
     topic_feed_name,
 )
 from .views import METHOD_PAGE, actor_view, entry_view, list_item_view, topic_view
-from .words import date_in_words, month_in_words
+from .words import KIND_PLURAL_WORDS, date_in_words, month_in_words
 
 LATEST_ON_HOME = 5
 FEEDS_PAGE = "data/"  # the open data page lists every feed ("Subscribe")
@@ -146,11 +146,14 @@ def actor_pages(ctx: RenderContext, actor_id: str) -> list[GeneratedPage]:
 
 
 def actors_index(ctx: RenderContext) -> GeneratedPage:
+    """Every actor, by kind (people first), each kind a section, names in alphabetical order."""
     actors = sorted((actor_view(ctx, actor_id, ACTORS_URL) for actor_id in ctx.site.actors),
                     key=lambda actor: actor["name"].casefold())
+    kinds = [{"id": kind, "words": words, "actors": [a for a in actors if a["kind"] == kind]}
+             for kind, words in KIND_PLURAL_WORDS.items()]
     return make_page(ctx, page_source("actors", "index"), registry_path("actor"), "Actors",
                      "Who appears in the briefings, and the claims attributed to each.", "actors_index.html.j2",
-                     actors=actors)
+                     kinds=[kind for kind in kinds if kind["actors"]])
 
 
 LATEST_PER_TOPIC = 1

@@ -15,6 +15,8 @@ QUALIFIER_WORDS = {
 STATUS_WORDS = {"developing": "Developing", "confirmed": "Confirmed", "disputed": "Disputed"}
 KIND_WORDS = {"person": "Person", "organization": "Organization", "government": "Government",
               "media": "Media", "group": "Group"}
+KIND_PLURAL_WORDS = {"person": "People", "organization": "Organizations", "government": "Governments",
+                     "media": "Media", "group": "Groups"}
 BASIS_WORDS = {"announced": "announced", "counted": "counted", "verified": "verified", "estimated": "estimated"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")

@@ -59,7 +59,8 @@ YAML_PIECES = st.sampled_from([
     "title:", "date:", "topics:", "summary:", "sources:", "claims:", "value:", " ", "  ", "\n", "- ", "[", "]",
     "{", "}", ",", ":", "'", '"', "&a", "*a", "!!str", "!!python/object:os.system", "---", "...", "#", "|", ">",
     "\t", "no", "yes", "~", "null", "2026-01-13", "2026-02-30", "0755", "1:30", "-1", "1e9", "[60, 70]",
-    "detentions", "jorge-rodriguez", "<script>", "javascript:", "period:", "from:", "to:", "{}", "%", "@", "`", "\\", "é", "\u2028", "\ufeff"])
+    "detentions", "jorge-rodriguez", "<script>", "javascript:", "period:", "from:", "to:", "{}", "%", "@", "`",
+    "\\", "é", "\u2028", "\ufeff"])
 
 
 @FUZZ

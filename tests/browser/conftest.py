@@ -1,10 +1,11 @@
 """Browser fixtures: the real site built once, served on 127.0.0.1, read by a real Chromium.
 
-- `site_url`: builds the real site with `mkdocs build --strict` into a temp folder (once per
-  session) and serves it with `python -m http.server` on a free port; the server is stopped by its
-  pid at the end.
+- `site_url`: builds the real site with `mkdocs build --strict` as CI publishes it (once per
+  session; tools/published_site.py) and serves it at http://127.0.0.1:<port>/briefing/ as GitHub
+  Pages would; the server is stopped by its pid at the end.
 - `open_reader`: a new browser context and page (light or dark colour scheme) that records every
-  request it makes, so a test can assert nothing leaves the site's own origin.
+  request it makes, so a test can assert nothing leaves the site's own origin. `Reader.goto`
+  takes paths relative to the site's address (with its prefix).
 - `axe_violations` / `describe_violations` / `assert_axe_clean`: run axe-core (default rules: WCAG 2
   A/AA and best practices) in the page, under the page's own Content-Security-Policy, and say
   readably what failed.
@@ -16,13 +17,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
-import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +27,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import REPO
+
+sys.path.insert(0, str(REPO / "tools"))
+import published_site
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -48,62 +47,40 @@ def missing(what: str) -> None:
     pytest.skip(what)
 
 
-# --- The site, built and served --------------------------------------------------------------------
+# --- The site, built and served as CI publishes it ----------------------------------------------------
 
 @pytest.fixture(scope="session")
-def built_site(real_site: Path) -> Path:
-    return real_site
+def published(tmp_path_factory):
+    """The real site built as CI publishes it (tools/published_site.py: SITE_URL with the path
+    prefix /briefing/, REPO_URL, EDIT_URI, a fixed SOURCE_DATE_EPOCH) and served at that address
+    as GitHub Pages serves it (the site's 404.html for missing paths): yields (folder, address)."""
+    try:
+        with published_site.published(tmp_path_factory.mktemp("published")) as (site, url):
+            yield site, url
+    except published_site.BuildFailed as error:
+        pytest.fail(str(error), pytrace=False)
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+@pytest.fixture(scope="session")
+def built_site(published) -> Path:
+    return published[0]
 
 
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        os.kill(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.kill(process.pid, signal.SIGKILL)
-            process.wait()
+@pytest.fixture(scope="session")
+def site_url(published) -> str:
+    """http://127.0.0.1:<port>/briefing/, for the whole session."""
+    return published[1]
 
 
 @contextmanager
-def serving(folder: Path):
-    """http://127.0.0.1:<port>/ serving `folder` with `python -m http.server`, stopped by its pid."""
+def serving(folder: Path, prefix: str = "/"):
+    """http://127.0.0.1:<port><prefix> serving `folder` as GitHub Pages would, stopped by its pid."""
     for _attempt in range(3):  # another process may take the free port before the server binds it
-        port = _free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "--directory", str(folder)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        url = f"http://127.0.0.1:{port}/"
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline and server.poll() is None:
-            try:
-                with urllib.request.urlopen(url, timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.1)
-        else:
-            _stop(server)
-            continue
-        try:
-            yield url
-        finally:
-            _stop(server)
-        return
-    pytest.fail("could not start `python -m http.server` on 127.0.0.1")
-
-
-@pytest.fixture(scope="session")
-def site_url(built_site: Path):
-    """The built real site, served for the whole session."""
-    with serving(built_site) as url:
-        yield url
+        with published_site.serving(folder, published_site.free_port(), prefix) as url:
+            if url is not None:
+                yield url
+                return
+    pytest.fail("could not start a server on 127.0.0.1")
 
 
 # --- Chromium ---------------------------------------------------------------------------------------
@@ -131,16 +108,21 @@ def browser():
 class Reader:
     """One browser context and its page, with every request it made."""
     page: object
-    origin: str
+    base: str  # the site's address, with its path prefix
     requests: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)  # responses >= 400, requests that failed
     errors: list[str] = field(default_factory=list)  # console errors, uncaught exceptions
 
     def goto(self, path: str):
         """Open a page of the site (path relative to the site root) and wait until it is quiet."""
-        response = self.page.goto(self.origin + "/" + path.lstrip("/"), wait_until="networkidle")
+        response = self.page.goto(self.base + path.lstrip("/"), wait_until="networkidle")
         assert response is not None and response.ok, (path, response and response.status)
         return response
+
+    @property
+    def origin(self) -> str:
+        parts = urlsplit(self.base)
+        return f"{parts.scheme}://{parts.netloc}"
 
     def foreign_requests(self) -> list[str]:
         """Requests that left the site's own origin (data: and blob: URLs never leave the page)."""
@@ -162,7 +144,7 @@ def open_reader(browser, site_url):
     def open_(color_scheme: str = "light", **options) -> Reader:
         context = browser.new_context(color_scheme=color_scheme, **options)
         contexts.append(context)
-        reader = Reader(page=None, origin=site_url.rstrip("/"))
+        reader = Reader(page=None, base=site_url)
         # On the context, not only the page: it also sees what the page's workers (search) fetch.
         context.on("request", lambda request: reader.requests.append(request.url))
         context.on("response", lambda response: response.status >= 400 and reader.failures.append(

@@ -14,10 +14,12 @@ import pytest
 
 from briefing.model.build import load_site
 from briefing.model.ledger import Ledger
+from briefing.render.context import RenderContext
 from briefing.render.feeds import site_feeds
 from briefing.render.jinja import Templates
 from briefing.render.markup import SafeMarkdown
 from briefing.render.opendata import CLAIM_COLUMNS, briefings_json, claims_csv
+from briefing.render.settings import Settings
 
 from conftest import TOY
 
@@ -46,11 +48,15 @@ def site_holding(text: str):
     return dataclasses.replace(site, entries=entries, by_topic=by_topic), edited
 
 
+def feeds_of(site) -> list:
+    settings = Settings("Toy", "https://example.org/")
+    return site_feeds(RenderContext(site, Ledger(site), settings, Templates(), SafeMarkdown()), settings.zone())
+
+
 @pytest.mark.parametrize("text", CODE_POINTS.values(), ids=CODE_POINTS.keys())
 def test_atom_feeds_stay_well_formed_xml(text: str):
     site, entry = site_holding(text)
-    files = site_feeds(site, "Toy", "https://example.org/", Templates().render, SafeMarkdown())
-    atom = next(f.content for f in files if f.path == "feeds/all.atom.xml")
+    atom = next(f.content for f in feeds_of(site) if f.path == "feeds/all.atom.xml")
     root = ET.fromstring(atom.encode("utf-8"))  # raises on anything XML 1.0 does not allow
     titles = [t.text for t in root.iter("{http://www.w3.org/2005/Atom}title")]
     expected = "".join("\ufffd" if char in XML_FORBIDDEN else char for char in entry.title)
@@ -61,8 +67,7 @@ def test_atom_feeds_stay_well_formed_xml(text: str):
 @pytest.mark.parametrize("text", CODE_POINTS.values(), ids=CODE_POINTS.keys())
 def test_json_outputs_parse_back_to_the_same_text(text: str):
     site, entry = site_holding(text)
-    feed = next(f.content for f in site_feeds(site, "Toy", "https://example.org/", Templates().render,
-                                              SafeMarkdown()) if f.path == "feeds/all.json")
+    feed = next(f.content for f in feeds_of(site) if f.path == "feeds/all.json")
     data = briefings_json(site, "https://example.org/").content
     for written in (feed, data):
         written.encode("utf-8")  # valid UTF-8, even for a lone surrogate

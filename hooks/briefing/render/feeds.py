@@ -2,62 +2,105 @@
 
 Times are derived from the entries' dates (never from the clock), so two builds
 of the same commit write the same feeds. An entry's `updates` move its `updated`
-time; ids are the entries' permalinks, which never change.
+time; ids are the entries' permalinks, which never change. An item's content is
+the entry as a reader of the feed alone needs it: summary, body, claims, sources.
 """
 from __future__ import annotations
 
-from ..model.site import Entry, Site
-from .markup import SafeMarkdown
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from markupsafe import Markup
+
+from ..model.ledger import PlacedClaim
+from ..model.site import Entry
+from .context import RenderContext
 from .outputs import GeneratedFile, json_text, xml_text
 from .paths import absolute, entry_url, feed_path, topic_feed_name, topic_url
+from .views import claim_view, source_view
+from .words import date_in_words
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 
-def timestamp(day) -> str:
-    """RFC 3339 at midnight UTC: the format has days, feeds want times."""
-    return f"{day.isoformat()}T00:00:00Z"
+def offset(moment: dt.datetime) -> dt.timedelta:
+    """The UTC offset of an aware time (zoneinfo always gives one; the type allows None)."""
+    return moment.utcoffset() or dt.timedelta(0)
 
 
-def feed_item(entry: Entry, base_url: str, markdown: SafeMarkdown) -> dict:
+def day_start(day: dt.date, zone: ZoneInfo) -> dt.datetime:
+    """Midnight of `day` in `zone`; on a day whose midnight a clock change skips, the moment the
+    day really starts (the wall clock moved forward by the gap, e.g. 01:00)."""
+    midnight = dt.datetime.combine(day, dt.time(), zone)
+    skipped = offset(midnight.replace(fold=1)) - offset(midnight)
+    return midnight + skipped if skipped > dt.timedelta(0) else midnight
+
+
+def timestamp(day: dt.date, zone: ZoneInfo) -> str:
+    """RFC 3339 at the start of `day` in the site's zone, with its offset: entries have days, feeds
+    want times, and midnight UTC would show a 14 January entry as 13 January west of Greenwich.
+    RFC 3339 offsets are hours and minutes, so a zone's old local mean time is rounded to the minute."""
+    start = day_start(day, zone)
+    minutes = round(offset(start).total_seconds() / 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{start.replace(tzinfo=None).isoformat()}{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def entry_content(ctx: RenderContext, entry: Entry) -> str:
+    """The HTML of an entry's item: summary paragraph, body, claims in words, sources."""
+    here = entry_url(entry.id)
+    return ctx.render("feed_entry.html.j2",
+                      summary_html=Markup(ctx.markdown.inline(entry.summary)),
+                      body_html=Markup(ctx.markdown.block(entry.body)),
+                      claims=[claim_view(ctx.site, PlacedClaim(claim, entry), here) for claim in entry.claims],
+                      sources=[source_view(source) for source in entry.sources])
+
+
+def feed_item(ctx: RenderContext, entry: Entry, zone: ZoneInfo) -> dict:
     """One entry as a feed item; every feed format is rendered from this."""
-    body = markdown.inline(entry.summary) + markdown.block(entry.body)
-    return {"id": absolute(base_url, entry_url(entry.id)), "url": absolute(base_url, entry_url(entry.id)),
-            "title": entry.title, "summary": markdown.plain(entry.summary), "content_html": body,
-            "date_published": timestamp(entry.date), "date_modified": timestamp(entry.updated),
+    url = absolute(ctx.base_url, entry_url(entry.id))
+    return {"id": url, "url": url, "title": entry.title, "summary": ctx.markdown.plain(entry.summary),
+            "content_html": entry_content(ctx, entry),
+            "date_published": timestamp(entry.date, zone), "date_modified": timestamp(entry.updated, zone),
             "tags": list(entry.topics) + list(entry.tags)}
 
 
-def correction_item(entry: Entry, index: int, base_url: str, markdown: SafeMarkdown) -> dict:
+def correction_item(ctx: RenderContext, entry: Entry, index: int, zone: ZoneInfo) -> dict:
+    """One dated update as an item: its note, and a link back to the entry it changed."""
     update = entry.updates[index]
-    url = absolute(base_url, entry_url(entry.id))
+    url = absolute(ctx.base_url, entry_url(entry.id))
+    content = ctx.render("feed_update.html.j2", note_html=Markup(ctx.markdown.inline(update.note)),
+                         date_words=date_in_words(update.date), entry_title=entry.title, entry_url=url)
     return {"id": f"{url}#update-{index + 1}", "url": url, "title": f"Update: {entry.title}",
-            "summary": markdown.plain(update.note), "content_html": markdown.inline(update.note),
-            "date_published": timestamp(update.date), "date_modified": timestamp(update.date),
+            "summary": ctx.markdown.plain(update.note), "content_html": content,
+            "date_published": timestamp(update.date, zone), "date_modified": timestamp(update.date, zone),
             "tags": list(entry.topics)}
 
 
-def feed(name: str, title: str, home: str, items: list, base_url: str, render) -> list[GeneratedFile]:
-    """The Atom and JSON versions of one feed, at feeds/<name>.atom.xml and feeds/<name>.json."""
+def feed(ctx: RenderContext, zone: ZoneInfo, name: str, title: str, home: str, items: list) -> list[GeneratedFile]:
+    """The Atom and JSON versions of one feed, at feeds/<name>.atom.xml and feeds/<name>.json.
+    (Every time is in the same zone and starts with its date, so the texts sort as the times do.)"""
     items = sorted(items, key=lambda item: (item["date_modified"], item["id"]), reverse=True)
+    base_url = ctx.base_url
     meta = {"title": title, "home_page_url": absolute(base_url, home),
             "atom_url": absolute(base_url, feed_path(name, "atom")),
             "json_url": absolute(base_url, feed_path(name, "json")),
-            "updated": items[0]["date_modified"] if items else "1970-01-01T00:00:00Z"}
+            "updated": items[0]["date_modified"] if items else timestamp(ctx.settings.build_date, zone)}
     json_feed = {"version": JSON_FEED_VERSION, "title": title, "home_page_url": meta["home_page_url"],
                  "feed_url": meta["json_url"], "language": "en", "items": items}
-    return [GeneratedFile(feed_path(name, "atom"), xml_text(render("feed.atom.xml.j2", feed=meta, items=items))),
+    atom = ctx.render("feed.atom.xml.j2", feed=meta, items=items)
+    return [GeneratedFile(feed_path(name, "atom"), xml_text(atom)),
             GeneratedFile(feed_path(name, "json"), json_text(json_feed))]
 
 
-def site_feeds(site: Site, site_name: str, base_url: str, render, markdown: SafeMarkdown) -> list[GeneratedFile]:
-    items_by_id = {e.id: feed_item(e, base_url, markdown) for e in site.entries}  # each entry is in several feeds
-    files = feed("all", site_name, "", list(items_by_id.values()), base_url, render)
+def site_feeds(ctx: RenderContext, zone: ZoneInfo) -> list[GeneratedFile]:
+    """Every feed, its times in `zone` (the site's, Settings.zone)."""
+    site, site_name = ctx.site, ctx.site_name
+    items_by_id = {e.id: feed_item(ctx, e, zone) for e in site.entries}  # each entry is in several feeds
+    files = feed(ctx, zone, "all", site_name, "", list(items_by_id.values()))
     for topic in site.topics.values():
         items = [items_by_id[e.id] for e in site.entries_on(topic.id)]
-        files += feed(topic_feed_name(topic.id), f"{site_name}: {topic.title}", topic_url(topic.id), items,
-                      base_url, render)
-    corrections = [correction_item(e, i, base_url, markdown) for e in site.entries for i in range(len(e.updates))]
-    files += feed("corrections", f"{site_name}: corrections and updates", "", corrections, base_url, render)
+        files += feed(ctx, zone, topic_feed_name(topic.id), f"{site_name}: {topic.title}", topic_url(topic.id), items)
+    corrections = [correction_item(ctx, e, i, zone) for e in site.entries for i in range(len(e.updates))]
+    files += feed(ctx, zone, "corrections", f"{site_name}: corrections and updates", "", corrections)
     return files
-

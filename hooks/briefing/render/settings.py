@@ -4,7 +4,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
+from importlib import resources
 from urllib.parse import urljoin
+from zoneinfo import ZoneInfo
+
+from ..format.problems import Problem, ProblemsFound, did_you_mean, quoted
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,18 @@ class Settings:
         if not origin or not self.repository or not self.edit_uri:
             return None
         return urljoin(urljoin(self.repository.rstrip("/") + "/", self.edit_uri), "../" + origin)
+
+    def zone(self) -> ZoneInfo:
+        """The site's time zone, read from the pinned tzdata package and never from the machine's
+        own database (which differs from machine to machine, and builds must not); ProblemsFound,
+        naming the setting, if the name is not a zone."""
+        known = resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8").split()
+        if self.timezone not in known:
+            hint = did_you_mean(str(self.timezone), known) or "; use a zone name such as 'America/Caracas'"
+            raise ProblemsFound([Problem("mkdocs.yml", 0, 0, "extra.briefing.timezone",
+                                         f"{quoted(self.timezone)} is not a time zone{hint}")])
+        with resources.files("tzdata.zoneinfo").joinpath(self.timezone).open("rb") as data:
+            return ZoneInfo.from_file(data, key=self.timezone)
 
     def issue_form(self, template: str) -> str | None:
         """A new issue on one of the repository's forms (.github/ISSUE_TEMPLATE/)."""

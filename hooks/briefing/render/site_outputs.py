@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from ..format.problems import Problem, ProblemsFound
 from ..format.schema import all_schemas
@@ -70,7 +71,9 @@ class SiteRenderer:
         self.entry_pages = EntryPages()
 
     def render(self, site: Site, settings: Settings) -> RenderedSite:
-        """Every page and file; ProblemsFound, naming the file and field, if a text cannot be rendered."""
+        """Every page and file; ProblemsFound, naming the file and field, if a text cannot be rendered
+        or the time zone setting names no zone (found before any page is made)."""
+        zone = settings.zone()
         self.markdown.new_build()
         failed = unrenderable_texts(site, self.markdown)
         if failed:
@@ -85,11 +88,11 @@ class SiteRenderer:
             pages += actor_pages(ctx, actor_id)
         pages += timeline_pages(ctx)
         pages += [figures_index(ctx), actors_index(ctx), format_page(ctx)]
-        return RenderedSite(pages, self._files(ctx), home_section(ctx))
+        return RenderedSite(pages, self._files(ctx, zone), home_section(ctx))
 
     @staticmethod
-    def _files(ctx: RenderContext) -> list[GeneratedFile]:
-        files = site_feeds(ctx.site, ctx.site_name, ctx.base_url, ctx.render, ctx.markdown)
+    def _files(ctx: RenderContext, zone: ZoneInfo) -> list[GeneratedFile]:
+        files = site_feeds(ctx, zone)
         files += [briefings_json(ctx.site, ctx.base_url), claims_csv(ctx.ledger, ctx.base_url)]
         files += [GeneratedFile(f"schema/{name}", text) for name, text in all_schemas().items()]
         return files

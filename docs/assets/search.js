@@ -4,6 +4,11 @@
  * index a query needs. It loads the first time the box opens. Titles are set as text and
  * excerpts are rebuilt from their text and <mark> elements only, so nothing a contributor
  * wrote can become markup here. Wording comes from the theme's translations (#__config).
+ *
+ * The box is a dialog for the keyboard too: while it is open, Tab and Shift+Tab cycle inside
+ * it, Down and Up move from the box through the results and back, and Escape closes it and
+ * gives focus back to what opened it (the header's search button, the box itself in the
+ * header, or what had focus before a "/", "s" or "f" shortcut).
  */
 (function () {
   "use strict";
@@ -12,6 +17,7 @@
   var siteRoot = new URL("../", script.src);          // this file is assets/search.js
   var box = document.querySelector("[data-briefing-search]");
   var toggle = document.getElementById("__search");
+  var openButton = document.querySelector("[data-briefing-search-open]");
   if (!box || !toggle) return;
   var input = box.querySelector(".md-search__input");
   var meta = box.querySelector(".md-search-result__meta");
@@ -22,6 +28,10 @@
   var pagefind = null;
   var shown = [];
   var latest = 0;
+  var opener = null;          // what gets focus back when Escape closes the dialog
+  var quiet = false;          // a focus given back to the box must not open the dialog again
+  /* Where the theme shows the box in the header (at narrower widths it hides when closed). */
+  var wide = window.matchMedia("(min-width: 60em)");
 
   function translations() {
     try {
@@ -71,6 +81,9 @@
     var description = item.querySelector(".briefing-search-description");
     description.textContent = about.description || "";
     description.hidden = !about.description;
+    var facts = item.querySelector(".briefing-search-facts");
+    facts.textContent = [about.type, about.date, about.topic].filter(Boolean).join(" · ");
+    facts.hidden = !facts.textContent;
     excerptInto(item.querySelector(".briefing-search-excerpt"), data.excerpt || "");
     return item;
   }
@@ -105,13 +118,70 @@
     });
   }
 
-  function open() {
+  function open(from) {
+    if (toggle.checked) return;
+    opener = from;
     toggle.checked = true;
     toggle.dispatchEvent(new Event("change"));
   }
 
+  function focusQuietly(element) {
+    quiet = true;
+    element.focus();
+    quiet = false;
+  }
+
+  /* The opener if a reader can still see it; else the search control the header shows. */
+  function returnTarget() {
+    var target = opener;
+    if (target === input && !wide.matches) target = null;
+    if (!target || target === document.body || !target.isConnected) target = wide.matches ? input : openButton;
+    return target;
+  }
+
+  function close() {
+    var target = returnTarget();
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+    if (target) focusQuietly(target);
+  }
+
+  /* What Tab reaches in the dialog, in document order: the box, the results, "more results". */
+  function focusables() {
+    return Array.prototype.filter.call(box.querySelectorAll("input, a[href], button, [tabindex]"), function (el) {
+      return el.tabIndex >= 0 && !el.disabled && el.getClientRects().length > 0;
+    });
+  }
+
+  function cycle(event) {
+    var items = focusables();
+    if (!items.length) return;
+    event.preventDefault();
+    var at = items.indexOf(document.activeElement);
+    var step = event.shiftKey ? -1 : 1;
+    var next = at === -1 ? (event.shiftKey ? items.length - 1 : 0) : (at + step + items.length) % items.length;
+    items[next].focus();
+  }
+
+  /* Down from the box to the first result and on; Up back, from the first result to the box. */
+  function move(event) {
+    var links = Array.prototype.slice.call(list.querySelectorAll("a.md-search-result__link"));
+    var at = links.indexOf(document.activeElement);
+    var target = null;
+    if (event.key === "ArrowDown") {
+      target = document.activeElement === input ? links[0] : at >= 0 ? links[at + 1] : null;
+    } else if (at >= 0) {
+      target = at === 0 ? input : links[at - 1];
+    }
+    if (target) {
+      event.preventDefault();
+      target.focus();
+    }
+  }
+
   var timer = null;
   input.addEventListener("input", function () {
+    if (!toggle.checked) open(input);
     clearTimeout(timer);
     timer = setTimeout(function () { search(input.value); }, 120);
   });
@@ -125,25 +195,37 @@
   });
   more.addEventListener("click", function () { showMore(latest); });
   /* As in the theme: focusing the box opens the dialog, closing the dialog leaves the box. */
-  input.addEventListener("focus", function () { if (!toggle.checked) open(); });
+  input.addEventListener("focus", function () { if (!toggle.checked && !quiet) open(input); });
+  input.addEventListener("click", function () { if (!toggle.checked) open(input); });
+  if (openButton) openButton.addEventListener("click", function () { open(openButton); });
   toggle.addEventListener("change", function () {
     if (toggle.checked) {
       loadPagefind();
       setTimeout(function () { input.focus(); }, 0);
-    } else {
-      input.blur();
+    } else if (box.contains(document.activeElement)) {
+      document.activeElement.blur();
     }
   });
+  /* Whatever moves focus (a click, a screen reader), it stays in the dialog while it is open. */
+  document.addEventListener("focusin", function (event) {
+    if (toggle.checked && !box.contains(event.target)) input.focus();
+  });
   document.addEventListener("keydown", function (event) {
-    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) ||
-      document.activeElement.isContentEditable;
+    var active = document.activeElement;
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName) || active.isContentEditable;
+    var plain = !event.ctrlKey && !event.metaKey && !event.altKey;
     if (toggle.checked && event.key === "Escape") {
-      toggle.checked = false;
-      toggle.dispatchEvent(new Event("change"));
-    } else if (!toggle.checked && !typing && !event.ctrlKey && !event.metaKey && !event.altKey &&
-               (event.key === "/" || event.key === "s" || event.key === "f")) {
       event.preventDefault();
-      open();
+      close();
+    } else if (toggle.checked && event.key === "Tab" && plain) {
+      cycle(event);
+    } else if (toggle.checked && (event.key === "ArrowDown" || event.key === "ArrowUp") && plain) {
+      move(event);
+    } else if (!toggle.checked && active === input && event.key === "ArrowDown") {
+      open(input);
+    } else if (!toggle.checked && !typing && plain && (event.key === "/" || event.key === "s" || event.key === "f")) {
+      event.preventDefault();
+      open(active);
     }
   });
 })();

@@ -34,7 +34,7 @@ class SiteBuild:
         self.search: SearchIndex | None = None
         self.site_dir = Path()
         self._not_yet_indexed: set[str] = set()  # pages the engine has still to lay out
-        self._held: list[tuple[str, str, str, str]] = []  # a preview's pages, indexed after the build
+        self._held: list[tuple] = []  # a preview's pages, indexed after the build
 
     def start(self, preview: bool) -> None:
         """A preview server reuses unchanged entry pages between rebuilds (publish/preview.py)."""

@@ -38,7 +38,7 @@ def search(reader, words: str, phone: bool = False):
     """Type into Material's search box as a reader does; return the result items once listed."""
     page = reader.page
     if phone:  # on a phone the box hides behind the magnifier button in the header
-        page.locator("label.md-header__button[for='__search']").click()
+        page.locator("header button[data-briefing-search-open]").click()
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(words, delay=20)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.publish.search_index import SearchIndex, SearchIndexError, search_page_html
+from briefing.publish.search_index import SearchIndex, SearchIndexError, result_facts, search_page_html
 
 from search_records import search_records
 
@@ -36,6 +36,30 @@ def test_pages_are_indexed_with_their_text_meta_and_folded_accents(tmp_path: Pat
     assert "Jorge Rodríguez said more than 400." in one["content"]
     assert "999999" not in one["content"] and "Listed elsewhere" not in one["content"]  # chart, entry list
     assert (tmp_path / "pagefind/pagefind.js").is_file() and (tmp_path / "pagefind/wasm.en.pagefind").is_file()
+
+
+def test_results_facts_are_meta_and_table_header_rows_are_not_searched(tmp_path: Path):
+    """A result shows a page's type, date and topic from its meta; column names are not content,
+    and no two cells run together ("WhoValue", "RodríguezAssembly")."""
+    table = ('<table><thead><tr><th scope="col">Who</th><th scope="col">Value</th><th scope="col">Said on</th>'
+             '</tr></thead><tbody><tr><th scope="row">Rodríguez</th><th scope="row">Assembly</th>'
+             "<td>more than 400</td><td>13 January 2026</td></tr></tbody></table>")
+    index = SearchIndex("en")
+    index.add("/entries/one/", "One", "Summary.", f"<h1>One</h1>{table}",
+              {"type": "Entry", "date": "13 January 2026", "topic": 'Oil & "control" <b>'})
+    index.start_writing(tmp_path / "pagefind")
+    index.finish()
+    one = search_records(tmp_path)["/entries/one/"]
+    assert one["meta"] == {"title": "One", "description": "Summary.", "type": "Entry", "date": "13 January 2026",
+                           "topic": 'Oil & "control" <b>'}
+    assert "Who" not in one["content"] and "Said on" not in one["content"]
+    assert "Rodríguez Assembly more than 400. 13 January 2026." in one["content"]
+
+
+def test_a_page_the_core_did_not_make_is_a_page_and_only_known_facts_are_kept():
+    assert result_facts({"title": "About"}) == {"type": "Page"}
+    facts = {"type": "Entry", "date": "13 January 2026", "topic": "", "colour": "red"}
+    assert result_facts({"briefing_search": facts}) == {"type": "Entry", "date": "13 January 2026"}
 
 
 def test_a_stopped_pagefind_is_an_error_with_a_message_not_a_hang(tmp_path: Path):

@@ -30,8 +30,14 @@ from typing import IO, cast
 from pagefind_bin import get_executable
 
 # Parts of a page that are not its own content: the chart (its numbers are in the table
-# next to it), the pager, and lists of entries (each entry is found on its own page).
-NOT_SEARCHED = ("svg", ".briefing-pager", ".briefing-list")
+# next to it), the pager, lists of entries (each entry is found on its own page), and table
+# header rows (column names: "Who Figure Value Said on" would match every table and, since
+# Pagefind ends no sentence at a </th>, run together in excerpts as "WhoFigure ValueSaid on").
+NOT_SEARCHED = ("svg", ".briefing-pager", ".briefing-list", "thead")
+# What a result shows beside its title (render/pages.py puts them in page meta as
+# `briefing_search`): the page's type, and for an entry its date and first topic, as text.
+RESULT_FACTS = ("type", "date", "topic")
+HAND_WRITTEN = {"type": "Page"}
 QUEUED = 256
 
 
@@ -45,22 +51,35 @@ def is_searchable(meta: dict) -> bool:
     return not (isinstance(search, dict) and search.get("exclude") is True)
 
 
+def result_facts(meta: dict) -> dict[str, str]:
+    """The facts a result shows, from the core's page meta; a page the core did not make (a
+    hand-written one, or the format reference) is a "Page"."""
+    facts = meta.get("briefing_search")
+    facts = facts if isinstance(facts, dict) else HAND_WRITTEN
+    return {key: str(facts[key]) for key in RESULT_FACTS if facts.get(key)}
+
+
 def indexed_page(url: str, meta: dict, title: str, content_html: str) -> tuple | None:
     """What `SearchIndex.add` takes for one page, or None for a page its meta keeps out. Titles
     and descriptions in page meta are escaped for the theme (render/head.py): the index gets
     them back as text."""
     if not is_searchable(meta):
         return None
-    return ("/" + url, unescape(meta.get("title") or title), unescape(meta.get("description") or ""), content_html)
+    return ("/" + url, unescape(meta.get("title") or title), unescape(meta.get("description") or ""), content_html,
+            result_facts(meta))
 
 
-def search_page_html(title: str, description: str, content_html: str, language: str) -> str:
-    """A page as Pagefind reads it: the content, with the title as its first heading and the
-    description (an entry's summary) as meta that a result can show."""
+def search_page_html(title: str, description: str, content_html: str, language: str,
+                     facts: dict[str, str] | None = None) -> str:
+    """A page as Pagefind reads it: the content, with the title as its first heading, and the
+    description (an entry's summary) and `facts` as meta that a result can show. A space after
+    each header cell keeps cells that are searched (row headers) apart from the next one."""
     heading = "" if "<h1" in content_html else f"<h1>{html.escape(title)}</h1>"
-    about = f'<meta data-pagefind-meta="description[content]" content="{html.escape(description)}">'
+    about = "".join(f'<meta data-pagefind-meta="{key}[content]" content="{html.escape(value)}">'
+                    for key, value in {"description": description, **(facts or {})}.items())
+    content = content_html.replace("</th>", "</th> ")
     return (f'<!doctype html><html lang="{html.escape(language)}"><head><title>{html.escape(title)}</title>'
-            f"</head><body><main data-pagefind-body>{about}{heading}{content_html}</main></body></html>")
+            f"</head><body><main data-pagefind-body>{about}{heading}{content}</main></body></html>")
 
 
 class SearchIndex:
@@ -88,9 +107,10 @@ class SearchIndex:
         config = {"exclude_selectors": list(NOT_SEARCHED), "force_language": language}
         self._index_id = self._wait(self._send({"type": "NewIndex", "config": config}))["index_id"]
 
-    def add(self, url: str, title: str, description: str, content_html: str) -> None:
+    def add(self, url: str, title: str, description: str, content_html: str,
+            facts: dict[str, str] | None = None) -> None:
         """Queue a page; `url` is its path from the site's root, e.g. /entries/some-id/."""
-        page = search_page_html(title, description, content_html, self.language)
+        page = search_page_html(title, description, content_html, self.language, facts)
         self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": page,
                     "file_path": None})
 

@@ -12,12 +12,13 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from ..model.ledger import PlacedClaim
+from ..model.claims import PlacedClaim
 from ..model.site import Entry
+from .claim_views import claim_view
 from .context import RenderContext
 from .outputs import GeneratedFile, json_text, xml_text
 from .paths import absolute, entry_url, feed_path, topic_feed_name, topic_url
-from .views import claim_view, source_view
+from .views import source_view
 from .words import date_in_words
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"

@@ -35,10 +35,15 @@ FEEDS_PAGE = "data/"  # the open data page lists every feed ("Subscribe")
 
 
 def make_page(ctx: RenderContext, source: str, origin: str, title: str, description: str, template: str,
-              topic_ids=(), jsonld=None, search: bool = True, **context) -> GeneratedPage:
-    """`search=False` keeps a page out of the search index: lists that only repeat entries."""
+              topic_ids=(), jsonld=None, search: bool = True, search_facts: dict | None = None,
+              **context) -> GeneratedPage:
+    """`search=False` keeps a page out of the search index: lists that only repeat entries.
+    `search_facts` is what a search result shows beside the title: the page's type ("Entry",
+    "Topic", ...; "Page" if not given) and an entry's date and topic, as plain text (only the
+    search index reads them, and escapes them: publish/search_index.py)."""
     meta = page_meta(ctx.site, title, description, topic_ids, jsonld,
                      og_type="article" if jsonld else "website")
+    meta["briefing_search"] = search_facts or {"type": "Page"}
     if not search:
         meta["search"] = {"exclude": True}
     return GeneratedPage(source, origin, ctx.render(template, **context), meta)
@@ -46,9 +51,10 @@ def make_page(ctx: RenderContext, source: str, origin: str, title: str, descript
 
 def entry_page(ctx: RenderContext, entry: Entry) -> GeneratedPage:
     description = ctx.markdown.plain(entry.summary)
+    facts = {"type": "Entry", "date": date_in_words(entry.date), "topic": ctx.site.topics[entry.topics[0]].title}
     return make_page(ctx, page_source(ENTRIES, entry.id), entry.path, entry.title, description,
                      "entry.html.j2", entry.topics, news_article(entry, description, ctx.site_name, ctx.base_url),
-                     entry=entry_view(ctx, entry))
+                     search_facts=facts, entry=entry_view(ctx, entry))
 
 
 def topic_pages(ctx: RenderContext, topic_id: str) -> list[GeneratedPage]:
@@ -62,6 +68,7 @@ def topic_pages(ctx: RenderContext, topic_id: str) -> list[GeneratedPage]:
         title = topic.title if part.number == 1 else f"{topic.title}, page {part.number}"
         pages.append(make_page(ctx, part.source, registry_path("topic"), title, ctx.markdown.plain(topic.summary),
                                "topic.html.j2", (topic_id,), search=part.number == 1,
+                               search_facts={"type": "Topic"},
                                topic=topic_view(ctx, topic_id, here), figures=figures,
                                feed_url=relative_url(here, feed_path(topic_feed_name(topic_id), "atom")),
                                feeds_url=relative_url(here, FEEDS_PAGE),
@@ -110,7 +117,7 @@ def figure_pages(ctx: RenderContext, figure_id: str) -> list[GeneratedPage]:
     for part in newest_pages(ctx.ledger.by_figure[figure_id], *segments):
         title = figure.label + (f", page {part.number}" if part.number > 1 else "")
         pages.append(make_page(ctx, part.source, registry_path("figure"), title, description, "figure.html.j2",
-                               search=part.number == 1,
+                               search=part.number == 1, search_facts={"type": "Figure"},
                                figure=figure_view(ctx, figure_id, part.items, part.url, pager_view(part, segments)),
                                method_url=relative_url(part.url, METHOD_PAGE)))
     return pages
@@ -138,7 +145,8 @@ def actor_pages(ctx: RenderContext, actor_id: str) -> list[GeneratedPage]:
         page_claims = claims[number - 1].items if number <= len(claims) else []
         page_entries = entries[number - 1].items if number <= len(entries) else []
         pages.append(make_page(ctx, part.source, registry_path("actor"), title, description, "actor.html.j2",
-                               search=number == 1, actor=actor_view(ctx, actor_id, here),
+                               search=number == 1, search_facts={"type": "Actor"},
+                               actor=actor_view(ctx, actor_id, here),
                                claims=[claim_view(ctx.site, placed, here) for placed in page_claims],
                                entries=[list_item_view(ctx, entry, here) for entry in page_entries],
                                pager=pager_view(part, segments)))

@@ -212,15 +212,7 @@ def visits(browser, site_url):
 
 # Defects these checks found on the site as it was when they were written. Strict: once fixed, the
 # test fails (XPASS) until its line here is removed.
-KNOWN = {
-    ("axe", "contribute", "phone"): "code blocks scroll sideways on a phone with no keyboard access "
-                                    "(Material gives them tabindex only where the device can hover)",
-    ("axe", "format", "phone"): "the format tables' scroll wrappers have no keyboard access on a phone",
-    ("tables", "format", "phone"): "the format tables are wider than a phone and their scrollers "
-                                   "cannot be reached by keyboard",
-    ("tables", "entry", "desktop"): "the claims table's scroller (Material's) sits in .briefing-table, "
-                                    "which scrolls 16 px too",
-}
+KNOWN: dict = {}
 
 
 def every_page(check: str):
@@ -263,7 +255,6 @@ def test_tables_fit_or_scroll_where_the_reader_sees_it(visits, kind, device, sch
     assert not visit.tables, "\n".join(visit.tables)
 
 
-@pytest.mark.xfail(strict=True, reason="home page rewrite (issue 13) not merged yet")
 @pytest.mark.parametrize("device", DEVICES)
 def test_the_home_pages_first_view_shows_the_as_of_line_and_the_key_figures(visits, device):
     visit = visits.visit("home", device, "light")

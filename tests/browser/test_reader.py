@@ -62,7 +62,7 @@ def result_titled(items, href_end: str, title: str):
 def test_a_reader_goes_from_home_to_a_topic_to_an_entry(reader):
     page = reader.page
     reader.goto("")
-    page.locator("article .briefing-topics").get_by_role("link", name="Detentions", exact=True).click()
+    page.locator("article .briefing-home__topics").get_by_role("link", name="Detentions", exact=True).click()
     page.wait_for_url(re.compile(r"/topics/detentions/$"))
     assert page.locator("article h1").first.inner_text().strip() == "Detentions"
 

@@ -71,15 +71,20 @@ def _stop(process: subprocess.Popen) -> None:
             process.wait()
 
 
+PAGES_SERVER = Path(__file__).resolve().parent / "pages_server.py"
+
+
 @contextmanager
-def serving(folder: Path):
-    """http://127.0.0.1:<port>/ serving `folder` with `python -m http.server`, stopped by its pid."""
+def serving(folder: Path, prefix: str | None = None):
+    """http://127.0.0.1:<port>/ serving `folder` with `python -m http.server`, stopped by its pid.
+    With a prefix ("/briefing/"), the site is served there as GitHub Pages does, 404.html for
+    any other address (pages_server.py), and the URL given is the site's."""
     for _attempt in range(3):  # another process may take the free port before the server binds it
         port = _free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "--directory", str(folder)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        url = f"http://127.0.0.1:{port}/"
+        command = ([sys.executable, str(PAGES_SERVER), str(port), str(folder), prefix] if prefix else
+                   [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "--directory", str(folder)])
+        server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        url = f"http://127.0.0.1:{port}{prefix or '/'}"
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline and server.poll() is None:
             try:
@@ -156,13 +161,15 @@ class Reader:
 
 @pytest.fixture
 def open_reader(browser, site_url):
-    """open_reader(color_scheme="light"|"dark") -> Reader on a fresh context; closed after the test."""
+    """open_reader(color_scheme="light"|"dark") -> Reader on a fresh context; closed after the test.
+    `served=` another served site's URL (from `serving`) to read that one instead."""
     contexts = []
 
-    def open_(color_scheme: str = "light", **options) -> Reader:
+    def open_(color_scheme: str = "light", served: str | None = None, **options) -> Reader:
         context = browser.new_context(color_scheme=color_scheme, **options)
         contexts.append(context)
-        reader = Reader(page=None, origin=site_url.rstrip("/"))
+        address = urlsplit(served or site_url)
+        reader = Reader(page=None, origin=f"{address.scheme}://{address.netloc}")
         # On the context, not only the page: it also sees what the page's workers (search) fetch.
         context.on("request", lambda request: reader.requests.append(request.url))
         context.on("response", lambda response: response.status >= 400 and reader.failures.append(

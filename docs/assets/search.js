@@ -194,6 +194,11 @@
     setTimeout(function () { search(""); input.focus(); }, 0);
   });
   more.addEventListener("click", function () { showMore(latest); });
+  /* Buttons that open the box (the 404 page's): hidden in the markup, shown only once they work. */
+  document.querySelectorAll("[data-briefing-search-open]").forEach(function (button) {
+    button.addEventListener("click", open);
+    button.hidden = false;
+  });
   /* As in the theme: focusing the box opens the dialog, closing the dialog leaves the box. */
   input.addEventListener("focus", function () { if (!toggle.checked && !quiet) open(input); });
   input.addEventListener("click", function () { if (!toggle.checked) open(input); });

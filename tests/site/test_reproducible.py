@@ -24,7 +24,8 @@ def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch):
         result = mkdocs_build(REPO / "mkdocs.yml", site, env={"SOURCE_DATE_EPOCH": "1768000000"})
         assert result.returncode == 0, result.stderr
     one, two = tree_digest(first), tree_digest(second)
-    assert {"sitemap.xml.gz", "feeds/all.atom.xml", "data/claims.csv", "pagefind/pagefind-entry.json"} <= set(one)
+    assert {"sitemap.xml.gz", "feeds/all.atom.xml", "data/claims.csv", "pagefind/pagefind-entry.json",
+            "assets/og-image.png", "assets/apple-touch-icon.png"} <= set(one)
     assert one == two
 
 

@@ -23,8 +23,8 @@ class GeneratedPage:
 
 @dataclass(frozen=True)
 class GeneratedFile:
-    path: str      # inside the built site, e.g. feeds/all.atom.xml
-    content: str
+    path: str              # inside the built site, e.g. feeds/all.atom.xml
+    content: str | bytes   # text (written as UTF-8), or an image's bytes (og_image.py)
 
 
 def json_text(data) -> str:

@@ -13,6 +13,7 @@ from .context import RenderContext
 from .feeds import site_feeds
 from .jinja import Templates
 from .markup import MarkdownFailed, SafeMarkdown
+from .og_image import site_images
 from .opendata import briefings_json, claims_csv
 from .outputs import GeneratedFile, GeneratedPage
 from .pages import (
@@ -32,7 +33,7 @@ from .settings import Settings
 @dataclass(frozen=True)
 class RenderedSite:
     pages: list          # GeneratedPage, each placed at its own source path
-    files: list          # GeneratedFile: feeds, open data, schemas
+    files: list          # GeneratedFile: feeds, open data, schemas, the site's images
     home_html: str       # appended below the hand-written home page
 
 
@@ -95,7 +96,7 @@ class SiteRenderer:
         files = site_feeds(ctx, zone)
         files += [briefings_json(ctx.site, ctx.base_url), claims_csv(ctx.ledger, ctx.base_url)]
         files += [GeneratedFile(f"schema/{name}", text) for name, text in all_schemas().items()]
-        return files
+        return files + site_images(ctx.site_name)
 
 
 def site_texts(site: Site):

@@ -14,7 +14,7 @@ OUTSIDE = """() => {
   const column = document.querySelector('article.md-content__inner').getBoundingClientRect();
   return [...document.querySelectorAll('article .briefing-claims td, article .briefing-claims th')]
     .filter(cell => cell.getClientRects().length)
-    .filter(cell => !cell.closest('thead') || cell.closest('thead').getBoundingClientRect().width > 1)  // a hidden header row
+    .filter(cell => !cell.closest('thead') || cell.closest('thead').getBoundingClientRect().width > 1)
     .map(cell => [cell.getBoundingClientRect(), (cell.innerText || '').trim().slice(0, 30)])
     .filter(([box]) => box.right > column.right + 1 || box.left < column.left - 1)
     .map(([box, text]) => `${text}: ${Math.round(box.left)}-${Math.round(box.right)}`

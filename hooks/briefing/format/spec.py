@@ -14,6 +14,7 @@ import re
 
 from .numbers import Amount, Integer
 from .structure import Field, ListOf, Record, Registry
+from .translations import translated
 from .types import Choice, Date, Id, Ref, Text, Url
 
 FORMAT_VERSION = 1
@@ -28,6 +29,7 @@ QUALIFIERS = ("exactly", "about", "at-least", "more-than", "at-most", "fewer-tha
 STATUSES = ("developing", "confirmed", "disputed")
 ACTOR_KINDS = ("person", "organization", "government", "media", "group")
 BASES = ("announced", "counted", "verified", "estimated")
+GENDERS = ("feminine", "masculine")  # of a translated unit, where the language has genders
 # The topics the site is organised around: the menu (mkdocs.yml nav) links to each of them.
 FIXED_TOPICS = ("detentions", "oil-control", "diplomacy")
 
@@ -37,31 +39,33 @@ BOTTOM_LINE = Record("bottom line", (
     Field("as_of", Date(), True, "the day it was last checked against the entries"),
 ), doc="a topic's state in brief, shown first on the home page and the topic page")
 
-TOPIC = Record("topic", (
+TOPIC = translated(Record("topic", (
     Field("title", Text(max_len=80), True, '"Detentions", "Oil control", "Diplomacy"'),
     Field("summary", Text(max_len=600, markdown="inline"), True,
           "one or two sentences shown on the topic page and home"),
     Field("order", Integer(), False, "position in menus; default by title"),
     Field("bottom_line", BOTTOM_LINE, False, "where things stand, dated (below)"),
-))
+)), ("title", "summary", "bottom_line"))
 
-ACTOR = Record("actor", (
+ACTOR = translated(Record("actor", (
     Field("name", Text(max_len=120), True, 'display name, with its accents ("Jorge Rodríguez")'),
     Field("kind", Choice(ACTOR_KINDS), True,
           '`group` = an unnamed collective, e.g. "human rights organizations"'),
     Field("role", Text(max_len=200), False, '"President of the National Assembly of Venezuela"'),
     Field("aliases", ListOf(Text(max_len=120), unique=True, noun="names"), False,
           "other spellings that search should find", default=()),
-))
+)), ("role",))
 
-FIGURE = Record("figure", (
+FIGURE = translated(Record("figure", (
     Field("label", Text(max_len=120), True, '"Prisoners released"'),
     Field("unit", Text(max_len=40), True, '"people", "vessels"'),
     Field("unit_singular", Text(max_len=40), False,
           'the unit for a count of one, when it differs: "person" ("1 person", "2 people")'),
     Field("description", Text(max_len=600, markdown="inline"), False,
           "what exactly is counted, and over which period"),
-))
+)), ("label", "unit", "unit_singular", "description"), extra=(
+    Field("unit_gender", Choice(GENDERS), False,
+          'the grammatical gender of the unit, for the words around a value ("unas 2.000 personas")'),))
 
 SOURCE = Record("source", (
     Field("id", Id(), True, "unique within the entry; claims point to it"),
@@ -79,7 +83,7 @@ PERIOD = Record("period", (
 ), doc="the days a claim covers, when the source states them; one or both ends. Claims of one "
        "figure are compared as contradicting only when they state the same period")
 
-CLAIM = Record("claim", (
+CLAIM = translated(Record("claim", (
     Field("figure", Ref(target="figure"), True, "what is counted"),
     Field("value", Amount(), True, "`400`, or `[60, 70]`"),
     Field("qualifier", Choice(QUALIFIERS), False,
@@ -95,14 +99,14 @@ CLAIM = Record("claim", (
           "how the claimant arrived at the value, when the source says: `announced` (stated, "
           "e.g. by an official), `counted` (a tally), `verified` (checked case by case, e.g. by "
           "name), `estimated`"),
-), doc="one actor asserting one value of one tracked figure")
+), doc="one actor asserting one value of one tracked figure"), ("scope", "quote"))
 
-UPDATE = Record("update", (
+UPDATE = translated(Record("update", (
     Field("date", Date(), True, "when the correction or addition was made"),
     Field("note", Text(max_len=600, markdown="inline"), True, "what changed"),
-), doc="a dated correction or addition, newest last; shown to readers")
+), doc="a dated correction or addition, newest last; shown to readers"), ("note",))
 
-ENTRY = Record("entry", (
+ENTRY = translated(Record("entry", (
     Field("title", Text(max_len=200), True, "headline"),
     Field("date", Date(), True, "day of the event or statement"),
     Field("place", Text(max_len=80), False, 'where it happened or was said, when the source says: "Caracas"'),
@@ -125,7 +129,8 @@ ENTRY = Record("entry", (
     Field("reviewed_on", Date(), False, "the day an editor last checked the entry against its sources"),
     Field("updates", ListOf(UPDATE, noun="updates"), False,
           "dated corrections and additions, newest last; shown to readers", default=()),
-))
+)), ("title", "summary", "body"), required=("title", "summary"), extra=(
+    Field("translated_on", Date(), True, "the day the translation was made or last brought up to date"),))
 
 REGISTRIES = (
     Registry("topics.yaml", "topic", TOPIC, "the topics (detentions, oil-control, diplomacy, ...)"),

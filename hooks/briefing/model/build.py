@@ -1,26 +1,46 @@
 """Turn checked field values into the immutable model; load_site does it from a folder."""
 from __future__ import annotations
 
+from ..format.translations import LANGUAGES
 from ..read.check_cache import discard_cache
 from ..read.checks import entry_id_of
 from ..read.load import CheckedFiles, check_site, collector_paused
-from .site import Actor, BottomLine, Claim, Entry, Figure, Period, Site, Source, Topic, Update
+from .site import Actor, BottomLine, Claim, Entry, Figure, Period, Site, Source, Topic, Translation, Update
+
+
+def translations_of(fields: dict) -> tuple:
+    """The language blocks of a record's checked fields, as Translations (a bottom line a BottomLine)."""
+    found = []
+    for language in LANGUAGES:
+        block = fields.get(language)
+        if block:
+            texts = tuple((name, BottomLine(**value) if name == "bottom_line" else value)
+                          for name, value in block.items() if value is not None)
+            found.append(Translation(language, texts))
+    return tuple(found)
+
+
+def without_translations(fields: dict) -> dict:
+    return {key: value for key, value in fields.items() if key not in LANGUAGES}
 
 
 def build_topics(values: dict) -> dict:
-    topics = [Topic(id=key, **{**fields, "bottom_line": BottomLine(**fields["bottom_line"])
-                                if fields["bottom_line"] else None}) for key, fields in values.items()]
+    topics = [Topic(id=key, **{**without_translations(fields), "translations": translations_of(fields),
+                                "bottom_line": BottomLine(**fields["bottom_line"]) if fields["bottom_line"] else None})
+              for key, fields in values.items()]
     topics.sort(key=lambda t: (t.order is None, t.order or 0, t.title.casefold()))
     return {topic.id: topic for topic in topics}
 
 
 def build_actors(values: dict) -> dict:
-    return {key: Actor(id=key, **{**fields, "aliases": tuple(fields["aliases"] or ())})
+    return {key: Actor(id=key, **{**without_translations(fields), "aliases": tuple(fields["aliases"] or ()),
+                                  "translations": translations_of(fields)})
             for key, fields in sorted(values.items())}
 
 
 def build_figures(values: dict) -> dict:
-    return {key: Figure(id=key, **fields) for key, fields in sorted(values.items())}
+    return {key: Figure(id=key, **without_translations(fields), translations=translations_of(fields))
+            for key, fields in sorted(values.items())}
 
 
 def build_claim(fields: dict, entry_date) -> Claim:
@@ -30,7 +50,8 @@ def build_claim(fields: dict, entry_date) -> Claim:
                  qualifier=fields["qualifier"], by=fields["by"],
                  said_on=fields["said_on"] or entry_date, source=fields["source"],
                  scope=fields["scope"], quote=fields["quote"], basis=fields["basis"],
-                 period=Period(fields["period"]["from"], fields["period"]["to"]) if fields["period"] else None)
+                 period=Period(fields["period"]["from"], fields["period"]["to"]) if fields["period"] else None,
+                 translations=translations_of(fields))
 
 
 def build_entry(entry_id: str, path: str, fields: dict) -> Entry:
@@ -42,7 +63,9 @@ def build_entry(entry_id: str, path: str, fields: dict) -> Entry:
         actors=tuple(fields["actors"] or ()),
         claims=tuple(build_claim(claim, fields["date"]) for claim in fields["claims"] or ()),
         tags=tuple(fields["tags"] or ()),
-        updates=tuple(Update(**update) for update in fields["updates"] or ()),
+        updates=tuple(Update(**without_translations(update), translations=translations_of(update))
+                      for update in fields["updates"] or ()),
+        translations=translations_of(fields),
     )
 
 

@@ -6,36 +6,59 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class Translation:
+    """A record's text in one other language: (field name, value) pairs, as written."""
+
+    language: str
+    texts: tuple
+
+    def get(self, name: str):
+        return next((value for key, value in self.texts if key == name), None)
+
+
+class Translatable:
+    """A record that may carry translations (the format's language blocks)."""
+
+    translations: tuple
+
+    def translation(self, language: str) -> Translation | None:
+        return next((t for t in self.translations if t.language == language), None)
+
+
+@dataclass(frozen=True)
 class BottomLine:
     text: str
     as_of: dt.date
 
 
 @dataclass(frozen=True)
-class Topic:
+class Topic(Translatable):
     id: str
     title: str
     summary: str
     order: int | None = None
     bottom_line: BottomLine | None = None
+    translations: tuple = ()
 
 
 @dataclass(frozen=True)
-class Actor:
+class Actor(Translatable):
     id: str
     name: str
     kind: str
     role: str | None = None
     aliases: tuple = ()
+    translations: tuple = ()
 
 
 @dataclass(frozen=True)
-class Figure:
+class Figure(Translatable):
     id: str
     label: str
     unit: str
     description: str | None = None
     unit_singular: str | None = None
+    translations: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -58,7 +81,7 @@ class Period:
 
 
 @dataclass(frozen=True)
-class Claim:
+class Claim(Translatable):
     figure: str
     low: float
     high: float
@@ -71,16 +94,18 @@ class Claim:
     quote: str | None = None
     basis: str | None = None
     period: Period | None = None
+    translations: tuple = ()
 
 
 @dataclass(frozen=True)
-class Update:
+class Update(Translatable):
     date: dt.date
     note: str
+    translations: tuple = ()
 
 
 @dataclass(frozen=True)
-class Entry:
+class Entry(Translatable):
     id: str
     path: str  # repository-relative path of the YAML file
     title: str
@@ -96,6 +121,7 @@ class Entry:
     updates: tuple = ()
     place: str | None = None
     reviewed_on: dt.date | None = None
+    translations: tuple = ()
 
     @property
     def updated(self) -> dt.date:

@@ -22,6 +22,7 @@ from ..format.spec import (
     registry_path,
 )
 from ..format.text import display_key, normalized
+from ..format.translations import LANGUAGES
 from ..format.types import id_problem, parse_date
 
 
@@ -86,14 +87,18 @@ def check_dates(path: str, root: Node, latest: dt.date) -> list[Problem]:
             problems.append(Problem(path, node.line, node.col, where, f"{date} is before {EARLIEST_DATE}, "
                                     "the earliest date the site takes; check the year"))
         elif date is not None and date > latest:
-            problems.append(Problem(path, node.line, node.col, where, f"{date} is in the future; write the day "
-                                    "it happened, was said or was published"))
+            what = "it was translated" if where.endswith("translated_on") else "it happened, was said or was published"
+            problems.append(Problem(path, node.line, node.col, where, f"{date} is in the future; write the day {what}"))
     return problems
 
 
 def _dated_nodes(root: Node) -> list[tuple[str, Node]]:
     """(field path, node) of every date an entry holds, as written."""
     found = [("date", root.value["date"])] if root.kind == "map" and "date" in root.value else []
+    for language in LANGUAGES:
+        block = root.value.get(language) if root.kind == "map" else None
+        if block is not None and block.kind == "map" and "translated_on" in block.value:
+            found.append((f"{language}.translated_on", block.value["translated_on"]))
     for list_name, field in DATED_LISTS:
         for i, item in _items(root, list_name):
             if field in item.value:

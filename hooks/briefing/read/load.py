@@ -27,6 +27,7 @@ from .checks import (
     latest_date,
 )
 from .files import entry_files
+from .translation_checks import check_entry_translations, check_registry_translations
 from .yamlsafe import parse_yaml, read_bytes, read_error_words
 
 
@@ -152,6 +153,7 @@ def check_entry(path, display: str, data: bytes | None = None) -> FileReport:
         report.problems += check_source_ids(display, report.root)
         report.problems += check_dates(display, report.root, latest_date())
         report.problems += check_periods(display, report.root)
+        report.problems += check_entry_translations(display, report.root)
     # The registries are left out ({}): this asks only whether its claims' sources resolve.
     report.passed_alone = not report.problems and not check_references([report], {})
     if report.passed_alone:
@@ -176,6 +178,7 @@ def check_site(root, cache: bool = True, remembered: CheckedFiles | None = None)
         problems += entry_problems
         problems += check_fixed_topics(registry_path("topic"), known["topic"])
         problems += check_distinct_names(registries)
+        problems += check_registry_translations(registries)
         problems += check_references(reports, known)
         problems += check_unique_ids(reports)
         if problems:

@@ -14,6 +14,12 @@ from .structure import Field, Record
 LANGUAGES = {"es": "Spanish"}  # besides English, the site's own language
 
 
+def N_(message: str) -> str:
+    """Marks an English text (a field's meaning, a word of a vocabulary) for the translation
+    catalogs (render/locale/); it is looked up when a page in another language is made."""
+    return message
+
+
 def translated(record: Record, names: tuple, required: tuple = (), extra: tuple = ()) -> Record:
     """`record` with an optional block for each language, holding its fields `names` (optional but
     for `required`) and `extra` (fields only a translation needs)."""

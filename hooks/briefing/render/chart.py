@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from ..model.intervals import ABOUT_TOLERANCE, claim_interval, open_side
-from .words import date_in_words, number_in_words
+from .words import Words
 
 WIDTH, LEFT, RIGHT = 400, 10, 390
 ROW_HEIGHT, TOP, AXIS_HEIGHT = 58, 6, 30  # a row: who and the value, then date and scope, then the mark
@@ -49,7 +49,7 @@ def row_geometry(placed, x, y: float) -> dict:
     return row
 
 
-def chart_geometry(claims: list) -> dict:
+def chart_geometry(claims: list, words: Words) -> dict:
     top, step = axis_end(claims)
 
     def x(value: float) -> float:
@@ -57,7 +57,7 @@ def chart_geometry(claims: list) -> dict:
 
     rows = [row_geometry(placed, x, TOP + i * ROW_HEIGHT) for i, placed in enumerate(claims)]
     axis_y = TOP + len(claims) * ROW_HEIGHT + 4
-    ticks = [{"x": x(step * i), "words": number_in_words(step * i)} for i in range(round(top / step) + 1)]
+    ticks = [{"x": x(step * i), "words": words.number(step * i)} for i in range(round(top / step) + 1)]
     return {"width": WIDTH, "height": axis_y + AXIS_HEIGHT, "rows": rows, "axis_y": axis_y,
             "ticks": ticks, "left": LEFT, "right": RIGHT}
 
@@ -67,7 +67,7 @@ TIME_WIDTH, TIME_HEIGHT, TIME_LEFT, TIME_RIGHT, TIME_TOP, TIME_BOTTOM = 400, 240
 SAME_DAY_GAP = 10  # claims said on one day stand side by side, this far apart
 
 
-def time_chart_geometry(claims: list) -> dict:
+def time_chart_geometry(claims: list, words: Words) -> dict:
     """Where each claim goes on a chart of value against the date it was said."""
     top, step = axis_end(claims)
     days = sorted({placed.claim.said_on for placed in claims})
@@ -88,9 +88,9 @@ def time_chart_geometry(claims: list) -> dict:
         marks.append(_time_mark(placed, x(placed.claim.said_on) + nth * SAME_DAY_GAP, y))
     return {"width": TIME_WIDTH, "height": TIME_HEIGHT, "left": TIME_LEFT, "right": TIME_RIGHT,
             "top": TIME_TOP, "bottom": TIME_BOTTOM, "marks": marks,
-            "value_ticks": [{"y": y(step * i), "words": number_in_words(step * i)}
+            "value_ticks": [{"y": y(step * i), "words": words.number(step * i)}
                             for i in range(round(top / step) + 1)],
-            "day_ticks": [{"x": x(day), "day": day, "words": date_in_words(day)} for day in _some(days, 3)]}
+            "day_ticks": [{"x": x(day), "day": day, "words": words.date(day)} for day in _some(days, 3)]}
 
 
 def _time_mark(placed, x: float, y) -> dict:

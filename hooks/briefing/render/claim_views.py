@@ -10,56 +10,75 @@ from markupsafe import Markup
 
 from ..model.claims import PlacedClaim
 from ..model.compare import Comparison
-from ..model.site import Site
 from .chart import chart_geometry, time_chart_geometry
 from .context import RenderContext
 from .paths import actor_url, entry_url, figure_url, relative_url
-from .words import BASIS_WORDS, claim_value_words, date_in_words, period_in_words, unit_in_words
+from .texts import entry_text
 
 
-def claim_view(site: Site, placed: PlacedClaim, here: str) -> dict:
+def unit_words(ctx: RenderContext, figure, claim) -> str:
+    """The unit as the value needs it: "1 person", "at least 1 person", "2 people", "60–70 people"
+    (the figure's `unit_singular` for a count of exactly one, when it has one)."""
+    one = not claim.is_range and claim.low == claim.high == 1
+    singular = ctx.text(figure, "unit_singular")
+    return singular if one and singular else ctx.text(figure, "unit")
+
+
+def scope_view(ctx: RenderContext, claim, name: str) -> tuple:
+    """A claim's scope or quote in the build's language, and the language it is in."""
+    translation = claim.translation(ctx.language) if ctx.language != "en" else None
+    translated = translation.get(name) if translation else None
+    english = getattr(claim, name)
+    return (translated, ctx.language) if translated or not english else (english, "en")
+
+
+def claim_view(ctx: RenderContext, placed: PlacedClaim, here: str) -> dict:
     """One claim, with everything a table row, a chart row or a summary needs."""
-    claim, entry, source = placed.claim, placed.entry, placed.source
+    site, claim, entry, source = ctx.site, placed.claim, placed.entry, placed.source
     figure = site.figures[claim.figure]
+    gender = figure.translation(ctx.language).get("unit_gender") if figure.translation(ctx.language) else None
+    (scope, scope_lang), (quote, quote_lang) = scope_view(ctx, claim, "scope"), scope_view(ctx, claim, "quote")
     on_entry_page = here == entry_url(entry.id)
     return {
         "actor_name": site.actors[claim.by].name, "actor_url": relative_url(here, actor_url(claim.by)),
-        "figure_label": figure.label, "figure_url": relative_url(here, figure_url(figure.id)),
-        "unit": unit_in_words(figure, claim), "value_words": claim_value_words(claim),
-        "said_on": claim.said_on, "said_on_words": date_in_words(claim.said_on),
-        "scope": claim.scope, "period_words": period_in_words(claim.period) if claim.period else None,
-        "quote": claim.quote, "basis": BASIS_WORDS.get(claim.basis or ""),
-        "entry_title": entry.title, "entry_url": relative_url(here, entry_url(entry.id)),
+        "figure_label": ctx.text(figure, "label"), "figure_url": relative_url(here, figure_url(figure.id)),
+        "unit": unit_words(ctx, figure, claim), "value_words": ctx.words.claim_value(claim, gender),
+        "said_on": claim.said_on, "said_on_words": ctx.words.date(claim.said_on),
+        "scope": scope, "scope_lang": scope_lang, "quote": quote, "quote_lang": quote_lang,
+        "period_words": ctx.words.period(claim.period) if claim.period else None,
+        "basis": ctx.words.basis(claim.basis), "entry_url": relative_url(here, entry_url(entry.id)),
+        "entry_title": entry_text(ctx, entry)["title"], "entry_lang": entry_text(ctx, entry)["lang"],
         "source_title": source.title,
         "source_url": ("" if on_entry_page else relative_url(here, entry_url(entry.id))) + f"#source-{source.id}",
-        "also_in": [{"title": e.title, "url": relative_url(here, entry_url(e.id))} for e in placed.also_in],
+        "also_in": [{"title": entry_text(ctx, e)["title"], "lang": entry_text(ctx, e)["lang"],
+                     "url": relative_url(here, entry_url(e.id))} for e in placed.also_in],
     }
 
 
-def comparison_view(site: Site, comparison: Comparison, here: str) -> dict:
+def comparison_view(ctx: RenderContext, comparison: Comparison, here: str) -> dict:
     """A figure's claims compared, for the sentences of _comparison.html.j2."""
     def view(placed):
-        return claim_view(site, placed, here) if placed else None
+        return claim_view(ctx, placed, here) if placed else None
     return {"state": comparison.state, "count": len(comparison.claims), "actors": comparison.actors,
             "lowest": view(comparison.lowest), "highest": view(comparison.highest),
-            "conflicts": [{"period_words": period_in_words(period), "claims": [view(p) for p in claims]}
+            "conflicts": [{"period_words": ctx.words.period(period), "claims": [view(p) for p in claims]}
                           for period, claims in comparison.conflicts]}
 
 
 def figure_summary(ctx: RenderContext, figure_id: str, here: str) -> dict:
     """A figure in brief, for the home page and topic pages: its full spread and how the claims compare."""
     figure = ctx.site.figures[figure_id]
-    return {"id": figure_id, "label": figure.label, "unit": figure.unit,
+    return {"id": figure_id, "label": ctx.text(figure, "label"), "unit": ctx.text(figure, "unit"),
             "url": relative_url(here, figure_url(figure_id)),
-            "comparison": comparison_view(ctx.site, ctx.ledger.comparisons[figure_id], here)}
+            "comparison": comparison_view(ctx, ctx.ledger.comparisons[figure_id], here)}
 
 
 def figure_view(ctx: RenderContext, figure_id: str, claims: list, here: str, pager: dict | None) -> dict:
     """A figure's page: `claims` are the ones on this page (all of them, or one page's worth)."""
     figure = ctx.site.figures[figure_id]
-    rows = [claim_view(ctx.site, placed, here) for placed in claims]
-    return {"id": figure_id, "label": figure.label, "unit": figure.unit,
-            "description_html": Markup(ctx.markdown.inline(figure.description)), "rows": rows,
-            "chart": chart_geometry(claims) if claims else None, "chart_id": f"chart-{figure_id}",
-            "time_chart": time_chart_geometry(claims) if claims else None,
+    rows = [claim_view(ctx, placed, here) for placed in claims]
+    return {"id": figure_id, "label": ctx.text(figure, "label"), "unit": ctx.text(figure, "unit"),
+            "description_html": Markup(ctx.markdown.inline(ctx.text(figure, "description"))), "rows": rows,
+            "chart": chart_geometry(claims, ctx.words) if claims else None, "chart_id": f"chart-{figure_id}",
+            "time_chart": time_chart_geometry(claims, ctx.words) if claims else None,
             "summary": figure_summary(ctx, figure_id, here), "pager": pager}

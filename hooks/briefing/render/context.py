@@ -8,6 +8,7 @@ from ..model.site import Site
 from .jinja import Templates
 from .markup import SafeMarkdown
 from .settings import Settings
+from .words import Words
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,22 @@ class RenderContext:
     settings: Settings
     templates: Templates
     markdown: SafeMarkdown
+    words: Words
+
+    @property
+    def language(self) -> str:
+        return self.words.code
+
+    def _(self, message: str) -> str:
+        """The interface's words in the build's language (msgids are English)."""
+        return self.words.language.gettext(message)
+
+    def text(self, record, name: str):
+        """A record's text in the build's language: its translation where it has one, else the
+        English (names, numbers and the like are never translated)."""
+        translation = record.translation(self.language) if self.language != "en" else None
+        translated = translation.get(name) if translation else None
+        return translated if translated is not None else getattr(record, name)
 
     @property
     def site_name(self) -> str:

@@ -18,8 +18,8 @@ from .claim_views import claim_view
 from .context import RenderContext
 from .outputs import GeneratedFile, json_text, xml_text
 from .paths import absolute, entry_url, feed_path, topic_feed_name, topic_url
-from .views import source_view
-from .words import date_in_words
+from .texts import entry_text
+from .views import english_url, source_view
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
@@ -48,19 +48,24 @@ def timestamp(day: dt.date, zone: ZoneInfo) -> str:
 
 
 def entry_content(ctx: RenderContext, entry: Entry) -> str:
-    """The HTML of an entry's item: summary paragraph, body, claims in words, sources."""
-    here = entry_url(entry.id)
-    return ctx.render("feed_entry.html.j2",
-                      summary_html=Markup(ctx.markdown.inline(entry.summary)),
-                      body_html=Markup(ctx.markdown.block(entry.body)),
-                      claims=[claim_view(ctx.site, PlacedClaim(claim, entry), here) for claim in entry.claims],
-                      sources=[source_view(source) for source in entry.sources])
+    """The HTML of an entry's item: summary paragraph, body, claims in words, sources (or, in
+    another language's feed, without a translation: that it is not translated, and where the
+    English is)."""
+    here, text = entry_url(entry.id), entry_text(ctx, entry)
+    return ctx.render("feed_entry.html.j2", translated=text["translated"],
+                      english_url=english_url(ctx, here),
+                      summary_html=Markup(ctx.markdown.inline(text["summary"])),
+                      body_html=Markup(ctx.markdown.block(text["body"])),
+                      claims=[claim_view(ctx, PlacedClaim(claim, entry), here) for claim in entry.claims],
+                      sources=[source_view(ctx, source) for source in entry.sources])
 
 
 def feed_item(ctx: RenderContext, entry: Entry, zone: ZoneInfo) -> dict:
     """One entry as a feed item; every feed format is rendered from this."""
-    url = absolute(ctx.base_url, entry_url(entry.id))
-    return {"id": url, "url": url, "title": entry.title, "summary": ctx.markdown.plain(entry.summary),
+    url, text = absolute(ctx.base_url, entry_url(entry.id)), entry_text(ctx, entry)
+    title = text["title"] if text["translated"] else ctx._("{title} (in English)").format(title=entry.title)
+    summary = ctx.markdown.plain(text["summary"]) if text["translated"] else ctx._("This entry is not translated yet.")
+    return {"id": url, "url": url, "title": title, "summary": summary,
             "content_html": entry_content(ctx, entry),
             "date_published": timestamp(entry.date, zone), "date_modified": timestamp(entry.updated, zone),
             "tags": list(entry.topics) + list(entry.tags)}
@@ -70,10 +75,11 @@ def correction_item(ctx: RenderContext, entry: Entry, index: int, zone: ZoneInfo
     """One dated update as an item: its note, and a link back to the entry it changed."""
     update = entry.updates[index]
     url = absolute(ctx.base_url, entry_url(entry.id))
-    content = ctx.render("feed_update.html.j2", note_html=Markup(ctx.markdown.inline(update.note)),
-                         date_words=date_in_words(update.date), entry_title=entry.title, entry_url=url)
-    return {"id": f"{url}#update-{index + 1}", "url": url, "title": f"Update: {entry.title}",
-            "summary": ctx.markdown.plain(update.note), "content_html": content,
+    note, title = ctx.text(update, "note"), entry_text(ctx, entry)["title"]
+    content = ctx.render("feed_update.html.j2", note_html=Markup(ctx.markdown.inline(note)),
+                         date_words=ctx.words.date(update.date), entry_title=title, entry_url=url)
+    return {"id": f"{url}#update-{index + 1}", "url": url, "title": ctx._("Update: {title}").format(title=title),
+            "summary": ctx.markdown.plain(note), "content_html": content,
             "date_published": timestamp(update.date, zone), "date_modified": timestamp(update.date, zone),
             "tags": list(entry.topics)}
 
@@ -88,7 +94,7 @@ def feed(ctx: RenderContext, zone: ZoneInfo, name: str, title: str, home: str, i
             "json_url": absolute(base_url, feed_path(name, "json")),
             "updated": items[0]["date_modified"] if items else timestamp(ctx.settings.build_date, zone)}
     json_feed = {"version": JSON_FEED_VERSION, "title": title, "home_page_url": meta["home_page_url"],
-                 "feed_url": meta["json_url"], "language": "en", "items": items}
+                 "feed_url": meta["json_url"], "language": ctx.language, "items": items}
     atom = ctx.render("feed.atom.xml.j2", feed=meta, items=items)
     return [GeneratedFile(feed_path(name, "atom"), xml_text(atom)),
             GeneratedFile(feed_path(name, "json"), json_text(json_feed))]
@@ -101,7 +107,9 @@ def site_feeds(ctx: RenderContext, zone: ZoneInfo) -> list[GeneratedFile]:
     files = feed(ctx, zone, "all", site_name, "", list(items_by_id.values()))
     for topic in site.topics.values():
         items = [items_by_id[e.id] for e in site.entries_on(topic.id)]
-        files += feed(ctx, zone, topic_feed_name(topic.id), f"{site_name}: {topic.title}", topic_url(topic.id), items)
+        title = ctx._("{site}: {topic}").format(site=site_name, topic=ctx.text(topic, "title"))
+        files += feed(ctx, zone, topic_feed_name(topic.id), title, topic_url(topic.id), items)
     corrections = [correction_item(ctx, e, i, zone) for e in site.entries for i in range(len(e.updates))]
-    files += feed(ctx, zone, "corrections", f"{site_name}: corrections and updates", "", corrections)
+    files += feed(ctx, zone, "corrections", ctx._("{site}: corrections and updates").format(site=site_name), "",
+                  corrections)
     return files

@@ -46,10 +46,11 @@ def page_meta(site: Site, title: str, description: str, topic_ids=(), jsonld: di
     return meta
 
 
-def news_article(entry: Entry, description: str, site_name: str, base_url: str) -> dict:
-    """schema.org NewsArticle for an entry page."""
-    url = absolute(base_url, entry_url(entry.id))
-    return {"@context": "https://schema.org", "@type": "NewsArticle", "headline": entry.title[:110],
+def news_article(ctx, entry: Entry, headline: str, description: str) -> dict:
+    """schema.org NewsArticle for an entry page, in the page's language."""
+    url, site_name = absolute(ctx.base_url, entry_url(entry.id)), ctx.site_name
+    return {"@context": "https://schema.org", "@type": "NewsArticle", "headline": headline[:110],
+            "inLanguage": ctx.language,
             "description": description, "url": url, "mainEntityOfPage": url,
             "datePublished": entry.date.isoformat(), "dateModified": entry.updated.isoformat(),
             "keywords": list(entry.tags), "articleSection": list(entry.topics),

@@ -1,26 +1,37 @@
-"""The Jinja templates of the site's pages and feeds (templates/), and how they are rendered."""
+"""The Jinja templates of the site's pages and feeds (templates/), and how they are rendered.
+
+Templates write the interface in English, marked for translation ({% trans %}, _()); Jinja's i18n
+extension looks each text up in the build language's gettext catalog (i18n.py).
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from .i18n import LOCALE_FOLDER, Language
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 
 class Templates:
-    """One Jinja environment: HTML templates are autoescaped, Markdown ones (*.md.j2) are not."""
+    """One Jinja environment per language: HTML templates are autoescaped, Markdown ones (*.md.j2)
+    are not."""
 
-    def __init__(self, folder: Path = TEMPLATES):
+    def __init__(self, folder: Path = TEMPLATES, language: Language | None = None):
         self.folder = folder
+        self.language = language or Language()
         self._environment = Environment(
-            loader=FileSystemLoader(folder),
+            loader=FileSystemLoader(folder), extensions=["jinja2.ext.i18n"],
             autoescape=select_autoescape(["html.j2"], disabled_extensions=["md.j2"], default=True),
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        self._environment.install_gettext_translations(self.language.translations, newstyle=True)  # type: ignore[attr-defined]
+        self._environment.globals["lang"] = self.language.code  # the page's language, in macros too
 
     def render(self, template: str, **context) -> str:
         return self._environment.get_template(template).render(**context)
 
     def fingerprint(self) -> tuple:
-        """Changes when a template is edited, so a preview server re-renders every page."""
-        return tuple(sorted((path.name, path.stat().st_mtime_ns) for path in self.folder.iterdir()))
+        """Changes when a template or a catalog is edited, so a preview server re-renders every page."""
+        paths = [*self.folder.iterdir(), *LOCALE_FOLDER.rglob("*.po")]
+        return tuple(sorted((path.name, path.stat().st_mtime_ns) for path in paths))

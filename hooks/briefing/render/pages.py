@@ -11,11 +11,11 @@ from itertools import groupby
 from ..format.reference import reference_context
 from ..format.spec import registry_path
 from ..model.site import Entry, Site
-from .claim_views import claim_view, figure_summary, figure_view
+from .claim_views import figure_summary
 from .context import RenderContext
 from .head import news_article, page_meta
 from .outputs import GeneratedPage
-from .paginate import Slice, pager_view, paginate, slice_source
+from .paginate import pager_view, paginate
 from .paths import (
     ACTORS_URL,
     ENTRIES,
@@ -27,8 +27,7 @@ from .paths import (
     relative_url,
     topic_feed_name,
 )
-from .views import METHOD_PAGE, actor_view, entry_view, list_item_view, topic_view
-from .words import KIND_PLURAL_WORDS, date_in_words, month_in_words
+from .views import METHOD_PAGE, entry_view, list_item_view, topic_view
 
 LATEST_ON_HOME = 5
 FEEDS_PAGE = "data/"  # the open data page lists every feed ("Subscribe")
@@ -50,11 +49,21 @@ def make_page(ctx: RenderContext, source: str, origin: str, title: str, descript
 
 
 def entry_page(ctx: RenderContext, entry: Entry) -> GeneratedPage:
-    description = ctx.markdown.plain(entry.summary)
-    facts = {"type": "Entry", "date": date_in_words(entry.date), "topic": ctx.site.topics[entry.topics[0]].title}
-    return make_page(ctx, page_source(ENTRIES, entry.id), entry.path, entry.title, description,
-                     "entry.html.j2", entry.topics, news_article(entry, description, ctx.site_name, ctx.base_url),
-                     search_facts=facts, entry=entry_view(ctx, entry))
+    """An entry's page; on another language's site, without a translation, a page that says so
+    and gives what needs none (date, claims, sources) and the way to the English text."""
+    view = entry_view(ctx, entry)
+    text = view["text"]
+    if not text["translated"]:
+        title = ctx._("{title} (in English)").format(title=entry.title)
+        return make_page(ctx, page_source(ENTRIES, entry.id), entry.path, title,
+                         ctx._("This entry is not translated yet."), "entry_untranslated.html.j2", entry.topics,
+                         search=False, entry=view)
+    description = ctx.markdown.plain(text["summary"])
+    facts = {"type": ctx._("Entry"), "date": ctx.words.date(entry.date),
+             "topic": ctx.text(ctx.site.topics[entry.topics[0]], "title")}
+    return make_page(ctx, page_source(ENTRIES, entry.id), entry.path, text["title"], description,
+                     "entry.html.j2", entry.topics, news_article(ctx, entry, text["title"], description),
+                     search_facts=facts, entry=view)
 
 
 def topic_pages(ctx: RenderContext, topic_id: str) -> list[GeneratedPage]:
@@ -65,10 +74,11 @@ def topic_pages(ctx: RenderContext, topic_id: str) -> list[GeneratedPage]:
     for part in paginate(list(entries), *segments):
         here = part.url
         figures = [figure_summary(ctx, f, here) for f in ledger.figures_of(entries)] if part.number == 1 else []
-        title = topic.title if part.number == 1 else f"{topic.title}, page {part.number}"
-        pages.append(make_page(ctx, part.source, registry_path("topic"), title, ctx.markdown.plain(topic.summary),
+        title = numbered(ctx, ctx.text(topic, "title"), part.number)
+        pages.append(make_page(ctx, part.source, registry_path("topic"), title,
+                               ctx.markdown.plain(ctx.text(topic, "summary")),
                                "topic.html.j2", (topic_id,), search=part.number == 1,
-                               search_facts={"type": "Topic"},
+                               search_facts={"type": ctx._("Topic")},
                                topic=topic_view(ctx, topic_id, here), figures=figures,
                                feed_url=relative_url(here, feed_path(topic_feed_name(topic_id), "atom")),
                                feeds_url=relative_url(here, FEEDS_PAGE),
@@ -86,82 +96,28 @@ def month_groups(site: Site) -> list[tuple[str, list]]:
 def timeline_pages(ctx: RenderContext) -> list[GeneratedPage]:
     """timeline/: the months; timeline/YYYY-MM/: one month's entries, paginated."""
     groups = month_groups(ctx.site)
-    months = [{"title": month_in_words(entries[0].date), "count": len(entries),
+    months = [{"title": ctx.words.month(entries[0].date), "count": len(entries),
                "url": relative_url(TIMELINE_URL, page_url(page_source("timeline", key)))} for key, entries in groups]
     latest = [list_item_view(ctx, e, TIMELINE_URL) for e in (groups[0][1][:LATEST_ON_HOME] if groups else [])]
-    pages = [make_page(ctx, page_source("timeline"), "", "Timeline", "Every briefing entry by date.",
-                       "timeline.html.j2", search=False, heading="Timeline", months=months, entries=latest,
-                       section_id="latest", section_title="Latest entries", pager=None)]
+    pages = [make_page(ctx, page_source("timeline"), "", ctx._("Timeline"), ctx._("Every briefing entry by date."),
+                       "timeline.html.j2", search=False, heading=ctx._("Timeline"), months=months, entries=latest,
+                       section_id="latest", section_title=ctx._("Latest entries"), pager=None)]
     for key, entries in groups:
         segments = ("timeline", key)
         for part in paginate(entries, *segments):
-            title = month_in_words(entries[0].date) + (f", page {part.number}" if part.number > 1 else "")
-            pages.append(make_page(ctx, part.source, "", title, f"Briefing entries of {title}.",
+            title = numbered(ctx, ctx.words.month(entries[0].date), part.number)
+            pages.append(make_page(ctx, part.source, "", title,
+                                   ctx._("Briefing entries of {month}.").format(month=title),
                                    "timeline.html.j2", search=False, heading=title, months=[],
                                    entries=[list_item_view(ctx, e, part.url) for e in part.items],
-                                   section_id="entries", section_title="Entries, newest first",
+                                   section_id="entries", section_title=ctx._("Entries, newest first"),
                                    pager=pager_view(part, segments)))
     return pages
 
 
-def newest_pages(items: list, *segments: str) -> list:
-    """Pages of a date-ordered list, the newest on page 1, each page still in date order."""
-    return [Slice(part.number, part.count, part.items[::-1], part.source)
-            for part in paginate(items[::-1], *segments)]
-
-
-def figure_pages(ctx: RenderContext, figure_id: str) -> list[GeneratedPage]:
-    figure, segments = ctx.site.figures[figure_id], ("figures", figure_id)
-    description = ctx.markdown.plain(figure.description) or f"Every claim of {figure.label}, side by side."
-    pages = []
-    for part in newest_pages(ctx.ledger.by_figure[figure_id], *segments):
-        title = figure.label + (f", page {part.number}" if part.number > 1 else "")
-        pages.append(make_page(ctx, part.source, registry_path("figure"), title, description, "figure.html.j2",
-                               search=part.number == 1, search_facts={"type": "Figure"},
-                               figure=figure_view(ctx, figure_id, part.items, part.url, pager_view(part, segments)),
-                               method_url=relative_url(part.url, METHOD_PAGE)))
-    return pages
-
-
-def figures_index(ctx: RenderContext) -> GeneratedPage:
-    figures = [figure_summary(ctx, figure_id, FIGURES_URL) for figure_id in ctx.site.figures]
-    return make_page(ctx, page_source("figures", "index"), registry_path("figure"), "Figures",
-                     "Tracked figures and every claim of each, side by side.", "figures_index.html.j2",
-                     figures=figures)
-
-
-def actor_pages(ctx: RenderContext, actor_id: str) -> list[GeneratedPage]:
-    """Claims (in date order) and entries (newest first), the newest of each on page 1."""
-    ledger, actor, segments = ctx.ledger, ctx.site.actors[actor_id], ("actors", actor_id)
-    claims = newest_pages(ledger.by_actor[actor_id], *segments)
-    entries = paginate(ledger.entries_by_actor[actor_id], *segments)
-    count = max(len(claims), len(entries))
-    description = f"{actor.name}" + (f", {actor.role}" if actor.role else "") + ": claims and entries."
-    pages = []
-    for number in range(1, count + 1):
-        part = Slice(number, count, [], slice_source(segments, number))
-        here = part.url
-        title = actor.name + (f", page {number}" if number > 1 else "")
-        page_claims = claims[number - 1].items if number <= len(claims) else []
-        page_entries = entries[number - 1].items if number <= len(entries) else []
-        pages.append(make_page(ctx, part.source, registry_path("actor"), title, description, "actor.html.j2",
-                               search=number == 1, search_facts={"type": "Actor"},
-                               actor=actor_view(ctx, actor_id, here),
-                               claims=[claim_view(ctx.site, placed, here) for placed in page_claims],
-                               entries=[list_item_view(ctx, entry, here) for entry in page_entries],
-                               pager=pager_view(part, segments)))
-    return pages
-
-
-def actors_index(ctx: RenderContext) -> GeneratedPage:
-    """Every actor, by kind (people first), each kind a section, names in alphabetical order."""
-    actors = sorted((actor_view(ctx, actor_id, ACTORS_URL) for actor_id in ctx.site.actors),
-                    key=lambda actor: actor["name"].casefold())
-    kinds = [{"id": kind, "words": words, "actors": [a for a in actors if a["kind"] == kind]}
-             for kind, words in KIND_PLURAL_WORDS.items()]
-    return make_page(ctx, page_source("actors", "index"), registry_path("actor"), "Actors",
-                     "Who appears in the briefings, and the claims attributed to each.", "actors_index.html.j2",
-                     kinds=[kind for kind in kinds if kind["actors"]])
+def numbered(ctx: RenderContext, title: str, number: int) -> str:
+    """A list's title, with its page number after the first page."""
+    return title if number == 1 else ctx._("{title}, page {number}").format(title=title, number=number)
 
 
 LATEST_PER_TOPIC = 1
@@ -182,7 +138,7 @@ def home_section(ctx: RenderContext) -> str:
     topics = [{**topic_view(ctx, topic_id, here),
                "latest": [list_item_view(ctx, e, here) for e in site.entries_on(topic_id)[:LATEST_PER_TOPIC]]}
               for topic_id in site.topics]
-    return ctx.render("home.html.j2", as_of=as_of, as_of_words=date_in_words(as_of) if as_of else None,
+    return ctx.render("home.html.j2", as_of=as_of, as_of_words=ctx.words.date(as_of) if as_of else None,
                       entry_count=len(site.entries), topics=topics,
                       figures=[figure_summary(ctx, f, here) for f in key_figures(ledger)],
                       entries=[list_item_view(ctx, e, here) for e in site.entries[:LATEST_ON_HOME]],
@@ -195,6 +151,6 @@ def format_page(ctx: RenderContext) -> GeneratedPage:
     """The format reference: Markdown generated from format/spec.py, no contributor text in it."""
     return GeneratedPage("format.md", "hooks/briefing/format/spec.py",
                          ctx.render("format.md.j2", **reference_context()),
-                         {"title": "Format reference",
-                          "description": "The briefing entry format: every field, its type and meaning."},
+                         {"title": ctx._("Format reference"),
+                          "description": ctx._("The briefing entry format: every field, its type and meaning.")},
                          is_html=False)

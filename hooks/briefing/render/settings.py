@@ -19,6 +19,12 @@ class Settings:
     repository: str | None = None    # e.g. https://github.com/owner/briefing, for corrections
     edit_uri: str | None = None      # e.g. edit/main/docs/: the repository's editor, from docs/
     build_date: dt.date = dt.date(1970, 1, 1)  # the day the site is built as (SOURCE_DATE_EPOCH)
+    language: str = "en"             # the language this build publishes
+    sites: tuple = ()                # (language, base_url) of every language's site, this one's too
+
+    def site_of(self, language: str) -> str | None:
+        """The address of the site in `language`, if the site is published in it."""
+        return dict(self.sites).get(language)
 
     def edit_link(self, origin: str) -> str | None:
         """Where a reader proposes a correction to the file a page comes from (docs/ is one level

@@ -11,23 +11,16 @@ from ..model.ledger import Ledger
 from ..model.site import Entry, Site
 from .context import RenderContext
 from .feeds import site_feeds
+from .i18n import Language
 from .jinja import Templates
+from .ledger_pages import actor_pages, actors_index, figure_pages, figures_index
 from .markup import MarkdownFailed, SafeMarkdown
 from .og_image import site_images
 from .opendata import briefings_json, claims_csv
 from .outputs import GeneratedFile, GeneratedPage
-from .pages import (
-    actor_pages,
-    actors_index,
-    entry_page,
-    figure_pages,
-    figures_index,
-    format_page,
-    home_section,
-    timeline_pages,
-    topic_pages,
-)
+from .pages import entry_page, format_page, home_section, timeline_pages, topic_pages
 from .settings import Settings
+from .words import Words
 
 
 @dataclass(frozen=True)
@@ -66,8 +59,10 @@ def shared_inputs(ctx: RenderContext) -> tuple:
 class SiteRenderer:
     """Renders the whole site, remembering between builds what can be reused."""
 
-    def __init__(self, templates: Templates | None = None) -> None:
-        self.templates = templates or Templates()
+    def __init__(self, templates: Templates | None = None, language: str = "en") -> None:
+        self.language = templates.language if templates else Language(language)
+        self.templates = templates or Templates(language=self.language)
+        self.words = Words(self.language)
         self.markdown = SafeMarkdown()
         self.entry_pages = EntryPages()
 
@@ -79,7 +74,7 @@ class SiteRenderer:
         failed = unrenderable_texts(site, self.markdown)
         if failed:
             raise ProblemsFound(failed)
-        ctx = RenderContext(site, Ledger(site), settings, self.templates, self.markdown)
+        ctx = RenderContext(site, Ledger(site), settings, self.templates, self.markdown, self.words)
         pages: list[GeneratedPage] = self.entry_pages.pages(ctx)
         for topic_id in site.topics:
             pages += topic_pages(ctx, topic_id)

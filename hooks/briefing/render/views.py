@@ -12,40 +12,41 @@ from markupsafe import Markup
 
 from ..model.claims import PlacedClaim
 from ..model.ledger import actors_of
-from ..model.site import Entry, Site
+from ..model.site import Entry
 from .claim_views import claim_view
 from .context import RenderContext
-from .paths import actor_url, entry_url, relative_url, topic_url
-from .words import KIND_WORDS, STATUS_WORDS, date_in_words
+from .paths import absolute, actor_url, entry_url, relative_url, topic_url
+from .texts import entry_text
 
 
-def topic_link(site: Site, topic_id: str, here: str) -> dict:
-    topic = site.topics[topic_id]
-    return {"id": topic.id, "title": topic.title, "url": relative_url(here, topic_url(topic.id))}
+def topic_link(ctx: RenderContext, topic_id: str, here: str) -> dict:
+    topic = ctx.site.topics[topic_id]
+    return {"id": topic.id, "title": ctx.text(topic, "title"), "url": relative_url(here, topic_url(topic.id))}
 
 
 def topic_view(ctx: RenderContext, topic_id: str, here: str) -> dict:
     """A topic with its summary and how many entries it has: for the home and topic pages."""
     topic = ctx.site.topics[topic_id]
-    line = topic.bottom_line
-    return {**topic_link(ctx.site, topic_id, here), "summary_html": Markup(ctx.markdown.inline(topic.summary)),
+    line = ctx.text(topic, "bottom_line")
+    return {**topic_link(ctx, topic_id, here), "summary_html": Markup(ctx.markdown.inline(ctx.text(topic, "summary"))),
             "count": len(ctx.site.entries_on(topic.id)),
             "bottom_line_html": Markup(ctx.markdown.inline(line.text)) if line else None,
             "bottom_line_as_of": line.as_of if line else None,
-            "bottom_line_as_of_words": date_in_words(line.as_of) if line else None}
+            "bottom_line_as_of_words": ctx.words.date(line.as_of) if line else None}
 
 
 def list_item_view(ctx: RenderContext, entry: Entry, here: str) -> dict:
     """The short form of an entry used in lists (topic pages, timeline, home)."""
-    return {"id": entry.id, "title": entry.title, "date": entry.date,
-            "date_words": date_in_words(entry.date), "status": entry.status,
-            "status_words": STATUS_WORDS[entry.status],
+    text = entry_text(ctx, entry)
+    return {"id": entry.id, "title": text["title"], "title_lang": text["lang"], "translated": text["translated"],
+            "date": entry.date, "date_words": ctx.words.date(entry.date), "status": entry.status,
+            "status_words": ctx.words.status(entry.status),
             "url": relative_url(here, entry_url(entry.id)),
-            "summary_html": Markup(ctx.markdown.inline(entry.summary))}
+            "summary_html": Markup(ctx.markdown.inline(text["summary"]))}
 
 
-def source_view(source) -> dict:
-    words = date_in_words(source.published) if source.published else None
+def source_view(ctx: RenderContext, source) -> dict:
+    words = ctx.words.date(source.published) if source.published else None
     return {**source.__dict__, "published_words": words}
 
 
@@ -59,25 +60,27 @@ def review_view(ctx: RenderContext, entry: Entry) -> dict:
     whether a developing entry has gone unreviewed past STALE_AFTER on the build's date."""
     reviewed = max(filter(None, (entry.reviewed_on, entry.updated)))
     stale = entry.status == "developing" and ctx.settings.build_date - reviewed > STALE_AFTER
-    return {"reviewed": reviewed, "reviewed_words": date_in_words(reviewed),
+    return {"reviewed": reviewed, "reviewed_words": ctx.words.date(reviewed),
             "explicit": entry.reviewed_on is not None, "stale": stale}
 
 
 def entry_view(ctx: RenderContext, entry: Entry) -> dict:
     """An entry's page. It reads only the entry and the registries (never other entries), which
     is what lets a preview server reuse it while those are unchanged (site_outputs.EntryPages)."""
-    site, here = ctx.site, entry_url(entry.id)
+    site, here, text = ctx.site, entry_url(entry.id), entry_text(ctx, entry)
     return {
-        **list_item_view(ctx, entry, here),
-        "topics": [topic_link(site, topic_id, here) for topic_id in entry.topics],
-        "body_html": Markup(ctx.markdown.block(entry.body)),
-        "claims": [claim_view(site, PlacedClaim(claim, entry), here) for claim in entry.claims],
-        "actors": [{**site.actors[actor_id].__dict__, "url": relative_url(here, actor_url(actor_id))}
-                   for actor_id in actors_of(entry)],
-        "sources": [source_view(source) for source in entry.sources],
-        "updates": [{"date": u.date, "date_words": date_in_words(u.date),
-                     "note_html": Markup(ctx.markdown.inline(u.note))} for u in entry.updates],
-        "updated": entry.updated, "updated_words": date_in_words(entry.updated),
+        **list_item_view(ctx, entry, here), "text": text,
+        "translated_on_words": ctx.words.date(text["translated_on"]) if text["translated_on"] else None,
+        "topics": [topic_link(ctx, topic_id, here) for topic_id in entry.topics],
+        "body_html": Markup(ctx.markdown.block(text["body"])),
+        "claims": [claim_view(ctx, PlacedClaim(claim, entry), here) for claim in entry.claims],
+        "actors": [{**site.actors[actor_id].__dict__, "role": ctx.text(site.actors[actor_id], "role"),
+                    "url": relative_url(here, actor_url(actor_id))} for actor_id in actors_of(entry)],
+        "sources": [source_view(ctx, source) for source in entry.sources],
+        "updates": [{"date": u.date, "date_words": ctx.words.date(u.date),
+                     "note_html": Markup(ctx.markdown.inline(ctx.text(u, "note")))} for u in entry.updates],
+        "updated": entry.updated, "updated_words": ctx.words.date(entry.updated),
+        "english_url": english_url(ctx, entry_url(entry.id)),
         "tags": entry.tags, "correction_url": ctx.settings.edit_link(entry.path),
         "place": entry.place, "review": review_view(ctx, entry),
         "method_url": relative_url(here, METHOD_PAGE),
@@ -86,5 +89,12 @@ def entry_view(ctx: RenderContext, entry: Entry) -> dict:
 
 def actor_view(ctx: RenderContext, actor_id: str, here: str) -> dict:
     actor, ledger = ctx.site.actors[actor_id], ctx.ledger
-    return {**actor.__dict__, "kind_words": KIND_WORDS[actor.kind], "url": relative_url(here, actor_url(actor_id)),
+    return {**actor.__dict__, "role": ctx.text(actor, "role"), "kind_words": ctx.words.kind(actor.kind),
+            "url": relative_url(here, actor_url(actor_id)),
             "claims": len(ledger.by_actor[actor_id]), "entries": len(ledger.entries_by_actor[actor_id])}
+
+
+def english_url(ctx: RenderContext, url: str) -> str | None:
+    """The same page on the English site (absolute), from another language's site."""
+    english = ctx.settings.site_of("en")
+    return absolute(english, url) if english and ctx.language != "en" else None

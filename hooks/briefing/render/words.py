@@ -1,72 +1,80 @@
-"""The words readers see for values, dates and the format's vocabularies.
+"""The words readers see for values, dates and the format's vocabularies, in the build's language.
 
-Each table has one entry per value of a vocabulary in format/spec.py (qualifiers,
-statuses, actor kinds, bases); a test fails if a table and the spec disagree.
+Each table has one entry per value of a vocabulary in format/spec.py (qualifiers, statuses,
+actor kinds, bases); a test fails if a table and the spec disagree. The tables hold English
+msgids: a language's words come from its gettext catalog (i18n.py), and a value's phrase takes
+the grammatical gender of the figure's unit where the language has one ("unas 2.000 personas").
 """
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
-QUALIFIER_WORDS = {
-    "exactly": "", "about": "about ", "at-least": "at least ", "more-than": "more than ",
-    "at-most": "at most ", "fewer-than": "fewer than ",
+from ..format.translations import N_
+from .i18n import Language
+
+# A value's phrase for each qualifier: a single value, and a range [low, high].
+QUALIFIER_PHRASES = {
+    "exactly": (N_("{amount}"), N_("{low}–{high}")),
+    "about": (N_("about {amount}"), N_("about {low}–{high}")),
+    "at-least": (N_("at least {amount}"), N_("at least {low}–{high}")),
+    "more-than": (N_("more than {amount}"), N_("more than {low}–{high}")),
+    "at-most": (N_("at most {amount}"), N_("at most {low}–{high}")),
+    "fewer-than": (N_("fewer than {amount}"), N_("fewer than {low}–{high}")),
 }
-STATUS_WORDS = {"developing": "Developing", "confirmed": "Confirmed", "disputed": "Disputed"}
-KIND_WORDS = {"person": "Person", "organization": "Organization", "government": "Government",
-              "media": "Media", "group": "Group"}
-KIND_PLURAL_WORDS = {"person": "People", "organization": "Organizations", "government": "Governments",
-                     "media": "Media", "group": "Groups"}
-BASIS_WORDS = {"announced": "announced", "counted": "counted", "verified": "verified", "estimated": "estimated"}
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+STATUS_WORDS = {"developing": N_("Developing"), "confirmed": N_("Confirmed"), "disputed": N_("Disputed")}
+KIND_WORDS = {"person": N_("Person"), "organization": N_("Organization"), "government": N_("Government"),
+              "media": N_("Media"), "group": N_("Group")}
+KIND_PLURAL_WORDS = {"person": N_("People"), "organization": N_("Organizations"), "government": N_("Governments"),
+                     "media": N_("Media"), "group": N_("Groups")}
+BASIS_WORDS = {"announced": N_("announced"), "counted": N_("counted"), "verified": N_("verified"),
+               "estimated": N_("estimated")}
 
 
-def number_in_words(number: float) -> str:
-    """2000 -> '2,000'; 2.5 -> '2.5'; 0.00001 -> '0.00001' (as written, grouped by thousands,
-    never in scientific notation: repr gives the shortest digits, Decimal writes them out)."""
-    if float(number).is_integer():
-        return f"{int(number):,}"
-    whole, _, fraction = format(Decimal(repr(float(number))), "f").partition(".")
-    return f"{int(whole):,}.{fraction}"
+class Words:
+    """Values, dates and vocabulary in one language."""
 
+    def __init__(self, language: Language | None = None):
+        self.language = language or Language()
+        self.code = self.language.code
 
-def value_in_words(low: float, high: float, is_range: bool, qualifier: str = "exactly") -> str:
-    """A claim's value as the source put it: 'more than 400', 'about 60–70'."""
-    amount = number_in_words(low)
-    if is_range:
-        amount = f"{amount}–{number_in_words(high)}"
-    return QUALIFIER_WORDS[qualifier] + amount
+    def number(self, number: float) -> str:
+        return self.language.number(number)
 
+    def date(self, day: dt.date) -> str:
+        return self.language.date(day)
 
-def claim_value_words(claim) -> str:
-    """A model Claim's value in words."""
-    return value_in_words(claim.low, claim.high, claim.is_range, claim.qualifier)
+    def month(self, day: dt.date) -> str:
+        return self.language.month(day)
 
+    def value(self, low: float, high: float, is_range: bool, qualifier: str = "exactly",
+              gender: str | None = None) -> str:
+        """A claim's value as the source put it: 'more than 400', 'about 60–70'; 'entre 60 y 70'."""
+        phrase = QUALIFIER_PHRASES[qualifier][1 if is_range else 0]
+        phrase = self.language.pgettext(gender, phrase) if gender else self.language.gettext(phrase)
+        return phrase.format(amount=self.number(low), low=self.number(low), high=self.number(high))
 
-def unit_in_words(figure, claim) -> str:
-    """The unit as the value needs it: "1 person", "at least 1 person", "2 people", "60–70 people"
-    (the figure's `unit_singular` for a count of exactly one, when it has one)."""
-    one = not claim.is_range and claim.low == claim.high == 1
-    return figure.unit_singular if one and figure.unit_singular else figure.unit
+    def claim_value(self, claim, gender: str | None = None) -> str:
+        return self.value(claim.low, claim.high, claim.is_range, claim.qualifier, gender)
 
+    def period(self, period) -> str:
+        """'12 January 2026', '12–14 January 2026', 'since 8 January 2026', 'up to 14 January 2026'."""
+        start, end = period.start, period.end
+        if start and end and start == end:
+            return self.date(start)
+        if start and end:
+            return self.language.gettext("{start} to {end}").format(start=self.date(start), end=self.date(end))
+        if start:
+            return self.language.gettext("since {date}").format(date=self.date(start))
+        return self.language.gettext("up to {date}").format(date=self.date(end))
 
-def date_in_words(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    def status(self, status: str) -> str:
+        return self.language.gettext(STATUS_WORDS[status])
 
+    def kind(self, kind: str) -> str:
+        return self.language.gettext(KIND_WORDS[kind])
 
-def period_in_words(period) -> str:
-    """'12 January 2026', '12–14 January 2026', '30 December 2025 – 2 January 2026',
-    'since 8 January 2026', 'up to 14 January 2026'."""
-    start, end = period.start, period.end
-    if start and end and start == end:
-        return date_in_words(start)
-    if start and end and (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{date_in_words(end)}"
-    if start and end:
-        return f"{date_in_words(start)} – {date_in_words(end)}"
-    return f"since {date_in_words(start)}" if start else f"up to {date_in_words(end)}"
+    def kinds(self, kind: str) -> str:
+        return self.language.gettext(KIND_PLURAL_WORDS[kind])
 
-
-def month_in_words(day: dt.date) -> str:
-    return f"{MONTHS[day.month - 1]} {day.year}"
+    def basis(self, basis: str | None) -> str | None:
+        return self.language.gettext(BASIS_WORDS[basis]) if basis else None

@@ -1,0 +1,75 @@
+"""The pages of the claims ledger: a page per figure and per actor, and their indexes."""
+from __future__ import annotations
+
+from ..format.spec import ACTOR_KINDS, registry_path
+from .claim_views import claim_view, figure_summary, figure_view
+from .context import RenderContext
+from .outputs import GeneratedPage
+from .pages import make_page, numbered
+from .paginate import Slice, pager_view, paginate, slice_source
+from .paths import ACTORS_URL, FIGURES_URL, page_source, relative_url
+from .views import METHOD_PAGE, actor_view, list_item_view
+
+
+def newest_pages(items: list, *segments: str) -> list:
+    """Pages of a date-ordered list, the newest on page 1, each page still in date order."""
+    return [Slice(part.number, part.count, part.items[::-1], part.source)
+            for part in paginate(items[::-1], *segments)]
+
+
+def figure_pages(ctx: RenderContext, figure_id: str) -> list[GeneratedPage]:
+    figure, segments = ctx.site.figures[figure_id], ("figures", figure_id)
+    label = ctx.text(figure, "label")
+    description = (ctx.markdown.plain(ctx.text(figure, "description"))
+                   or ctx._("Every claim of {figure}, side by side.").format(figure=label))
+    pages = []
+    for part in newest_pages(ctx.ledger.by_figure[figure_id], *segments):
+        title = numbered(ctx, label, part.number)
+        pages.append(make_page(ctx, part.source, registry_path("figure"), title, description, "figure.html.j2",
+                               search=part.number == 1, search_facts={"type": ctx._("Figure")},
+                               figure=figure_view(ctx, figure_id, part.items, part.url, pager_view(part, segments)),
+                               method_url=relative_url(part.url, METHOD_PAGE)))
+    return pages
+
+
+def figures_index(ctx: RenderContext) -> GeneratedPage:
+    figures = [figure_summary(ctx, figure_id, FIGURES_URL) for figure_id in ctx.site.figures]
+    return make_page(ctx, page_source("figures", "index"), registry_path("figure"), ctx._("Figures"),
+                     ctx._("Tracked figures and every claim of each, side by side."), "figures_index.html.j2",
+                     figures=figures)
+
+
+def actor_pages(ctx: RenderContext, actor_id: str) -> list[GeneratedPage]:
+    """Claims (in date order) and entries (newest first), the newest of each on page 1."""
+    ledger, actor, segments = ctx.ledger, ctx.site.actors[actor_id], ("actors", actor_id)
+    claims = newest_pages(ledger.by_actor[actor_id], *segments)
+    entries = paginate(ledger.entries_by_actor[actor_id], *segments)
+    count = max(len(claims), len(entries))
+    role = ctx.text(actor, "role")
+    who = ctx._("{name}, {role}").format(name=actor.name, role=role) if role else actor.name
+    description = ctx._("{who}: claims and entries.").format(who=who)
+    pages = []
+    for number in range(1, count + 1):
+        part = Slice(number, count, [], slice_source(segments, number))
+        here = part.url
+        title = numbered(ctx, actor.name, number)
+        page_claims = claims[number - 1].items if number <= len(claims) else []
+        page_entries = entries[number - 1].items if number <= len(entries) else []
+        pages.append(make_page(ctx, part.source, registry_path("actor"), title, description, "actor.html.j2",
+                               search=number == 1, search_facts={"type": ctx._("Actor")},
+                               actor=actor_view(ctx, actor_id, here),
+                               claims=[claim_view(ctx, placed, here) for placed in page_claims],
+                               entries=[list_item_view(ctx, entry, here) for entry in page_entries],
+                               pager=pager_view(part, segments)))
+    return pages
+
+
+def actors_index(ctx: RenderContext) -> GeneratedPage:
+    """Every actor, by kind (people first), each kind a section, names in alphabetical order."""
+    actors = sorted((actor_view(ctx, actor_id, ACTORS_URL) for actor_id in ctx.site.actors),
+                    key=lambda actor: actor["name"].casefold())
+    kinds = [{"id": kind, "words": ctx.words.kinds(kind), "actors": [a for a in actors if a["kind"] == kind]}
+             for kind in ACTOR_KINDS]
+    return make_page(ctx, page_source("actors", "index"), registry_path("actor"), ctx._("Actors"),
+                     ctx._("Who appears in the briefings, and the claims attributed to each."), "actors_index.html.j2",
+                     kinds=[kind for kind in kinds if kind["actors"]])

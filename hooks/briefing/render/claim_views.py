@@ -45,6 +45,7 @@ def claim_view(ctx: RenderContext, placed: PlacedClaim, here: str) -> dict:
         "unit": unit_words(ctx, figure, claim), "value_words": ctx.words.claim_value(claim, gender),
         "said_on": claim.said_on, "said_on_words": ctx.words.date(claim.said_on),
         "scope": scope, "scope_lang": scope_lang, "quote": quote, "quote_lang": quote_lang,
+        "quote_translated": bool(quote) and quote_lang != "en",  # an es quote renders the English one
         "period_words": ctx.words.period(claim.period) if claim.period else None,
         "basis": ctx.words.basis(claim.basis), "entry_url": relative_url(here, entry_url(entry.id)),
         "entry_title": entry_text(ctx, entry)["title"], "entry_lang": entry_text(ctx, entry)["lang"],

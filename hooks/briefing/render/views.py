@@ -42,7 +42,7 @@ def list_item_view(ctx: RenderContext, entry: Entry, here: str) -> dict:
             "date": entry.date, "date_words": ctx.words.date(entry.date), "status": entry.status,
             "status_words": ctx.words.status(entry.status),
             "url": relative_url(here, entry_url(entry.id)),
-            "summary_html": Markup(ctx.markdown.inline(text["summary"]))}
+            "summary_html": Markup(ctx.markdown.inline(text["summary"])) if text["summary"] else None}
 
 
 def source_view(ctx: RenderContext, source) -> dict:
@@ -64,6 +64,14 @@ def review_view(ctx: RenderContext, entry: Entry) -> dict:
             "explicit": entry.reviewed_on is not None, "stale": stale}
 
 
+def update_view(ctx: RenderContext, update) -> dict:
+    """An update's note in the build's language, else in English, marked as such."""
+    note = ctx.text(update, "note")
+    lang = ctx.language if note is not update.note or ctx.language == "en" else "en"
+    return {"date": update.date, "date_words": ctx.words.date(update.date), "lang": lang,
+            "note_html": Markup(ctx.markdown.inline(note))}
+
+
 def entry_view(ctx: RenderContext, entry: Entry) -> dict:
     """An entry's page. It reads only the entry and the registries (never other entries), which
     is what lets a preview server reuse it while those are unchanged (site_outputs.EntryPages)."""
@@ -72,13 +80,12 @@ def entry_view(ctx: RenderContext, entry: Entry) -> dict:
         **list_item_view(ctx, entry, here), "text": text,
         "translated_on_words": ctx.words.date(text["translated_on"]) if text["translated_on"] else None,
         "topics": [topic_link(ctx, topic_id, here) for topic_id in entry.topics],
-        "body_html": Markup(ctx.markdown.block(text["body"])),
+        "body_html": Markup(ctx.markdown.block(text["body"])) if text["body"] else None,
         "claims": [claim_view(ctx, PlacedClaim(claim, entry), here) for claim in entry.claims],
         "actors": [{**site.actors[actor_id].__dict__, "role": ctx.text(site.actors[actor_id], "role"),
                     "url": relative_url(here, actor_url(actor_id))} for actor_id in actors_of(entry)],
         "sources": [source_view(ctx, source) for source in entry.sources],
-        "updates": [{"date": u.date, "date_words": ctx.words.date(u.date),
-                     "note_html": Markup(ctx.markdown.inline(ctx.text(u, "note")))} for u in entry.updates],
+        "updates": [update_view(ctx, update) for update in entry.updates],
         "updated": entry.updated, "updated_words": ctx.words.date(entry.updated),
         "english_url": english_url(ctx, entry_url(entry.id)),
         "tags": entry.tags, "correction_url": ctx.settings.edit_link(entry.path),

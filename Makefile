@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve test lint build validate new schema clean
+.PHONY: serve test lint build validate new schema translations clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,15 @@ new: $(BIN)/.installed
 
 schema: $(BIN)/.installed
 	PYTHONPATH=hooks $(BIN)/python -m briefing schema
+
+# After changing an interface text (templates, overrides, N_() in the code): bring the catalogs
+# up to date, then translate what `tests/render/test_catalogs.py` reports as untranslated.
+LOCALE := hooks/briefing/render/locale
+translations: $(BIN)/.installed
+	$(BIN)/pybabel extract -F $(LOCALE)/babel.cfg -k N_ -k NP_:1c,2 --no-location --sort-output \
+		--omit-header -o $(LOCALE)/messages.pot .
+	$(BIN)/pybabel update --quiet -i $(LOCALE)/messages.pot -d $(LOCALE) -l es --no-fuzzy-matching --ignore-obsolete
+	rm $(LOCALE)/messages.pot
 
 clean:
 	rm -rf site $(VENV)

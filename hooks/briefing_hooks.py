@@ -17,10 +17,12 @@ from mkdocs.structure.toc import get_toc
 from briefing.format.problems import ProblemsFound
 from briefing.publish.csp import with_content_security_policy
 from briefing.publish.search_index import SearchIndexError
-from briefing.render.head import feed_links
+from briefing.render.i18n import Language
+from briefing.render.languages import site_urls
 from briefing.render.settings import Settings, build_date
 from briefing.render.toc import toc_tokens
 from briefing.site_build import SiteBuild
+from briefing_languages import add_shared_files, build_other_languages, language_of, languages_built
 
 log = logging.getLogger("mkdocs.hooks.briefing")
 _build = SiteBuild()
@@ -35,11 +37,12 @@ def on_pre_build(config):
 
 
 def on_files(files, config):
+    add_shared_files(files, config)
     docs = {file.src_uri for file in files}
     doc_pages = {file.src_uri for file in files.documentation_pages()}
     try:
         pages, other_files = _build.make(Path(config.config_file_path).parent, settings_of(config),
-                                         config.theme["language"], docs, doc_pages, Path(config.docs_dir))
+                                         docs, doc_pages, Path(config.docs_dir))
     except ProblemsFound as found:
         fail(found.problems)
     for page in pages:  # an HTML page's body reaches MkDocs once, in on_page_content
@@ -52,11 +55,21 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     generated = _build.page(page.file.src_uri)
-    if generated is None:
-        page.meta.setdefault("briefing_feeds", feed_links())  # hand-written pages link the site's feeds
-        return markdown
-    page.meta.update(generated.meta)
+    if generated is not None:
+        page.meta.update(generated.meta)
+    else:  # hand-written pages link the site's feeds, unless their front matter says otherwise
+        for key, value in _build.hand_written_meta().items():
+            page.meta.setdefault(key, value)
+    page.meta["briefing_alternates"] = _build.alternates(page.file.src_uri, page.url)
     return markdown
+
+
+def on_env(env, config, files):
+    """The theme's templates (overrides/) write our interface words with _(), in the site's
+    language. Old-style gettext, as MkDocs installs it (`_("...%(x)s") | format(x=...)`), so the
+    overrides still render where the hooks do not run (the benchmark's floor)."""
+    env.install_gettext_translations(Language(language_of(config)).translations, newstyle=False)
+    return env
 
 
 def on_page_content(html, page, config, files):
@@ -74,6 +87,7 @@ def on_post_build(config):
         _build.after()
     except SearchIndexError as error:
         raise PluginError(f"search index: {error}") from None
+    build_other_languages(config)
 
 
 def on_build_error(error):
@@ -100,7 +114,9 @@ def settings_of(config) -> Settings:
     return Settings(site_name=config.site_name, base_url=config.site_url or "/",
                     timezone=briefing.get("timezone") or "America/Caracas",
                     repository=briefing.get("repository"), edit_uri=briefing.get("edit_uri"),
-                    build_date=build_date())
+                    build_date=build_date(), language=language_of(config),
+                    sites=tuple((code, url) for code, url in site_urls(config.site_url or "/", language_of(config))
+                                if code in languages_built(config)))
 
 
 def fail(problems) -> NoReturn:

@@ -16,6 +16,8 @@ from .publish.preview import OutputReuse, inputs_fingerprint
 from .publish.search_index import SearchIndex, SearchIndexError, indexed_page
 from .read.files import unsafe_files
 from .read.load import CheckedFiles
+from .render.head import feed_links
+from .render.languages import alternates, docs_root, hand_written_pages
 from .render.outputs import GeneratedFile, GeneratedPage
 from .render.paths import check_collisions
 from .render.settings import Settings
@@ -33,6 +35,8 @@ class SiteBuild:
         self.home_html = ""
         self.search: SearchIndex | None = None
         self.site_dir = Path()
+        self.settings = Settings("", "/")
+        self.hand_written: dict[str, frozenset] = {}  # each language's hand-written pages
         self._not_yet_indexed: set[str] = set()  # pages the engine has still to lay out
         self._held: list[tuple] = []  # a preview's pages, indexed after the build
 
@@ -46,11 +50,11 @@ class SiteBuild:
         if self.reuse:
             self.reuse.set_aside(site_dir, inputs_fingerprint(root))
 
-    def make(self, root: Path, settings: Settings, language: str, docs: set[str], doc_pages: set[str],
+    def make(self, root: Path, settings: Settings, docs: set[str], doc_pages: set[str],
              docs_dir: Path | None = None) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
-        """Load, check and render the site: the pages the engine must lay out and the other files.
-        `docs` are the engine's own files (in `docs_dir`), `doc_pages` those of them that are pages.
-        Raises ProblemsFound."""
+        """Load, check and render the site in `settings.language`: the pages the engine must lay
+        out and the other files. `docs` are the engine's own files (in `docs_dir`), `doc_pages`
+        those of them that are pages. Raises ProblemsFound."""
         linked = unsafe_files(docs_dir, docs_dir.name) if docs_dir else []
         try:
             site = load_site(root, remembered=self.checked)
@@ -58,7 +62,11 @@ class SiteBuild:
             raise ProblemsFound([*found.problems, *linked]) from None
         if linked:
             raise ProblemsFound(linked)
+        if self.renderer.language.code != settings.language:
+            self.renderer = SiteRenderer(language=settings.language)
         rendered = self.renderer.render(site, settings)
+        self.settings = settings
+        self.hand_written = hand_written_pages(docs_root(docs_dir, settings.language)) if docs_dir else {}
         outputs = [(page.source, page.origin or "briefings") for page in rendered.pages]
         collisions = check_collisions(outputs + [(item.path, "briefings") for item in rendered.files], docs)
         if collisions:
@@ -66,7 +74,7 @@ class SiteBuild:
         reused = self.reuse.reusable(self.site_dir, rendered.pages) if self.reuse else set()
         self.pages = {page.source: page for page in rendered.pages}
         self.home_html = rendered.home_html
-        self._open_search(language, doc_pages)
+        self._open_search(settings.language, doc_pages)
         for page in rendered.pages:
             if page.is_html:  # the core's own HTML: indexed now, while the engine works
                 self._index(page.source, page.url, page.meta, "", page.body)
@@ -74,6 +82,18 @@ class SiteBuild:
 
     def page(self, source: str) -> GeneratedPage | None:
         return self.pages.get(source)
+
+    def alternates(self, source: str, url: str) -> list[dict]:
+        """The page's versions in every language it exists in (the core's pages exist in all)."""
+        sites = self.settings.sites
+        built = tuple(code for code, _ in sites)
+        languages = built if source in self.pages else tuple(
+            code for code in built if source in self.hand_written.get(code, ()))
+        return alternates(sites, url, languages)
+
+    def hand_written_meta(self) -> dict:
+        """What a hand-written page's head needs from the core: the site's feeds, in its language."""
+        return {"briefing_feeds": feed_links(language=self.renderer.language)}
 
     def page_html(self, source: str, url: str, meta: dict, title: str, engine_html: str) -> str:
         """The HTML a page shows: the core's own for its HTML pages, else what the engine made

@@ -8,7 +8,7 @@ import pytest
 from briefing.model.build import load_site
 from briefing.model.ledger import Ledger
 from briefing.render.chart import chart_geometry, nice_step, time_chart_geometry
-from briefing.render.words import claim_value_words
+from briefing.render.words import Words
 
 from conftest import REPO
 
@@ -19,7 +19,7 @@ def real_ledger() -> Ledger:
 
 
 def test_claims_are_indexed_by_figure_oldest_first(real_ledger: Ledger):
-    words = [(p.claim.by, claim_value_words(p.claim), p.claim.said_on.isoformat())
+    words = [(p.claim.by, Words().claim_value(p.claim), p.claim.said_on.isoformat())
              for p in real_ledger.by_figure["prisoners-released"]]
     assert words == [
         ("jorge-rodriguez", "more than 400", "2026-01-13"),
@@ -63,7 +63,7 @@ def test_nice_steps(largest, step):
 
 def test_chart_shapes_follow_the_qualifiers(real_ledger: Ledger):
     claims = real_ledger.by_figure["prisoners-released"]
-    chart = chart_geometry(claims)
+    chart = chart_geometry(claims, Words())
     assert [row["shape"] for row in chart["rows"]] == ["arrow-right", "arrow-right", "bar"]
     assert chart["rows"][0]["open_start"] and not chart["rows"][1]["open_start"]
     assert chart["rows"][2]["band"] is not None and chart["rows"][1]["band"] is None
@@ -73,7 +73,7 @@ def test_chart_shapes_follow_the_qualifiers(real_ledger: Ledger):
 
 def test_the_time_chart_places_claims_by_the_day_they_were_said(real_ledger: Ledger):
     claims = real_ledger.by_figure["prisoners-released"]
-    chart = time_chart_geometry(claims)
+    chart = time_chart_geometry(claims, Words())
     xs = [mark["x"] for mark in chart["marks"]]
     assert xs[0] < xs[1] < xs[2]  # 13 January, then two claims of 14 January side by side
     assert xs[2] - xs[1] == 10

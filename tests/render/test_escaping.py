@@ -20,6 +20,7 @@ from briefing.render.jinja import Templates
 from briefing.render.markup import SafeMarkdown
 from briefing.render.opendata import CLAIM_COLUMNS, briefings_json, claims_csv
 from briefing.render.settings import Settings
+from briefing.render.words import Words
 
 from conftest import TOY
 
@@ -50,7 +51,8 @@ def site_holding(text: str):
 
 def feeds_of(site) -> list:
     settings = Settings("Toy", "https://example.org/")
-    return site_feeds(RenderContext(site, Ledger(site), settings, Templates(), SafeMarkdown()), settings.zone())
+    ctx = RenderContext(site, Ledger(site), settings, Templates(), SafeMarkdown(), Words())
+    return site_feeds(ctx, settings.zone())
 
 
 @pytest.mark.parametrize("text", CODE_POINTS.values(), ids=CODE_POINTS.keys())

@@ -12,14 +12,14 @@ from jinja2 import Environment, nodes
 from briefing.format.spec import ACTOR_KINDS, BASES, QUALIFIERS, STATUSES
 from briefing.model.intervals import claim_interval, open_side
 from briefing.render.jinja import TEMPLATES
-from briefing.render.words import BASIS_WORDS, KIND_PLURAL_WORDS, KIND_WORDS, QUALIFIER_WORDS, STATUS_WORDS
+from briefing.render.words import BASIS_WORDS, KIND_PLURAL_WORDS, KIND_WORDS, QUALIFIER_PHRASES, STATUS_WORDS
 
 from conftest import REPO
 
 VOCABULARIES = {"qualifier": QUALIFIERS, "status": STATUSES, "kind": ACTOR_KINDS, "basis": BASES}
 
 
-@pytest.mark.parametrize("table, vocabulary", [(QUALIFIER_WORDS, QUALIFIERS), (STATUS_WORDS, STATUSES),
+@pytest.mark.parametrize("table, vocabulary", [(QUALIFIER_PHRASES, QUALIFIERS), (STATUS_WORDS, STATUSES),
                                                (KIND_WORDS, ACTOR_KINDS), (KIND_PLURAL_WORDS, ACTOR_KINDS),
                                                (BASIS_WORDS, BASES)])
 def test_every_word_table_covers_exactly_its_vocabulary(table: dict, vocabulary: tuple):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.model.build import load_site
-from briefing.render.words import date_in_words
+from briefing.render.words import Words
 
 from conftest import REPO
 from search_records import search_records
@@ -36,7 +36,7 @@ def test_every_result_has_its_type_and_each_entry_its_date_and_first_topic(real_
     for entry in site.entries:
         meta = records[f"/entries/{entry.id}/"]["meta"]
         assert {key: meta.get(key) for key in ("type", "date", "topic")} == {
-            "type": "Entry", "date": date_in_words(entry.date), "topic": site.topics[entry.topics[0]].title}
+            "type": "Entry", "date": Words().date(entry.date), "topic": site.topics[entry.topics[0]].title}
     assert records["/entries/bloomberg-reports-us-citizen-released/"]["meta"]["date"] == "13 January 2026"
     kinds = {"/topics/detentions/": "Topic", "/figures/prisoners-released/": "Figure",
              "/actors/jorge-rodriguez/": "Actor", "/about/": "Page", "/": "Page", "/format/": "Page"}

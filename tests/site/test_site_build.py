@@ -21,7 +21,7 @@ HOME = {"index.md": "<h1>Toy home</h1><p>Hand-written introduction.</p>"}
 def drive(build: SiteBuild, repo: Path, site: Path, docs: dict = HOME) -> dict[str, str]:
     """One build as an engine runs it: the core's pages and the hand-written ones laid out."""
     build.before(repo, site)
-    pages, files = build.make(repo, Settings("Toy", "https://example.org/toy/"), "en", set(docs), set(docs))
+    pages, files = build.make(repo, Settings("Toy", "https://example.org/toy/"), set(docs), set(docs))
     shown = {source: build.page_html(source, page_url(source), {}, "Home", html) for source, html in docs.items()}
     for page in pages:
         shown[page.source] = build.page_html(page.source, page.url, page.meta, "", "" if page.is_html else "<p>x</p>")

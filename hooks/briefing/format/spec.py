@@ -129,7 +129,7 @@ ENTRY = translated(Record("entry", (
     Field("reviewed_on", Date(), False, "the day an editor last checked the entry against its sources"),
     Field("updates", ListOf(UPDATE, noun="updates"), False,
           "dated corrections and additions, newest last; shown to readers", default=()),
-)), ("title", "summary", "body"), required=("title", "summary"), extra=(
+)), ("title", "summary", "body", "place"), required=("title", "summary"), extra=(
     Field("translated_on", Date(), True, "the day the translation was made or last brought up to date"),))
 
 REGISTRIES = (

@@ -20,6 +20,11 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(context: str, message: str) -> str:
+    """Marks a text whose translation depends on `context` (the grammatical gender of a unit)."""
+    return message
+
+
 def translated(record: Record, names: tuple, required: tuple = (), extra: tuple = ()) -> Record:
     """`record` with an optional block for each language, holding its fields `names` (optional but
     for `required`) and `extra` (fields only a translation needs)."""

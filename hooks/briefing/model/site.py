@@ -24,6 +24,12 @@ class Translatable:
     def translation(self, language: str) -> Translation | None:
         return next((t for t in self.translations if t.language == language), None)
 
+    def text_in(self, language: str, name: str):
+        """The field `name` in `language` where the record translates it, else as written (in English)."""
+        translation = self.translation(language)
+        translated = translation.get(name) if translation else None
+        return translated if translated is not None else getattr(self, name)
+
 
 @dataclass(frozen=True)
 class BottomLine:

@@ -34,9 +34,7 @@ class RenderContext:
     def text(self, record, name: str):
         """A record's text in the build's language: its translation where it has one, else the
         English (names, numbers and the like are never translated)."""
-        translation = record.translation(self.language) if self.language != "en" else None
-        translated = translation.get(name) if translation else None
-        return translated if translated is not None else getattr(record, name)
+        return record.text_in(self.language, name)
 
     @property
     def site_name(self) -> str:

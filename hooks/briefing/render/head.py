@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 
+from ..format.translations import N_
 from ..model.site import Entry, Site
+from .i18n import Language
 from .paths import absolute, entry_url, feed_path, topic_feed_name
 
 _HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
@@ -25,22 +27,26 @@ def script_json(data: dict) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-FEED_TYPES = {"atom": ("application/atom+xml", "Atom"), "json": ("application/feed+json", "JSON Feed")}
+FEED_TYPES = {"atom": ("application/atom+xml", N_("Atom")), "json": ("application/feed+json", N_("JSON Feed"))}
 
 
-def feed_links(site: Site | None = None, topic_ids=()) -> list[dict]:
-    """Autodiscovery: the site's feeds, then those of the page's topics (paths from the site root)."""
-    feeds = [("all", "All entries")]
-    feeds += [(topic_feed_name(topic_id), site.topics[topic_id].title) for topic_id in topic_ids if site]
-    return [{"type": mime, "href": feed_path(name, kind), "title": escape_text(f"{title} ({words})")}
+def feed_links(site: Site | None = None, topic_ids=(), language: Language | None = None) -> list[dict]:
+    """Autodiscovery: the site's feeds, then those of the page's topics (paths from the site root),
+    titled in the page's language."""
+    language = language or Language()
+    feeds = [("all", language.gettext("All entries"))]
+    feeds += [(topic_feed_name(topic_id), site.topics[topic_id].text_in(language.code, "title"))
+              for topic_id in topic_ids if site]
+    return [{"type": mime, "href": feed_path(name, kind),
+             "title": escape_text(f"{title} ({language.gettext(words)})")}
             for name, title in feeds for kind, (mime, words) in FEED_TYPES.items()]
 
 
 def page_meta(site: Site, title: str, description: str, topic_ids=(), jsonld: dict | None = None,
-              og_type: str = "website") -> dict:
+              og_type: str = "website", language: Language | None = None) -> dict:
     """MkDocs page meta: Material reads title and description; overrides/main.html the rest."""
     meta = {"title": escape_text(title), "description": escape_text(description),
-            "briefing_og_type": og_type, "briefing_feeds": feed_links(site, topic_ids)}
+            "briefing_og_type": og_type, "briefing_feeds": feed_links(site, topic_ids, language)}
     if jsonld:
         meta["briefing_jsonld"] = script_json(jsonld)
     return meta

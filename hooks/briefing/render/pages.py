@@ -41,7 +41,7 @@ def make_page(ctx: RenderContext, source: str, origin: str, title: str, descript
     "Topic", ...; "Page" if not given) and an entry's date and topic, as plain text (only the
     search index reads them, and escapes them: publish/search_index.py)."""
     meta = page_meta(ctx.site, title, description, topic_ids, jsonld,
-                     og_type="article" if jsonld else "website")
+                     og_type="article" if jsonld else "website", language=ctx.words.language)
     meta["briefing_search"] = search_facts or {"type": "Page"}
     if not search:
         meta["search"] = {"exclude": True}

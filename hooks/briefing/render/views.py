@@ -89,7 +89,7 @@ def entry_view(ctx: RenderContext, entry: Entry) -> dict:
         "updated": entry.updated, "updated_words": ctx.words.date(entry.updated),
         "english_url": english_url(ctx, entry_url(entry.id)),
         "tags": entry.tags, "correction_url": ctx.settings.edit_link(entry.path),
-        "place": entry.place, "review": review_view(ctx, entry),
+        "place": ctx.text(entry, "place"), "review": review_view(ctx, entry),
         "method_url": relative_url(here, METHOD_PAGE),
     }
 

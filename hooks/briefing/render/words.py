@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..format.translations import N_
+from ..format.translations import N_, NP_
 from .i18n import Language
 
 # A value's phrase for each qualifier: a single value, and a range [low, high].
@@ -20,6 +20,12 @@ QUALIFIER_PHRASES = {
     "more-than": (N_("more than {amount}"), N_("more than {low}–{high}")),
     "at-most": (N_("at most {amount}"), N_("at most {low}–{high}")),
     "fewer-than": (N_("fewer than {amount}"), N_("fewer than {low}–{high}")),
+}
+# Phrases whose words agree with the unit's gender in some languages ("unas 2.000 personas",
+# "unos 2.000 presos"); a figure without a gender, or a language without one, takes the plain phrase.
+GENDERED_PHRASES = {
+    "feminine": (NP_("feminine", "about {amount}"), NP_("feminine", "about {low}–{high}")),
+    "masculine": (NP_("masculine", "about {amount}"), NP_("masculine", "about {low}–{high}")),
 }
 STATUS_WORDS = {"developing": N_("Developing"), "confirmed": N_("Confirmed"), "disputed": N_("Disputed")}
 KIND_WORDS = {"person": N_("Person"), "organization": N_("Organization"), "government": N_("Government"),
@@ -50,7 +56,8 @@ class Words:
               gender: str | None = None) -> str:
         """A claim's value as the source put it: 'more than 400', 'about 60–70'; 'entre 60 y 70'."""
         phrase = QUALIFIER_PHRASES[qualifier][1 if is_range else 0]
-        phrase = self.language.pgettext(gender, phrase) if gender else self.language.gettext(phrase)
+        gendered = gender is not None and phrase in GENDERED_PHRASES.get(gender, ())
+        phrase = self.language.pgettext(gender, phrase) if gendered and gender else self.language.gettext(phrase)
         return phrase.format(amount=self.number(low), low=self.number(low), high=self.number(high))
 
     def claim_value(self, claim, gender: str | None = None) -> str:

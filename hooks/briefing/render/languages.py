@@ -1,0 +1,53 @@
+"""Where each language's site lives, and which of its pages exist in the other languages.
+
+English is the default site, at the root; every other language is a whole site of its own in a
+folder named by its code (/es/), built from the same briefing files, with the same paths below
+it. Hand-written pages live in docs/ for English and docs/<code>/ for the others, so a page
+exists in a language when that language's folder has the same file.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..format.translations import LANGUAGES
+from .paths import absolute
+
+DEFAULT = "en"  # the site at the root, and the `x-default` of every page
+NAMES = {"en": "English", "es": "Español"}  # each language in its own words, for the switcher
+FOLDERS = {DEFAULT: "", **{code: f"{code}/" for code in LANGUAGES}}
+
+
+def site_urls(base_url: str, language: str) -> tuple:
+    """(language, address) of every language's site, from the address of one of them."""
+    folder = FOLDERS[language]
+    root = base_url[: len(base_url) - len(folder)] if folder and base_url.endswith(folder) else base_url
+    root = root if root.endswith("/") else root + "/"
+    return tuple((code, root + sub) for code, sub in FOLDERS.items())
+
+
+def docs_root(docs_dir: Path, language: str) -> Path:
+    """The folder that holds every language's hand-written pages (docs/), from one language's."""
+    return docs_dir.parent if FOLDERS[language] else docs_dir
+
+
+def hand_written_pages(root: Path) -> dict[str, frozenset]:
+    """For each language, the Markdown pages of its own folder (paths from that folder)."""
+    pages = {}
+    for code, folder in FOLDERS.items():
+        base = root / folder
+        others = [base / sub for other, sub in FOLDERS.items() if sub and other != code and not folder]
+        found = [path for path in base.rglob("*.md") if not any(path.is_relative_to(o) for o in others)]
+        pages[code] = frozenset(path.relative_to(base).as_posix() for path in found)
+    return pages
+
+
+def alternates(sites: tuple, url: str, languages: tuple) -> list[dict]:
+    """The versions of the page at `url` (from its site's root) in `languages` (those it exists
+    in, this one's included): for hreflang links and the language switcher. Each version is
+    listed with an absolute address; `x-default` is the default language's, when it exists."""
+    found = [{"lang": code, "href": absolute(site, url), "name": NAMES[code]}
+             for code, site in sites if code in languages]
+    if len(found) < 2:
+        return []  # no other version: no alternates, no switcher
+    default = next((version for version in found if version["lang"] == DEFAULT), None)
+    return found + ([{**default, "lang": "x-default"}] if default else [])

@@ -108,10 +108,12 @@ def test_every_page_shows_the_sites_logo_and_favicon_and_nothing_of_the_theme(an
         logos = elements.select("img", inside="md-logo")
         assert len(logos) == 2, page  # the header's and the navigation drawer's
         icons = elements.select("link", rel="icon")
+        own = site / ("es/" if page.startswith("es/") else "") / "assets/logo.svg"  # each language's site has its copy
         for link in [*(logo["attrs"]["src"] for logo in logos), *(icon["attrs"]["href"] for icon in icons)]:
-            assert target(site, site_path, page_url(site_path, page), link) == site / "assets/logo.svg", page
+            assert target(site, site_path, page_url(site_path, page), link) == own, page
         assert len(icons) == 1, page
-    assert (site / "assets/logo.svg").read_bytes() == (REPO / "docs/assets/logo.svg").read_bytes()
+    for copy in ("assets/logo.svg", "es/assets/logo.svg"):
+        assert (site / copy).read_bytes() == (REPO / "docs/assets/logo.svg").read_bytes()
 
 
 def footer_links(site: Path, page: str) -> dict[str, str]:

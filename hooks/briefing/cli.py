@@ -81,6 +81,13 @@ def ask(prompt: str, given: str | None, default: str | None = None) -> str:
     return answer or default or ask(prompt, None, default)
 
 
+def ask_optional(prompt: str, given: str | None) -> str | None:
+    """An answer that may be left empty (and is not asked for when nobody is at the keyboard)."""
+    if given or not sys.stdin.isatty():
+        return given
+    return input(f"{prompt} (Enter to skip): ").strip() or None
+
+
 def new(args) -> int:
     title = ask("Title", args.title)
     date_text = ask("Date (YYYY-MM-DD)", args.date, dt.date.today().isoformat())
@@ -94,7 +101,8 @@ def new(args) -> int:
     if unknown or not topics:
         raise SystemExit(f"briefing new: topics: unknown {unknown}; known: {sorted(known)}")
     try:
-        path = make_entry(args.root, title, date, topics, args.id)
+        spanish_title = ask_optional("Spanish title, if you write the Spanish version", args.es_title)
+        path = make_entry(args.root, title, date, topics, args.id, spanish_title)
     except FileExistsError as error:
         raise SystemExit(f"briefing new: {error.filename} already exists; not overwriting it") from None
     except ValueError as error:
@@ -115,6 +123,7 @@ def parser() -> argparse.ArgumentParser:
     make.add_argument("--date", help="YYYY-MM-DD (default: today)")
     make.add_argument("--topics", help="comma-separated topic ids, the primary first")
     make.add_argument("--id", help="the entry id (default: made from the title)")
+    make.add_argument("--es-title", help="the Spanish title: begins the entry's Spanish block (`es:`)")
     commands.add_parser("schema", help="write the JSON Schemas into schema/ from the format definition")
     return main_parser
 

@@ -29,6 +29,24 @@ sources:
   - id: source-1
     # What the source is, e.g. "Report on prisoner releases"; add publisher, author, url, published.
     title:
+{spanish}"""
+# The Spanish version is written by a person, never by a machine; without one, the Spanish site
+# shows the entry as not yet translated. Offered commented out, or begun when a title is given.
+SPANISH_OFFERED = """\
+# A Spanish version, if you can write it (never a machine translation): remove the "# " before
+# these lines and fill them in. Title and summary are then required.
+# es:
+#   title:
+#   summary:
+#   body:
+#   translated_on: {today}
+"""
+SPANISH_BEGUN = """\
+# The Spanish version, written by a person (never a machine translation).
+es:
+  title: {title}
+  summary:
+  translated_on: {today}
 """
 
 
@@ -57,15 +75,20 @@ def entry_path(root: Path, date: dt.date, entry_id: str) -> Path:
     return root / entry_file(date, entry_id)
 
 
-def make_entry(root: Path, title: str, date: dt.date, topics: list[str], entry_id: str | None = None) -> Path:
-    """Write the new file; refuse to overwrite an existing one."""
+def make_entry(root: Path, title: str, date: dt.date, topics: list[str], entry_id: str | None = None,
+               spanish_title: str | None = None, today: dt.date | None = None) -> Path:
+    """Write the new file, with its Spanish block begun (`spanish_title`) or offered; refuse to
+    overwrite an existing one."""
     entry_id = entry_id or id_from_title(title)
     problem = id_problem(entry_id)
     if problem:
         raise ValueError(f"id: {problem}")
     path = entry_path(root, date, entry_id)
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = TEMPLATE.format(title=yaml_text(title), date=date.isoformat(), topics=", ".join(topics))
+    today_text = (today or dt.date.today()).isoformat()
+    spanish = (SPANISH_BEGUN.format(title=yaml_text(spanish_title), today=today_text) if spanish_title
+               else SPANISH_OFFERED.format(today=today_text))
+    text = TEMPLATE.format(title=yaml_text(title), date=date.isoformat(), topics=", ".join(topics), spanish=spanish)
     with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
         handle.write(text)
     return path

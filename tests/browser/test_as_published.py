@@ -1,6 +1,7 @@
 """Every kind of page as a reader meets it: the site built and served as CI publishes it (conftest:
 SITE_URL with the path prefix /briefing/, REPO_URL, EDIT_URI), on a desktop (1280×800) and a
-phone (390×844), in the light and the dark colour scheme. On each page:
+phone (390×844), in the light and the dark colour scheme, on the English site and the Spanish one
+(/es/: every kind of page again, "es-" before its name). On each page:
 
 - no request to any host but the site's own, made or only attempted: the browser's "request" and
   "requestfailed" events and the page's `securitypolicyviolation` events are all recorded, so a
@@ -58,6 +59,7 @@ PAGES = {
     "format": "format/",
     "404": "no/such/page/anywhere/",  # a made-up deep address: GitHub Pages answers with 404.html
 }
+PAGES |= {f"es-{kind}": f"es/{path}" for kind, path in PAGES.items()}  # the same on the Spanish site
 DEVICES = {
     "desktop": {"viewport": {"width": 1280, "height": 800}},
     "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
@@ -179,11 +181,11 @@ class Visits:
             self.current = visit = Visit()
             response = page.goto(self.base + PAGES[kind], wait_until="networkidle")
             visit.status = response.status if response else 0
-            if kind == "404":  # the page itself: a made-up address is not found, rightly
+            if kind.endswith("404"):  # the page itself: a made-up address is not found, rightly
                 visit.errors = [error for error in visit.errors if not error.endswith(
                     (f"404 {page.url}", f"status of 404 (Not Found) ({page.url})"))]
             visit.scheme = page.evaluate("document.body.dataset.mdColorScheme")
-            if kind == "home":
+            if kind.endswith("home"):
                 visit.first_view = page.evaluate(IN_FIRST_VIEW, FIRST_VIEW)
             visit.tables = page.evaluate(TABLES)
             visit.axe = axe_violations(page)
@@ -236,7 +238,7 @@ def test_no_request_leaves_the_site_not_even_one_the_csp_blocks(visits, kind, de
 @every_page("errors")
 def test_pages_answer_and_load_without_errors_or_csp_violations(visits, kind, device, scheme):
     visit = visits.visit(kind, device, scheme)
-    assert visit.status == (404 if kind == "404" else 200), f"{PAGES[kind]!r} answered {visit.status}"
+    assert visit.status == (404 if kind.endswith("404") else 200), f"{PAGES[kind]!r} answered {visit.status}"
     problems = [f"CSP violation: {violation}" for violation in visit.csp] + visit.errors
     assert not problems, "\n".join(problems)
 
@@ -255,7 +257,8 @@ def test_tables_fit_or_scroll_where_the_reader_sees_it(visits, kind, device, sch
     assert not visit.tables, "\n".join(visit.tables)
 
 
+@pytest.mark.parametrize("home", ["home", "es-home"])
 @pytest.mark.parametrize("device", DEVICES)
-def test_the_home_pages_first_view_shows_the_as_of_line_and_the_key_figures(visits, device):
-    visit = visits.visit("home", device, "light")
+def test_the_home_pages_first_view_shows_the_as_of_line_and_the_key_figures(visits, device, home):
+    visit = visits.visit(home, device, "light")
     assert not visit.first_view, "\n".join(visit.first_view)

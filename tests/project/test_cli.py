@@ -96,6 +96,19 @@ def test_new_entry_make_fill_validate(toy_repo: Path, capsys):
     assert run_cli(toy_repo, "validate").returncode == 0
 
 
+def test_new_entry_offers_a_spanish_block_and_begins_it_when_given_a_spanish_title(toy_repo: Path):
+    main(["--root", str(toy_repo), "new", "--title", "Offered", "--date", "2026-01-15", "--topics", "diplomacy"])
+    offered = (toy_repo / "briefings/2026/01/2026-01-15-offered.yaml").read_text()
+    assert "\n# es:\n#   title:\n#   summary:\n" in offered
+    main(["--root", str(toy_repo), "new", "--title", "Begun", "--date", "2026-01-15", "--topics", "diplomacy",
+          "--es-title", "Comenzada"])
+    path = toy_repo / "briefings/2026/01/2026-01-15-begun.yaml"
+    assert '\nes:\n  title: "Comenzada"\n  summary:\n  translated_on: ' in path.read_text()
+    unfilled = [line.split(": ", 1)[1] for line in run_cli(toy_repo, "validate").stderr.splitlines()[:-1]
+                if "begun" in line]
+    assert "es.summary: is empty; it is required" in unfilled
+
+
 def test_new_entry_never_overwrites(toy_repo: Path):
     args = ["--root", str(toy_repo), "new", "--title", "Assembly says 400 freed", "--date", "2026-01-13",
             "--topics", "detentions"]

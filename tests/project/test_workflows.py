@@ -148,7 +148,7 @@ def test_issue_form_topics_match_the_registry():
 
 def test_the_error_form_asks_for_the_page_what_is_wrong_and_the_source():
     form = yaml.safe_load((FORMS / "report-an-error.yml").read_text())
-    assert form["name"] == "Report an error" and form["description"]
+    assert form["name"] == "Report an error · Informar de un error" and form["description"]
     fields = {item.get("id"): item for item in form["body"]}
     for field in ("page", "what-is-wrong", "source"):
         assert fields[field]["validations"]["required"] is True, field

@@ -12,6 +12,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from briefing.render.i18n import LOCALE_FOLDER
+from spanish_text import SAME_IN_SPANISH
 
 from conftest import REPO
 
@@ -56,6 +57,13 @@ def test_every_marked_text_has_a_spanish_translation(template_messages: dict, sp
 
 def test_the_catalog_holds_only_texts_the_site_uses(template_messages: dict, spanish: dict):
     assert sorted(set(spanish) - set(template_messages), key=str) == []
+
+
+def test_no_text_is_left_in_english(spanish: dict):
+    """A msgstr equal to its msgid is an English text copied, not translated, unless Spanish
+    writes it the same (the walker of Spanish pages reads the same list)."""
+    same = {msgid for (_, msgid), message in spanish.items() if msgid in forms(message)}
+    assert same <= SAME_IN_SPANISH
 
 
 def test_translations_keep_every_placeholder(spanish: dict):

@@ -29,12 +29,18 @@ def plain(value):
 
     (dataclasses.asdict deep-copies everything first; this walks the frozen model once.)"""
     if is_dataclass(value):
-        return {key: plain(item) for key, item in value.__dict__.items()}
+        record = {key: plain(item) for key, item in value.__dict__.items() if key != "translations"}
+        return record | translation_blocks(getattr(value, "translations", ()))
     if isinstance(value, dict):
         return {key: plain(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
         return [plain(item) for item in value]
     return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def translation_blocks(translations) -> dict:
+    """A record's translations as the format writes them: one block per language, `es: {title: ...}`."""
+    return {t.language: {name: plain(text) for name, text in t.texts} for t in translations}
 
 
 def entry_record(entry, base_url: str) -> dict:

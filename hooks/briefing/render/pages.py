@@ -13,7 +13,7 @@ from ..format.spec import registry_path
 from ..model.site import Entry, Site
 from .claim_views import figure_summary
 from .context import RenderContext
-from .head import news_article, page_meta
+from .head import escape_text, news_article, page_meta
 from .outputs import GeneratedPage
 from .paginate import pager_view, paginate
 from .paths import (
@@ -55,9 +55,12 @@ def entry_page(ctx: RenderContext, entry: Entry) -> GeneratedPage:
     text = view["text"]
     if not text["translated"]:
         title = ctx._("{title} (in English)").format(title=entry.title)
-        return make_page(ctx, page_source(ENTRIES, entry.id), entry.path, title,
+        page = make_page(ctx, page_source(ENTRIES, entry.id), entry.path, title,
                          ctx._("This entry is not translated yet."), "entry_untranslated.html.j2", entry.topics,
                          search=False, entry=view)
+        page.meta["briefing_title_in"] = {"lang": "en", "title": escape_text(entry.title),
+                                          "note": escape_text(ctx._("(in English)"))}
+        return page
     description = ctx.markdown.plain(text["summary"])
     facts = {"type": ctx._("Entry"), "date": ctx.words.date(entry.date),
              "topic": ctx.text(ctx.site.topics[entry.topics[0]], "title")}

@@ -1,8 +1,10 @@
 """MkDocs adapter: MkDocs' events in, calls to the briefing core out.
 
-Every event is handed to the one SiteBuild object (briefing/site_build.py), which holds all
-a build remembers; this file only translates between MkDocs' objects and the core's. If the
-site moves to another engine, this is the only file that has to be written again.
+Every event is handed to the SiteBuild object of the build's language (briefing/site_build.py:
+SiteBuilds keeps one per language, as MkDocs loads this module once for mkdocs.yml and
+mkdocs.es.yml alike), which holds all a build remembers; this file only translates between
+MkDocs' objects and the core's. If the site moves to another engine, this file and
+briefing_languages.py (the languages' builds) are the only ones to write again.
 """
 from __future__ import annotations
 
@@ -17,31 +19,32 @@ from mkdocs.structure.toc import get_toc
 from briefing.format.problems import ProblemsFound
 from briefing.publish.csp import with_content_security_policy
 from briefing.publish.search_index import SearchIndexError
-from briefing.render.i18n import Language
 from briefing.render.languages import site_urls
 from briefing.render.settings import Settings, build_date
 from briefing.render.toc import toc_tokens
-from briefing.site_build import SiteBuild
+from briefing.site_build import SiteBuilds
 from briefing_languages import add_shared_files, build_other_languages, language_of, languages_built
 
 log = logging.getLogger("mkdocs.hooks.briefing")
-_build = SiteBuild()
+_builds = SiteBuilds()
 
 
 def on_startup(command, dirty):
-    _build.start(preview=command == "serve" and not dirty)
+    _builds.start(preview=command == "serve" and not dirty)
 
 
 def on_pre_build(config):
-    _build.before(Path(config.config_file_path).parent, Path(config.site_dir))
+    build = _builds.of(language_of(config))
+    build.before(Path(config.config_file_path).parent, Path(config.site_dir))
 
 
 def on_files(files, config):
+    build = _builds.of(language_of(config))
     add_shared_files(files, config)
     docs = {file.src_uri for file in files}
     doc_pages = {file.src_uri for file in files.documentation_pages()}
     try:
-        pages, other_files = _build.make(Path(config.config_file_path).parent, settings_of(config),
+        pages, other_files = build.make(Path(config.config_file_path).parent, settings_of(config),
                                          docs, doc_pages, Path(config.docs_dir))
     except ProblemsFound as found:
         fail(found.problems)
@@ -54,13 +57,14 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    generated = _build.page(page.file.src_uri)
+    build = _builds.of(language_of(config))
+    generated = build.page(page.file.src_uri)
     if generated is not None:
         page.meta.update(generated.meta)
     else:  # hand-written pages link the site's feeds, unless their front matter says otherwise
-        for key, value in _build.hand_written_meta().items():
+        for key, value in build.hand_written_meta().items():
             page.meta.setdefault(key, value)
-    page.meta["briefing_alternates"] = _build.alternates(page.file.src_uri, page.url)
+    page.meta["briefing_alternates"] = build.alternates(page.file.src_uri, page.url)
     return markdown
 
 
@@ -68,34 +72,37 @@ def on_env(env, config, files):
     """The theme's templates (overrides/) write our interface words with _(), in the site's
     language. Old-style gettext, as MkDocs installs it (`_("...%(x)s") | format(x=...)`), so the
     overrides still render where the hooks do not run (the benchmark's floor)."""
-    env.install_gettext_translations(Language(language_of(config)).translations, newstyle=False)
+    language = _builds.of(language_of(config)).renderer.language
+    env.install_gettext_translations(language.translations, newstyle=False)
     return env
 
 
 def on_page_content(html, page, config, files):
     """The page's HTML from the core; the core's pages and the home page (whose sections come
     after Markdown) get their table of contents from it, so they have a skip link and a toc too."""
+    build = _builds.of(language_of(config))
     source = page.file.src_uri
-    html = _build.page_html(source, page.url, page.meta, page.title or "", html)
-    if _build.page(source) is not None or source == "index.md":
+    html = build.page_html(source, page.url, page.meta, page.title or "", html)
+    if build.page(source) is not None or source == "index.md":
         page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]  # the same keys as MkDocs' _TocToken
     return html
 
 
 def on_post_build(config):
+    build = _builds.of(language_of(config))
     try:
-        _build.after()
+        build.after()
     except SearchIndexError as error:
         raise PluginError(f"search index: {error}") from None
     build_other_languages(config)
 
 
 def on_build_error(error):
-    _build.failed()
+    _builds.failed()
 
 
 def on_shutdown():
-    _build.close()
+    _builds.close()
 
 
 def on_post_page(output, page, config):

@@ -2,6 +2,7 @@
 
     .venv/bin/python tools/benchmark.py            # N = 1,000 and 10,000 (a few minutes)
     .venv/bin/python tools/benchmark.py --n 50     # a smoke run
+    .venv/bin/python tools/benchmark.py --n 1000 --languages   # also: both languages vs English only
 
 For each N it generates synthetic entries into a scratch folder and measures, in one run:
 the full build with the hooks (search index included); the floor (the same pages as plain
@@ -128,7 +129,20 @@ def interleaved_builds(repo: Path, floor: Path, floor_search: Path, repeats: int
     return seconds["site"], peak_kib, seconds["floor"], seconds["floor_search"]
 
 
-def run(n: int, scratch: Path, repeats: int) -> dict:
+def language_builds(repo: Path, repeats: int) -> tuple[float, float]:
+    """Median seconds of the site's build with both languages (as published: mkdocs.yml builds
+    mkdocs.es.yml's site into site/es/) and of the same site in English only (no mkdocs.es.yml),
+    built in turns. 80% of the synthetic entries carry a Spanish block (synthetic.TRANSLATED)."""
+    english_only = repo.parent / f"{repo.name}-en"
+    shutil.copytree(repo, english_only, ignore=shutil.ignore_patterns("site", ".cache", "mkdocs.es.yml"))
+    both, english = [], []
+    for _ in range(repeats):
+        both.append(timed_build(repo / "mkdocs.yml", repo / "site", strict=True)[0])
+        english.append(timed_build(english_only / "mkdocs.yml", english_only / "site", strict=True)[0])
+    return statistics.median(both), statistics.median(english)
+
+
+def run(n: int, scratch: Path, repeats: int, languages: bool = False) -> dict:
     repo, floor, floor_search = scratch / f"site-{n}", scratch / f"floor-{n}", scratch / f"floor-search-{n}"
     entries = make_repo(repo, n)
     make_floor_repo(floor, entries)
@@ -142,7 +156,8 @@ def run(n: int, scratch: Path, repeats: int) -> dict:
             "first_search_kib": first_search_bytes(repo / "site") / 1024,
             "theme_search_kib": gz_size(floor_search / "site/search/search_index.json") / 1024,
             "entry_kib": max(p.stat().st_size for p in entry_pages) / 1024,
-            "largest_list": largest_list_page(repo / "site")}
+            "largest_list": largest_list_page(repo / "site"),
+            "languages": language_builds(repo, repeats) if languages else None}
 
 
 def report(results: list[dict]) -> None:
@@ -156,6 +171,11 @@ def report(results: list[dict]) -> None:
               f"{r['validate_cold']:>16.0f} {r['validate_warm']:>7.0f} {r['preview']:>10.2f} "
               f"{r['first_search_kib']:>15.0f} {r['theme_search_kib']:>15.0f} "
               f"{r['entry_kib']:>10.1f}  {page} ({size / 1024:.0f} KiB)")
+    for r in results:
+        if r["languages"]:
+            both, english = r["languages"]
+            print(f"N = {r['n']}: both languages {both:.2f} s, English only {english:.2f} s, "
+                  f"ratio {both / english:.2f}")
     if len(results) >= 2:
         small, big = results[0], results[-1]
         print(f"t({big['n']}) / t({small['n']}) = {big['build'] / small['build']:.2f} "
@@ -167,10 +187,13 @@ def main() -> None:
     parser.add_argument("--n", type=int, action="append", help="entry counts (default: 1000 and 10000)")
     parser.add_argument("--repeat", type=int, help="builds of each kind, median taken (default: 3 up to "
                                                    "N = 2,000, else 1)")
+    parser.add_argument("--languages", action="store_true",
+                        help="also build the site in English only, to compare with both languages")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as scratch:
         started = time.perf_counter()
-        results = [run(n, Path(scratch), args.repeat or (3 if n <= 2000 else 1)) for n in (args.n or [1000, 10000])]
+        results = [run(n, Path(scratch), args.repeat or (3 if n <= 2000 else 1), args.languages)
+                   for n in (args.n or [1000, 10000])]
         report(results)
         print(f"benchmark took {time.perf_counter() - started:.0f} s")
 

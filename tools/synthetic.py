@@ -21,6 +21,11 @@ ACTORS = {f"actor-{i}": (f"Actor Rodríguez {i}", ["person", "organization", "go
 FIGURES = {f"figure-{i}": f"Tracked figure {i}" for i in range(8)}
 TOPICS = ("detentions", "oil-control", "diplomacy")
 QUALIFIERS = ("exactly", "about", "at-least", "more-than", "at-most", "fewer-than")
+PALABRAS = ("el informe dijo que funcionarios liberaron detenidos tras conversaciones gobierno oposición grupos "
+            "derechos contaron presos petroleros exportaciones petróleo control enviado reunión Washington "
+            "Caracas asamblea ministerio declaración según fuentes confirmó cifras semana mes familias abogados "
+            "tribunales buques sanciones negociaciones liberación lista nombres traslado prisión audiencia").split()
+TRANSLATED = 0.8  # the share of entries with a Spanish block; the others show as not yet translated
 
 
 def paragraph(rng: random.Random, words: int) -> str:
@@ -45,6 +50,22 @@ def entry_fields(rng: random.Random, i: int, start: dt.date) -> dict:
             "actors": sorted({c["by"] for c in claims}), "claims": claims, "sources": sources}
 
 
+def spanish_fields(i: int, seed: int) -> dict | None:
+    """The entry's Spanish block, for TRANSLATED of the entries (its own random stream, so the
+    English fields are the same with or without it)."""
+    rng = random.Random(seed * 100_003 + i)
+    if rng.random() >= TRANSLATED:
+        return None
+    words = lambda count: " ".join(rng.choice(PALABRAS) for _ in range(count))  # noqa: E731
+    return {"title": f"Entrada sintética {i}: {words(8)}", "summary": words(40).capitalize() + ".",
+            "body": [words(60).capitalize() + "." for _ in range(4)]}
+
+
+def spanish_yaml(es: dict, translated_on: dt.date) -> list[str]:
+    return ["es:", f"  title: \"{es['title']}\"", f"  summary: >-\n    {es['summary']}", "  body: |",
+            *(f"    {p}\n" for p in es["body"]), f"  translated_on: {translated_on.isoformat()}"]
+
+
 def entry_yaml(e: dict) -> str:
     lines = [f"title: \"{e['title']}\"", f"date: {e['date'].isoformat()}", f"topics: [{', '.join(e['topics'])}]",
              f"summary: >-\n  {e['summary']}", "body: |", *(f"  {p}\n" for p in e["body"]),
@@ -56,6 +77,8 @@ def entry_yaml(e: dict) -> str:
     for s in e["sources"]:
         lines += [f"  - id: {s['id']}", f"    title: {s['title']}", f"    publisher: {s['publisher']}",
                   f"    url: {s['url']}", f"    published: {s['published']}"]
+    if e.get("es"):
+        lines += spanish_yaml(e["es"], e["date"])
     return "\n".join(lines) + "\n"
 
 
@@ -87,7 +110,7 @@ def make_repo(target: Path, n: int, seed: int = 1) -> list[dict]:
     folder.mkdir()
     write_registries(folder)
     rng = random.Random(seed)
-    entries = [entry_fields(rng, i, dt.date(2024, 6, 1)) for i in range(n)]
+    entries = [{**entry_fields(rng, i, dt.date(2024, 6, 1)), "es": spanish_fields(i, seed)} for i in range(n)]
     for e in entries:
         path = folder / f"{e['date']:%Y}" / f"{e['date']:%m}" / f"{e['date'].isoformat()}-{e['id']}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -27,9 +27,9 @@ HOME = "index.md"
 
 
 class SiteBuild:
-    def __init__(self) -> None:
-        self.checked = CheckedFiles()    # entry files' reports, reused while their bytes are unchanged
-        self.renderer = SiteRenderer()   # templates, Markdown and entry pages, reused between builds
+    def __init__(self, language: str = "en", checked: CheckedFiles | None = None) -> None:
+        self.checked = checked or CheckedFiles()  # files' reports, reused while their bytes are unchanged
+        self.renderer = SiteRenderer(language=language)  # templates, Markdown, entry pages, reused
         self.reuse: OutputReuse | None = None  # a preview server's laid-out entry pages
         self.pages: dict[str, GeneratedPage] = {}
         self.home_html = ""
@@ -159,3 +159,34 @@ class SiteBuild:
         if self.search is not None:
             self.search.close()
             self.search = None
+
+
+class SiteBuilds:
+    """One SiteBuild per language the site is published in, made when its build first starts:
+    each keeps its own pages, templates and search index from one build to the next, and all
+    share the checked files (the Spanish build reads the same files the English one checked)."""
+
+    def __init__(self) -> None:
+        self.checked = CheckedFiles()
+        self.preview = False
+        self.builds: dict[str, SiteBuild] = {}
+
+    def start(self, preview: bool) -> None:
+        self.preview = preview
+        for build in self.builds.values():
+            build.start(preview)
+
+    def of(self, language: str) -> SiteBuild:
+        if language not in self.builds:
+            self.builds[language] = SiteBuild(language, self.checked)
+            self.builds[language].start(self.preview)
+        return self.builds[language]
+
+    def failed(self) -> None:
+        """One language's build failed: the whole build has (the default language builds the others)."""
+        for build in self.builds.values():
+            build.failed()
+
+    def close(self) -> None:
+        for build in self.builds.values():
+            build.close()

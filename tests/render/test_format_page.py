@@ -6,14 +6,16 @@ from __future__ import annotations
 import re
 
 import pytest
+from babel.messages.pofile import read_po
 
-from briefing.format.spec import ENTRY, REGISTRIES
+from briefing.format.reference import field_rows
+from briefing.format.spec import BRIEFINGS, ENTRY, ENTRY_FILE, REGISTRIES
 from briefing.format.structure import ListOf, Record
 from briefing.format.translations import LANGUAGES, translatable
 from briefing.model.build import load_site
 from briefing.model.ledger import Ledger
 from briefing.render.context import RenderContext
-from briefing.render.i18n import Language
+from briefing.render.i18n import LOCALE_FOLDER, Language
 from briefing.render.jinja import Templates
 from briefing.render.markup import SafeMarkdown
 from briefing.render.pages import format_page
@@ -76,10 +78,20 @@ def test_the_walk_finds_every_record_with_a_block():
     assert {record.name for record in TRANSLATED} == {"entry", "claim", "update", "topic", "actor", "figure"}
 
 
+def place_of(record: Record) -> str:
+    """Where a record is written: its registry's file, the entry's list that holds it, or the entry's file."""
+    for registry in REGISTRIES:
+        if registry.record is record:
+            return f"{BRIEFINGS}/{registry.name}"
+    lists = [field.name for field in ENTRY.fields if isinstance(field.type, ListOf) and field.type.item is record]
+    return lists[0] if lists else ENTRY_FILE
+
+
 @pytest.mark.parametrize("record", TRANSLATED, ids=lambda record: record.name)
 def test_the_english_page_lists_every_field_a_block_may_hold(pages: dict, record: Record):
     table = rows(section(pages["en"], "Translations").split("The fields only a block has:")[0])
     where, fields, required = table[record.name]
+    assert f"{place_of(record)}`" in where
     for code in LANGUAGES:
         block = record.by_name[code].type
         assert code_names(fields) == list(translatable(record)[code])
@@ -128,10 +140,37 @@ def test_every_registry_is_described_in_spanish(pages: dict, registry):
     assert f"({SPANISH.gettext(registry.doc)}):" in pages["es"]
 
 
+def alike() -> set[str]:
+    """The words Spanish spells as English does ("actor", "id", "no"), as the catalog says."""
+    with open(LOCALE_FOLDER / "es" / "LC_MESSAGES" / "messages.po", "rb") as po:
+        return {message.id for message in read_po(po) if message.id and message.string == message.id}
+
+
+def english_words(text: str) -> set[str]:
+    """Lowercase words outside `code` and "quoted examples" (what a field holds in English stays so)."""
+    return set(re.findall(r"\b[a-z]{2,}\b", re.sub(r'`[^`]*`|"[^"]*"', "", text)))
+
+
+@pytest.mark.parametrize("record", every_record(), ids=lambda record: record.name)
+def test_every_type_and_meaning_of_a_record_reads_in_spanish(pages: dict, record: Record):
+    """Row by row, the Spanish words share no English word with the English ones, and the page
+    shows them (a block's own rows are not shown: the Translations section lists its fields)."""
+    same = alike() | {"http", "https", "ids", "editor"}  # words both languages write alike
+    for english, spanish in zip(field_rows(record), field_rows(record, SPANISH.gettext), strict=True):
+        for column in ("type", "required", "doc"):
+            left = english_words(english[column]) & english_words(spanish[column]) - same
+            assert not left, (record.name, english["name"], column, spanish[column])
+        if all(record is not block for block in BLOCKS):
+            assert "| `{name}` | {type} | {required} | {doc} |".format(**spanish) in pages["es"]
+
+
 def prose_lines(page: str) -> list[str]:
-    """The page's lines that hold words (outside code: the YAML examples and `backticks`)."""
+    """The page's lines that hold words outside code (the YAML examples, `backticks`), but for those
+    whose every word Spanish spells alike ("| actor | `briefings/actors.yaml` | `role` |")."""
+    same = alike()
     outside_code = re.sub(r"```.*?```", "", page, flags=re.S)
-    return [line for line in outside_code.splitlines() if re.search(r"[A-Za-z]{3,}", re.sub(r"`[^`]*`", "", line))]
+    return [line for line in outside_code.splitlines()
+            if set(re.findall(r"[A-Za-z]{2,}", re.sub(r"`[^`]*`", "", line))) - same]
 
 
 def test_no_english_line_is_left_on_the_spanish_page(pages: dict):

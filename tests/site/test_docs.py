@@ -1,4 +1,5 @@
-"""The examples the documentation shows are valid entries: docs cannot drift from the format."""
+"""The examples the documentation shows are valid entries: docs cannot drift from the format. The
+format reference is built in each language, each with its Translations section."""
 from __future__ import annotations
 
 import re
@@ -8,13 +9,17 @@ import pytest
 
 from briefing.format.reference import reference_context
 from briefing.model.build import load_site
+from briefing.render.i18n import Language
 from briefing.render.jinja import Templates
 
 from conftest import REPO
 
 YAML_BLOCK = re.compile(r"```yaml\n(title:.*?)```", re.S)
+SPANISH = Language("es")
 EXAMPLES = [("contribute.md", (REPO / "docs/contribute.md").read_text()),
-            ("format reference", Templates().render("format.md.j2", **reference_context()))]
+            ("format reference", Templates().render("format.md.j2", **reference_context())),
+            ("Spanish format reference",
+             Templates(language=SPANISH).render("format.md.j2", **reference_context(SPANISH.gettext)))]
 
 
 @pytest.mark.parametrize("name, text", EXAMPLES, ids=[name for name, _ in EXAMPLES])
@@ -28,3 +33,15 @@ def test_example_entries_in_the_docs_are_valid(name: str, text: str, toy_repo: P
         path.write_text(block)
     site = load_site(toy_repo)
     assert sum(entry.id.startswith("docs-example-") for entry in site.entries) == len(blocks)
+
+
+@pytest.mark.parametrize("page, language, heading, header", [
+    ("format/index.html", "en", '<h2 id="translations">Translations</h2>', "<th>meaning</th>"),
+    ("es/format/index.html", "es", '<h2 id="traducciones">Traducciones</h2>', "<th>significado</th>")])
+def test_each_built_format_page_has_its_translations_section(real_site: Path, page: str, language: str,
+                                                              heading: str, header: str):
+    html = (real_site / page).read_text()
+    assert f'<html lang="{language}"' in html
+    assert heading in html and header in html
+    other = "<th>significado</th>" if language == "en" else "<th>meaning</th>"
+    assert other not in html

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from .marks import N_
 from .nodes import Node
 from .problems import quoted
 from .types import INVALID, FieldType, Reader, got_words, wrong
@@ -18,7 +19,7 @@ MAX_DIGITS = 15  # beyond this a float is no longer exact, and Python refuses in
 class Integer(FieldType):
     """A whole number, as written: `3`, `-1`."""
 
-    words: ClassVar[str] = "integer"
+    words: ClassVar[str] = N_("integer")
     max_digits: int = 9  # a position in a menu, not a quantity; Python's int() fails past 4,300
 
     def read(self, node: Node, field: str, reader: Reader) -> Any:
@@ -44,7 +45,7 @@ class Number(FieldType):
     """A count or amount as written: 400, 2.5. No signs, separators or quotes."""
 
     json_schema: ClassVar[dict] = {"type": "number", "minimum": 0}
-    words: ClassVar[str] = "number"
+    words: ClassVar[str] = N_("number")
 
     def read(self, node: Node, field: str, reader: Reader) -> Any:
         text = node.value if node.kind == "scalar" else None
@@ -72,7 +73,7 @@ def _number_hint(text: str | None, node: Node, digits: int) -> str:
 class Amount(FieldType):
     """A claim's value: one number, or [low, high] with low <= high."""
 
-    words: ClassVar[str] = "number, or `[low, high]` with low ≤ high"
+    words: ClassVar[str] = N_("number, or `[low, high]` with low ≤ high")
 
     def read(self, node: Node, field: str, reader: Reader) -> Any:
         if node.kind != "seq":

@@ -1,12 +1,22 @@
-"""The format reference page, generated from the format definition in spec.py."""
+"""The format reference page, generated from the format definition in spec.py.
+
+Every word the page takes from the definition (records' names, fields' meanings, types' words)
+is an English msgid (marked N_() where it is written); `gettext` gives it in the page's language.
+English needs no catalog: the default gives each text as written.
+"""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .markdown import MAX_LINES, MAX_NESTED_ON_A_LINE, MAX_OPENERS, MAX_PARAGRAPH
+from .marks import N_
 from .spec import (
     BOTTOM_LINE,
+    BRIEFINGS,
     CLAIM,
     EARLIEST_DATE,
     ENTRY,
+    ENTRY_FILE,
     FIXED_TOPICS,
     FORMAT_VERSION,
     FUTURE_MARGIN,
@@ -16,20 +26,33 @@ from .spec import (
     UPDATE,
 )
 from .structure import ListOf, Record
+from .translations import BLOCK_DOC, BLOCK_NAME, LANGUAGES, translatable
 from .types import ID_MAX, ID_PATTERN
 
-
-def field_rows(record: Record) -> list[dict]:
-    return [{"name": f.name, "type": type_words(f.type), "required": "yes" if f.required else "no",
-             "doc": f.doc} for f in record.fields]
+RECORDS = (SOURCE, CLAIM, PERIOD, UPDATE, BOTTOM_LINE)  # each has a section of its own, after the entry's
 
 
-def type_words(kind) -> str:
-    if isinstance(kind, ListOf) and isinstance(kind.item, Record):
-        return f"list of {kind.item.name}s" + (f", at least {kind.min_items}" if kind.min_items else "")
+def field_rows(record: Record, gettext: Callable[[str], str] = N_) -> list[dict]:
+    rows = []
+    for field in record.fields:
+        kind, meaning = (block_words(record, field.name, gettext) if field.name in LANGUAGES
+                         else (type_words(field.type, gettext), gettext(field.doc) if field.doc else ""))
+        rows.append({"name": field.name, "type": kind, "required": gettext("yes") if field.required else gettext("no"),
+                     "doc": meaning})
+    return rows
+
+
+def block_words(record: Record, code: str, gettext: Callable[[str], str]) -> tuple[str, str]:
+    """The type and meaning of a record's language block, which name the record and the language."""
+    names = {"record": gettext(record.name), "language": gettext(LANGUAGES[code])}
+    block = gettext(BLOCK_NAME).format(**names)
+    return gettext("a {record} (a mapping, below)").format(record=block), gettext(BLOCK_DOC).format(**names)
+
+
+def type_words(kind, gettext: Callable[[str], str] = N_) -> str:
     if isinstance(kind, Record):
-        return f"a {kind.name} (a mapping, below)"
-    return kind.describe()
+        return gettext("a {record} (a mapping, below)").format(record=gettext(kind.name))
+    return kind.describe(gettext)
 
 
 def limits() -> dict:
@@ -39,13 +62,49 @@ def limits() -> dict:
             "max_nested": MAX_NESTED_ON_A_LINE, "max_bytes_kib": 256}
 
 
-def reference_context() -> dict:
+def first_upper(text: str) -> str:
+    """A heading's first letter in capitals, the rest as written (a language may put the name first)."""
+    return text[:1].upper() + text[1:]
+
+
+def code_list(names) -> str:
+    return ", ".join(f"`{name}`" for name in names)
+
+
+def translated_records(gettext: Callable[[str], str]) -> list[tuple[Record, str]]:
+    """Each record that may carry language blocks, and where it is written: the entry, the records
+    of its lists (claims, updates), the registries' records."""
+    found = [(ENTRY, f"`{BRIEFINGS}/YYYY/MM/{ENTRY_FILE}`")]
+    found += [(field.type.item, gettext("an item of an entry's `{field}`").format(field=field.name))
+              for field in ENTRY.fields if isinstance(field.type, ListOf) and isinstance(field.type.item, Record)]
+    found += [(registry.record, f"`{BRIEFINGS}/{registry.name}`") for registry in REGISTRIES]
+    return [(record, where) for record, where in found if translatable(record)]
+
+
+def translations_context(gettext: Callable[[str], str] = N_) -> dict:
+    """The Translations section: which fields each record's blocks hold (all languages' blocks hold
+    the same, translations.py), which of them are required, and the fields only a block has."""
+    blocks, extra = [], []
+    for record, where in translated_records(gettext):
+        block = record.by_name[next(iter(LANGUAGES))].type
+        required = [field.name for field in block.fields if field.required]
+        blocks.append({"record": gettext(record.name), "where": where, "fields": code_list(block.by_name),
+                       "required": code_list(required) if required else gettext("none")})
+        extra += [{"record": gettext(record.name), **row} for row in field_rows(block, gettext)
+                  if row["name"] not in record.by_name]
+    languages = ", ".join(f"{gettext(name)} (`{code}`)" for code, name in LANGUAGES.items())
+    return {"languages": languages, "codes": code_list(LANGUAGES), "blocks": blocks, "extra": extra}
+
+
+def reference_context(gettext: Callable[[str], str] = N_) -> dict:
+    """What templates/format.md.j2 places, in the language of `gettext` (English by default)."""
     return {
-        "version": FORMAT_VERSION, "id_pattern": ID_PATTERN, "id_max": ID_MAX, "fixed_topics": FIXED_TOPICS,
-        "limits": limits(),
-        "entry": field_rows(ENTRY),
-        "records": [{"name": r.name, "doc": r.doc, "rows": field_rows(r)}
-                    for r in (SOURCE, CLAIM, PERIOD, UPDATE, BOTTOM_LINE)],
-        "registries": [{"name": r.name, "kind": r.kind, "doc": r.doc, "rows": field_rows(r.record)}
-                       for r in REGISTRIES],
+        "version": FORMAT_VERSION, "id_pattern": ID_PATTERN, "id_max": ID_MAX,
+        "fixed_topics": code_list(FIXED_TOPICS), "limits": limits(),
+        "entry": field_rows(ENTRY, gettext),
+        "records": [{"heading": first_upper(gettext("A {record}").format(record=gettext(r.name))),
+                     "doc": gettext(r.doc), "rows": field_rows(r, gettext)} for r in RECORDS],
+        "registries": [{"name": r.name, "kind": gettext(r.record.name), "doc": gettext(r.doc),
+                        "rows": field_rows(r.record, gettext)} for r in REGISTRIES],
+        "translations": translations_context(gettext),
     }

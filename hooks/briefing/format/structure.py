@@ -1,9 +1,11 @@
 """Lists, records and registries: the containers the field types sit in."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .marks import N_
 from .nodes import Node
 from .problems import did_you_mean, quoted
 from .text import display_key
@@ -24,7 +26,7 @@ class ListOf:
     item: Any
     min_items: int = 0
     unique: bool = False
-    noun: str = "items"
+    noun: str = N_("items")  # in the reference's words and in problems: "expected a list of tags"
     example: str = "a list, one '- ' line each"
 
     def read(self, node: Node, field_path: str, reader: Reader) -> Any:
@@ -48,9 +50,10 @@ class ListOf:
             out["uniqueItems"] = True
         return out
 
-    def describe(self) -> str:
-        more = f", at least {self.min_items}" if self.min_items else ""
-        return f"list of {self.noun}{more}"
+    def describe(self, gettext: Callable[[str], str] = N_) -> str:
+        if self.min_items:
+            return gettext("list of {noun}, at least {count}").format(noun=gettext(self.noun), count=self.min_items)
+        return gettext("list of {noun}").format(noun=gettext(self.noun))
 
 
 @dataclass(frozen=True)
@@ -112,8 +115,8 @@ class Record:
             "properties": {f.name: {**f.type.schema(), "description": f.doc} for f in self.fields},
         }
 
-    def describe(self) -> str:
-        return self.name
+    def describe(self, gettext: Callable[[str], str] = N_) -> str:
+        return gettext(self.name)
 
 
 @dataclass(frozen=True)

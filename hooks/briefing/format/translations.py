@@ -9,34 +9,28 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .marks import N_
+from .marks import NP_ as NP_  # marks.py holds both; render/ imports them from here
 from .structure import Field, Record
 
-LANGUAGES = {"es": "Spanish"}  # besides English, the site's own language
-
-
-def N_(message: str) -> str:
-    """Marks an English text (a field's meaning, a word of a vocabulary) for the translation
-    catalogs (render/locale/); it is looked up when a page in another language is made."""
-    return message
-
-
-def NP_(context: str, message: str) -> str:
-    """Marks a text whose translation depends on `context` (the grammatical gender of a unit)."""
-    return message
+LANGUAGES = {"es": N_("Spanish")}  # besides English, the site's own language
+# A block's own words, which the format reference translates ({record}: the record's name).
+BLOCK_NAME = N_("{record} in {language}")
+BLOCK_DOC = N_("the {language} text of this {record} (see Translations below)")
 
 
 def translated(record: Record, names: tuple, required: tuple = (), extra: tuple = ()) -> Record:
     """`record` with an optional block for each language, holding its fields `names` (optional but
     for `required`) and `extra` (fields only a translation needs)."""
     blocks = tuple(Field(code, translation_block(record, language, names, required, extra), False,
-                         f"the {language} text of this {record.name} (see Translations below)")
+                         BLOCK_DOC.format(language=language, record=record.name))
                    for code, language in LANGUAGES.items())
     return Record(record.name, record.fields + blocks, record.doc)
 
 
 def translation_block(record: Record, language: str, names: tuple, required: tuple, extra: tuple) -> Record:
     fields = tuple(replace(record.by_name[name], required=name in required, default=None) for name in names)
-    return Record(f"{record.name} in {language}", fields + extra,
+    return Record(BLOCK_NAME.format(record=record.name, language=language), fields + extra,
                   doc=f"the {language} version of a {record.name}'s text")
 
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from .markdown import markdown_problem
+from .marks import N_
 from .nodes import Node
 from .problems import did_you_mean, quoted
 from .text import normalized, text_problem
@@ -53,7 +55,10 @@ class Reader:
 
 
 class FieldType:
-    """A type whose schema and description are fixed: given as data, not as code."""
+    """A type whose schema and description are fixed: given as data, not as code.
+
+    `describe` gives the words the format reference shows for a type, in the language of
+    `gettext` (English, the words as marked, unless told otherwise)."""
 
     json_schema: ClassVar[dict] = {}
     words: ClassVar[str] = ""
@@ -61,8 +66,8 @@ class FieldType:
     def schema(self) -> dict:
         return dict(self.json_schema)
 
-    def describe(self) -> str:
-        return self.words
+    def describe(self, gettext: Callable[[str], str] = N_) -> str:
+        return gettext(self.words)
 
 
 @dataclass(frozen=True)
@@ -94,10 +99,12 @@ class Text(FieldType):
             out["maxLength"] = self.max_len
         return out
 
-    def describe(self) -> str:
-        words = {None: "text", "inline": "text (Markdown, inline)", "block": "text (Markdown)"}
-        size = f", 1..{self.max_len} characters" if self.max_len else ""
-        return words[self.markdown] + size
+    def describe(self, gettext: Callable[[str], str] = N_) -> str:
+        words = {None: N_("text"), "inline": N_("text (Markdown, inline)"), "block": N_("text (Markdown)")}
+        kind = gettext(words[self.markdown])
+        if not self.max_len:
+            return kind
+        return gettext("{kind}, 1..{max_len} characters").format(kind=kind, max_len=self.max_len)
 
 
 @dataclass(frozen=True)
@@ -106,7 +113,7 @@ class Id(FieldType):
 
     json_schema: ClassVar[dict] = {"type": "string", "pattern": ID_PATTERN, "maxLength": ID_MAX,
                                    "not": {"enum": list(RESERVED_IDS)}}
-    words: ClassVar[str] = "id"
+    words: ClassVar[str] = N_("id")
 
     def read(self, node: Node, field: str, reader: Reader) -> Any:
         if node.kind != "scalar" or node.value is None:
@@ -130,14 +137,15 @@ class Ref(Id):
             reader.refer(self.target, value, node, field)
         return value
 
-    def describe(self) -> str:
-        return f"{self.target} id"
+    def describe(self, gettext: Callable[[str], str] = N_) -> str:
+        """'figure id': the target is a record's name (spec.py marks each one for translation)."""
+        return gettext("{target} id").format(target=gettext(self.target))
 
 
 @dataclass(frozen=True)
 class Date(FieldType):
     json_schema: ClassVar[dict] = {"type": "string", "format": "date", "pattern": DATE_PATTERN}
-    words: ClassVar[str] = "date YYYY-MM-DD"
+    words: ClassVar[str] = N_("date YYYY-MM-DD")
 
     def read(self, node: Node, field: str, reader: Reader) -> Any:
         text = node.value if node.kind == "scalar" else None
@@ -155,7 +163,7 @@ class Date(FieldType):
 class Url(FieldType):
     json_schema: ClassVar[dict] = {"type": "string", "format": "uri",
                                    "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*$"}
-    words: ClassVar[str] = "http/https URL"
+    words: ClassVar[str] = N_("http/https URL")
     schemes: tuple = ("http", "https")
 
     def read(self, node: Node, field: str, reader: Reader) -> Any:
@@ -197,8 +205,8 @@ class Choice(FieldType):
     def schema(self) -> dict:
         return {"type": "string", "enum": list(self.values)}
 
-    def describe(self) -> str:
-        return "one of " + ", ".join(f"`{value}`" for value in self.values)
+    def describe(self, gettext: Callable[[str], str] = N_) -> str:
+        return gettext("one of {values}").format(values=", ".join(f"`{value}`" for value in self.values))
 
 
 def _deceptive_url_problem(value: str, parts) -> str | None:

@@ -151,9 +151,10 @@ def home_section(ctx: RenderContext) -> str:
 
 
 def format_page(ctx: RenderContext) -> GeneratedPage:
-    """The format reference: Markdown generated from format/spec.py, no contributor text in it."""
+    """The format reference: Markdown generated from format/spec.py, no contributor text in it, in the
+    build's language (the words spec.py gives, through its catalog)."""
     return GeneratedPage("format.md", "hooks/briefing/format/spec.py",
-                         ctx.render("format.md.j2", **reference_context()),
+                         ctx.render("format.md.j2", **reference_context(ctx._)),
                          {"title": ctx._("Format reference"),
                           "description": ctx._("The briefing entry format: every field, its type and meaning.")},
                          is_html=False)

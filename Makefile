@@ -51,12 +51,8 @@ schema: $(BIN)/.installed
 
 # After changing an interface text (templates, overrides, N_() in the code): bring the catalogs
 # up to date, then translate what `tests/render/test_catalogs.py` reports as untranslated.
-LOCALE := hooks/briefing/render/locale
 translations: $(BIN)/.installed
-	$(BIN)/pybabel extract -F $(LOCALE)/babel.cfg -k N_ -k NP_:1c,2 --no-location --sort-output \
-		--omit-header -o $(LOCALE)/messages.pot .
-	$(BIN)/pybabel update --quiet -i $(LOCALE)/messages.pot -d $(LOCALE) -l es --no-fuzzy-matching --ignore-obsolete
-	rm $(LOCALE)/messages.pot
+	$(BIN)/python tools/update_catalog.py
 
 clean:
 	rm -rf site $(VENV)

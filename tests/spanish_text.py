@@ -33,7 +33,7 @@ THEME_ENGLISH = ("Skip to content", "Back to top", "Table of contents", "Initial
                  "November", "December")
 # Texts Spanish writes as English does: names of formats, and placeholders alone. Any other msgstr
 # equal to its msgid is an English text left untranslated (tests/render/test_catalogs.py).
-SAME_IN_SPANISH = {"Atom", "JSON Feed", "Actor", "{amount}", "{name}, {role}", "{site}: {topic}"}
+SAME_IN_SPANISH = {"Atom", "JSON Feed", "Actor", "actor", "id", "no", "{amount}", "{name}, {role}", "{site}: {topic}"}
 PLACEHOLDER_OR_TAG = re.compile(r"%\([a-z_]+\)[sd]|\{[a-z_]+\}|<[^>]+>|%%")
 
 

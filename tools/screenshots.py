@@ -1,6 +1,7 @@
 """Screenshots of a built site as readers see it: the home page, a topic, an entry and a figure
-page, on a desktop (1280×800) and a phone (390×844, drawn at 2× as phones do), in the light
-colour scheme, each as the whole page and as its first viewport.
+page (and the same on the Spanish site: es-...), on a desktop (1280×800) and a phone (390×844,
+drawn at 2× as phones do), in the light colour scheme, each as the whole page and as its first
+viewport.
 
     .venv/bin/python tools/screenshots.py SITE_DIR OUT_DIR
 
@@ -55,7 +56,9 @@ def page_paths(site: Path) -> dict[str, str]:
         if not found:
             raise SystemExit(f"no {kind} page in {site} ({pattern}index.html)")
         paths[kind] = found[0].relative_to(site).as_posix() + "/"
-    return paths
+    spanish = {f"es-{kind}": f"es/{path}" for kind, path in paths.items()
+               if (site / "es" / path / "index.html").is_file()}
+    return paths | spanish  # the Spanish site's same pages, where it is built (es-<page>-...png)
 
 
 def shoot(browser, base: str, paths: dict[str, str], out: Path) -> list[Path]:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, mkdocs_build
+from search_records import search_records
 from spanish_text import english_interface_phrases, english_phrases_in, spanish_text
 
 HELD_OUT = REPO / "tests" / "fixtures" / "held-out"
@@ -93,6 +94,20 @@ def test_open_data_carries_each_records_translation(held_out_site):
         "scope": "desde que empezó la semana de prueba"}
     assert data["topics"][0]["es"]["title"] == "Detenciones"
     assert "es" not in next(e for e in data["entries"] if e["id"] == UNTRANSLATED)
+
+
+def test_the_spanish_search_index_holds_the_spanish_text_only(held_out_site):
+    """/es/'s index has the translated entry in Spanish and leaves the untranslated one out (its
+    page holds no Spanish text of it); /'s index has both in English."""
+    spanish = search_records(held_out_site / "es")
+    page = spanish["/entries/held-out-translated/"]  # urls from the Spanish site's root
+    assert page["meta"]["title"] == SPANISH_TITLE and "Heldoutcuerpo" in page["content"]
+    assert "/entries/held-out-untranslated/" not in spanish
+    indexed = " ".join(record["meta"].get("title", "") + " " + record["content"] for record in spanish.values())
+    assert not [word for word in NEVER_IN_SPANISH if word in indexed]
+    english = search_records(held_out_site)
+    assert "Heldoutenglishbody" in english["/entries/held-out-translated/"]["content"]
+    assert "Untranslatedbodyword" in english["/entries/held-out-untranslated/"]["content"]
 
 
 def test_each_language_has_its_own_search_index(held_out_site):

@@ -48,6 +48,7 @@ def on_files(files, config):
                                          docs, doc_pages, Path(config.docs_dir))
     except ProblemsFound as found:
         fail(found.problems)
+    config.extra["briefing_other_sites"] = build.other_sites()  # overrides/404.html links them
     for page in pages:  # an HTML page's body reaches MkDocs once, in on_page_content
         files.append(File.generated(config, page.source, content="" if page.is_html else page.body,
                                     inclusion=InclusionLevel.NOT_IN_NAV))

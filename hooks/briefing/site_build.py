@@ -17,7 +17,7 @@ from .publish.search_index import SearchIndex, SearchIndexError, indexed_page
 from .read.files import unsafe_files
 from .read.load import CheckedFiles
 from .render.head import feed_links
-from .render.languages import alternates, docs_root, hand_written_pages
+from .render.languages import alternates, docs_root, hand_written_pages, other_sites
 from .render.outputs import GeneratedFile, GeneratedPage
 from .render.paths import check_collisions
 from .render.settings import Settings
@@ -90,6 +90,10 @@ class SiteBuild:
         languages = built if source in self.pages else tuple(
             code for code in built if source in self.hand_written.get(code, ()))
         return alternates(sites, url, languages)
+
+    def other_sites(self) -> list[dict]:
+        """The other languages' sites, with a line in each one's language (for the not-found page)."""
+        return other_sites(self.settings.sites, self.settings.language)
 
     def hand_written_meta(self) -> dict:
         """What a hand-written page's head needs from the core: the site's feeds, in its language."""

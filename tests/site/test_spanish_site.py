@@ -142,3 +142,11 @@ def test_no_english_interface_text_on_any_spanish_page(request, which, interface
         if english:
             found[path.relative_to(site).as_posix()] = english
     assert found == {}
+
+
+def test_the_not_found_page_tells_spanish_readers_in_spanish(real_site):
+    """The host answers every missing address with the root 404.html, /es/ ones too."""
+    page = read(real_site, "404.html")
+    assert ('<p lang="es">Página no encontrada. La página de inicio del sitio en español: '
+            '<a href="http://127.0.0.1:8000/es/" hreflang="es">Español</a></p>') in page
+    assert '<p lang="en">Page not found.' in read(real_site, "es/404.html")

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..format.translations import LANGUAGES
+from ..format.translations import LANGUAGES, N_
+from .i18n import Language
 from .paths import absolute
 
 DEFAULT = "en"  # the site at the root, and the `x-default` of every page
@@ -39,6 +40,17 @@ def hand_written_pages(root: Path) -> dict[str, frozenset]:
         found = [path for path in base.rglob("*.md") if not any(path.is_relative_to(o) for o in others)]
         pages[code] = frozenset(path.relative_to(base).as_posix() for path in found)
     return pages
+
+
+# Said, in each other language, on the page a host shows for a missing address (the default
+# site's 404.html, at any address, /es/ ones too), with a link to that language's home page.
+OTHER_SITE = N_("Page not found. The home page of the site in this language:")
+
+
+def other_sites(sites: tuple, language: str) -> list[dict]:
+    """The other languages' sites, each with a line in its own language, for the not-found page."""
+    return [{"lang": code, "href": site, "name": NAMES[code], "words": Language(code).gettext(OTHER_SITE)}
+            for code, site in sites if code != language]
 
 
 def alternates(sites: tuple, url: str, languages: tuple) -> list[dict]:

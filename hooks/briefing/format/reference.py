@@ -46,12 +46,19 @@ def block_words(record: Record, code: str, gettext: Callable[[str], str]) -> tup
     """The type and meaning of a record's language block, which name the record and the language."""
     names = {"record": gettext(record.name), "language": gettext(LANGUAGES[code])}
     block = gettext(BLOCK_NAME).format(**names)
-    return gettext("a {record} (a mapping, below)").format(record=block), gettext(BLOCK_DOC).format(**names)
+    return mapping_words(record.name, block, gettext), gettext(BLOCK_DOC).format(**names)
+
+
+def mapping_words(name: str, shown: str, gettext: Callable[[str], str]) -> str:
+    """'a period (a mapping, below)'; 'an entry in Spanish (...)' before a vowel."""
+    if name[:1] in "aeiou":
+        return gettext("an {record} (a mapping, below)").format(record=shown)
+    return gettext("a {record} (a mapping, below)").format(record=shown)
 
 
 def type_words(kind, gettext: Callable[[str], str] = N_) -> str:
     if isinstance(kind, Record):
-        return gettext("a {record} (a mapping, below)").format(record=gettext(kind.name))
+        return mapping_words(kind.name, gettext(kind.name), gettext)
     return kind.describe(gettext)
 
 
@@ -60,6 +67,11 @@ def limits() -> dict:
     return {"earliest_date": EARLIEST_DATE.isoformat(), "future_days": FUTURE_MARGIN.days,
             "max_openers": MAX_OPENERS, "max_lines": MAX_LINES, "max_paragraph": MAX_PARAGRAPH,
             "max_nested": MAX_NESTED_ON_A_LINE, "max_bytes_kib": 256}
+
+
+def article(name: str, gettext) -> str:
+    """'A {record}' or, before a vowel, 'An {record}' ("An update"), in the page's language."""
+    return gettext("An {record}") if name[:1] in "aeiou" else gettext("A {record}")
 
 
 def first_upper(text: str) -> str:
@@ -102,7 +114,7 @@ def reference_context(gettext: Callable[[str], str] = N_) -> dict:
         "version": FORMAT_VERSION, "id_pattern": ID_PATTERN, "id_max": ID_MAX,
         "fixed_topics": code_list(FIXED_TOPICS), "limits": limits(),
         "entry": field_rows(ENTRY, gettext),
-        "records": [{"heading": first_upper(gettext("A {record}").format(record=gettext(r.name))),
+        "records": [{"heading": first_upper(article(r.name, gettext).format(record=gettext(r.name))),
                      "doc": gettext(r.doc), "rows": field_rows(r, gettext)} for r in RECORDS],
         "registries": [{"name": r.name, "kind": gettext(r.record.name), "doc": gettext(r.doc),
                         "rows": field_rows(r.record, gettext)} for r in REGISTRIES],

@@ -1,4 +1,4 @@
-"""Command line: `python -m briefing validate|new|schema`.
+"""Command line: `python -m briefing validate|new|schema|review`.
 
 `validate` prints every problem as PATH:LINE:COL: field: message and exits 1 when
 there is any. Under GitHub Actions it also prints workflow commands, so the
@@ -17,6 +17,8 @@ from .format.schema import write_schemas
 from .new_entry import make_entry
 from .read.files import unsafe_files
 from .read.load import check_site, read_registry_ids
+from .review.digest import review
+from .review.revisions import RevisionUnknown
 
 _DATA_ESCAPES = (("%", "%25"), ("\r", "%0D"), ("\n", "%0A"))
 _PROPERTY_ESCAPES = (*_DATA_ESCAPES, (":", "%3A"), (",", "%2C"))
@@ -125,7 +127,22 @@ def parser() -> argparse.ArgumentParser:
     make.add_argument("--id", help="the entry id (default: made from the title)")
     make.add_argument("--es-title", help="the Spanish title: begins the entry's Spanish block (`es:`)")
     commands.add_parser("schema", help="write the JSON Schemas into schema/ from the format definition")
+    compare = commands.add_parser("review", help="what a change does to the site, in Markdown, for its reviewer")
+    compare.add_argument("base", help="the revision before the change (a branch, tag or commit)")
+    compare.add_argument("head", nargs="?", help="the revision after it (default: the working tree)")
     return main_parser
+
+
+def print_review(args) -> int:
+    """The digest on standard output; 1 when the later revision has problems, 2 for a name that is
+    not a revision."""
+    try:
+        text, status = review(args.root, args.base, args.head)
+    except RevisionUnknown as unknown:
+        print(f"briefing review: {unknown}", file=sys.stderr)
+        return 2
+    sys.stdout.write(text)
+    return status
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "new":
         return new(args)
+    if args.command == "review":
+        return print_review(args)
     only, wrong = named_files(args.root, args.files)
     for problem in wrong:
         print(problem, file=sys.stderr)

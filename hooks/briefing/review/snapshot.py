@@ -1,0 +1,60 @@
+"""What one revision gives the site: its model (or its problems), its pages, its open data rows."""
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..format.problems import ProblemsFound
+from ..format.translations import LANGUAGES
+from ..model.build import load_site
+from ..model.ledger import Ledger
+from ..model.site import Site
+from ..render.opendata import claims_csv
+from ..render.site_map import page_urls
+from .revisions import commit_of, page_files, write_briefings
+
+SITE_LANGUAGES = ("en", *LANGUAGES)
+DATA_BASE = "/"  # open data rows are compared with site-relative entry addresses
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    name: str                 # as the reader of the digest knows it: 'main', 'the working tree'
+    site: Site | None         # None when the revision does not validate
+    problems: tuple           # Problem, as `make validate` prints them
+    pages: frozenset          # every page address of both languages ('es/entries/x/')
+    claim_rows: tuple         # data/claims.csv, a tuple of cells per claim
+
+
+def working_tree(root: Path) -> Snapshot:
+    return snapshot_of("the working tree", root, page_files(root, None), cache=True)
+
+
+def revision(root: Path, name: str) -> Snapshot:
+    """A commit's briefing files, read with git into a scratch folder (see revisions.py)."""
+    commit = commit_of(root, name)
+    with tempfile.TemporaryDirectory(prefix="briefing-review-") as scratch:
+        unwritten = write_briefings(root, commit, Path(scratch))
+        found = snapshot_of(name, Path(scratch), page_files(root, commit), cache=False)
+    if unwritten:
+        problems = sorted({*unwritten, *found.problems})
+        return Snapshot(name, None, tuple(problems), frozenset(), ())
+    return found
+
+
+def snapshot_of(name: str, folder: Path, hand_written: list[str], cache: bool) -> Snapshot:
+    try:
+        site = load_site(folder, cache=cache)
+    except ProblemsFound as found:
+        return Snapshot(name, None, tuple(found.problems), frozenset(), ())
+    ledger = Ledger(site)
+    pages = page_urls(ledger, SITE_LANGUAGES, hand_written)  # docs/es/about.md is es/about/
+    return Snapshot(name, site, (), frozenset(pages), claim_rows(ledger))
+
+
+def claim_rows(ledger: Ledger) -> tuple:
+    rows = list(csv.reader(io.StringIO(str(claims_csv(ledger, DATA_BASE).content), newline="")))
+    return tuple(tuple(row) for row in rows[1:])

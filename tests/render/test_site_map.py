@@ -3,6 +3,7 @@ pages included: the review digest relies on it instead of rendering two revision
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 import pytest
 
@@ -48,3 +49,14 @@ def test_every_language_has_the_generated_pages_and_its_own_hand_written_ones():
     urls = page_urls(Ledger(load_site(TOY, cache=False)), ("en", "es"), ["about.md", "es/about.md", "index.md"])
     assert {"", "about/", "es/about/", "entries/oil-exports-resume/", "es/entries/oil-exports-resume/",
             "timeline/", "es/timeline/", "format/", "es/format/"} <= urls
+
+
+def test_an_actor_named_in_more_entries_than_it_has_claims_gets_every_entry_page(large_site):
+    """Actors' pages run as long as the longer of their claims and their entries."""
+    entries = tuple(replace(entry, actors=(*entry.actors, "actor-0"),
+                            claims=tuple(c for c in entry.claims if c.by != "actor-0")) for entry in large_site.entries)
+    site = replace(large_site, entries=entries,
+                   by_topic={topic: tuple(e for e in entries if topic in e.topics) for topic in large_site.topics})
+    ledger = Ledger(site)
+    assert len(ledger.entries_by_actor["actor-0"]) > 100 and not ledger.by_actor["actor-0"]
+    assert sorted(page_sources(ledger)) == rendered_sources(site)

@@ -14,7 +14,7 @@ from ..render.opendata import plain
 KINDS = (("entry", "entries", "title"), ("topic", "topics", "title"), ("actor", "actors", "name"),
          ("figure", "figures", "label"))
 SHORT = 80  # a value shown as old → new is one line of at most this many characters
-NOT_COMPARED = {"claims", "translations"}  # claims: claims.py; translations: below
+NOT_COMPARED = frozenset({"claims", "translations"})  # claims: claims.py; translations: below
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-_PLAIN = re.compile(r"(?:[^\W_]|[ ,.;:'’\"“”()/%+?¿¡!–—-])*")
+# Begins as no block does (a list item '- ', '+ ', '1. ', a quote): where a value opens a line or a
+# list item, it must not start one of its own.
+_PLAIN = re.compile(r"(?!\d+[.)])(?:[^\W_]|[(¿¡\"“'’])(?:[^\W_]|[ ,.;:'’\"“”()/%+?¿¡!–—-])*")
 _AUTOLINKS = ("www.", "://")
 _BACKTICKS = re.compile(r"`+")
 
@@ -25,7 +27,7 @@ def inert(value: object) -> str:
     if isinstance(value, MarkdownText):
         return value
     text = " ".join(str("" if value is None else value).split())  # one line: no block can start
-    if _PLAIN.fullmatch(text) and not any(mark in text.casefold() for mark in _AUTOLINKS):
+    if not text or _PLAIN.fullmatch(text) and not any(mark in text.casefold() for mark in _AUTOLINKS):
         return text
     return code(text)
 

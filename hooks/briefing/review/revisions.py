@@ -18,7 +18,7 @@ from ..format.problems import Problem
 from ..format.spec import BRIEFINGS
 from ..read.yamlsafe import LINK_WORDS, MAX_BYTES
 
-PLAIN_MODES = {"100644", "100755"}
+PLAIN_MODES = frozenset({"100644", "100755"})
 _SAFE_PART = re.compile(r"[^/\0]+")
 
 

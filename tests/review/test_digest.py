@@ -89,7 +89,8 @@ def test_a_change_reads_in_words(repo: Path):
     entries = section(text, "Entries")
     assert f"- Added: Three groups give their counts of releases (`{NEW_ENTRY}`)" in entries
     assert f"(`{DELETED}`)" in entries and "- Removed: US authorities reportedly file court" in entries
-    assert f"- Changed: Ministry of Penitentiary Services says at least 116 prisoners were released on Monday (`{MINISTRY}`)\n  - `claims`: changed" in entries
+    assert (f"- Changed: Ministry of Penitentiary Services says at least 116 prisoners were released on Monday "
+            f"(`{MINISTRY}`)\n  - `claims`: changed") in entries
     assert "- Added: Review Group A (actor review-group-a)" in section(text, "Actors")
     claims = section(text, "Claims, by figure")
     assert "- Added: Review Group A: 49 people, verified, said 15 January 2026. In Three groups" in claims

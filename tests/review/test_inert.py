@@ -10,16 +10,15 @@ import cmarkgfm
 from cmarkgfm.cmark import Options
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_digest import MINISTRY, commit, repo  # noqa: F401 (repo is a fixture)
 
 from briefing.review.digest import review
 from briefing.review.inert import code_block, inert
 
-from test_digest import MINISTRY, commit, repo  # noqa: F401 (repo is a fixture)
-
 HOSTILE = ('<img src="https://evil.example/x.png"> [click](https://evil.example) ![i](https://evil.example/i.png) '
            'www.evil.example https://evil.example/a mail@evil.example <script>alert(1)</script> **bold** _x_ '
            '~~gone~~ $x^2$ | a | b | `tick` ``` &lt;b&gt; &#60;i&#62; <https://evil.example> [a]: https://e.example')
-HOSTILE_TITLE = '<img src="https://evil.example/x.png"> [click](https://evil.example) www.evil.example a@evil.example **b**' 
+HOSTILE_TITLE = '<img src="https://evil.example/x.png"> [click](https://evil.example) www.evil.example a@evil.example **b**'
 DIGEST_TAGS = {"h2", "h3", "h4", "p", "ul", "li", "code", "pre"}
 
 

@@ -27,7 +27,7 @@ def inert(value: object) -> str:
     if isinstance(value, MarkdownText):
         return value
     text = " ".join(str("" if value is None else value).split())  # one line: no block can start
-    if not text or _PLAIN.fullmatch(text) and not any(mark in text.casefold() for mark in _AUTOLINKS):
+    if not text or (_PLAIN.fullmatch(text) and not any(mark in text.casefold() for mark in _AUTOLINKS)):
         return text
     return code(text)
 

@@ -104,9 +104,9 @@ def test_a_change_reads_in_words(repo: Path):
            "about 60–70 to more than 400 people, 3 claims" in figures
     assert "- `es` added: Bloomberg News reports at least one US citizen" in section(text, "Translations")
     pages = section(text, "Pages of the site, both languages")
-    assert "- Added (8): /actors/review-group-a/, /actors/review-group-b/, /actors/review-group-c/, " \
-           "/entries/three-counts-of-releases/, /es/actors/review-group-a/" in pages
-    assert "/entries/us-files-court-applications-to-seize-more-tankers/, /es/entries/us-files" in pages
+    assert "- Added (8): `/actors/review-group-a/`, `/actors/review-group-b/`, `/actors/review-group-c/`, " \
+           "`/entries/three-counts-of-releases/`, `/es/actors/review-group-a/`" in pages
+    assert "`/entries/us-files-court-applications-to-seize-more-tankers/`, `/es/entries/us-files" in pages
     assert "`data/claims.csv`: 4 rows added, 1 removed" in section(text, "Open data")
 
 

@@ -18,7 +18,8 @@ from briefing.review.inert import code_block, inert
 HOSTILE = ('<img src="https://evil.example/x.png"> [click](https://evil.example) ![i](https://evil.example/i.png) '
            'www.evil.example https://evil.example/a mail@evil.example <script>alert(1)</script> **bold** _x_ '
            '~~gone~~ $x^2$ | a | b | `tick` ``` &lt;b&gt; &#60;i&#62; <https://evil.example> [a]: https://e.example')
-HOSTILE_TITLE = '<img src="https://evil.example/x.png"> [click](https://evil.example) www.evil.example a@evil.example **b**'
+HOSTILE_TITLE = ('<img src="https://evil.example/x.png"> [click](https://evil.example) www.evil.example '
+                 'a@evil.example **b**')
 DIGEST_TAGS = {"h2", "h3", "h4", "p", "ul", "li", "code", "pre"}
 
 

@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve test lint build validate new schema translations clean
+.PHONY: serve test lint build validate new schema translations review clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,13 @@ validate: $(BIN)/.installed
 
 new: $(BIN)/.installed
 	PYTHONPATH=hooks $(BIN)/python -m briefing new
+
+# What a change does to the site, in Markdown, for its reviewer: `make review BASE=main` compares
+# main with the working tree; HEAD=<revision> compares two revisions. Reads the revisions' YAML
+# with git; runs nothing of them.
+review: $(BIN)/.installed
+	@test -n "$(BASE)" || { echo "make review: say what to compare with, e.g. make review BASE=main" >&2; exit 2; }
+	@PYTHONPATH=hooks $(BIN)/python -m briefing review -- "$(BASE)" $(if $(HEAD),"$(HEAD)")
 
 schema: $(BIN)/.installed
 	PYTHONPATH=hooks $(BIN)/python -m briefing schema

@@ -187,3 +187,19 @@ def test_pre_commit_hooks_are_local():
     hooks = {hook["id"]: hook for hook in config["repos"][0]["hooks"]}
     assert "briefing validate" in hooks["briefing-validate"]["entry"]
     assert "-c .yamllint.yaml" in hooks["yamllint"]["entry"]
+
+
+def test_a_pull_request_gets_the_review_digest_on_its_summary_and_in_its_artifact():
+    doc = load_workflow(REPO / ".github" / "workflows" / "site.yml")
+    check = doc["jobs"]["check"]
+    names = [step.get("name", step.get("uses", "")) for step in check["steps"]]
+    digest = check["steps"][names.index("Review digest")]
+    assert digest["if"] == "github.event_name == 'pull_request'"
+    assert "make -s review BASE=HEAD^1 HEAD=HEAD > review.md" in digest["run"]
+    assert 'cat review.md >> "$GITHUB_STEP_SUMMARY"' in digest["run"]
+    assert names.index("Review digest") < names.index("make validate"), "the digest is shown even when validation fails"
+    checkout = next(step for step in check["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] >= 2, "the merge commit's first parent (the base) must be fetched"
+    artifact = next(step for step in check["steps"] if step.get("name") == "Attach the built site to the run")
+    assert artifact["with"]["path"].split() == ["site/", "review.md"]
+    assert check["permissions"] == {"contents": "read", "pages": "read"}, "no write token on a pull request"

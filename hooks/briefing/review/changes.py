@@ -65,6 +65,8 @@ def record_changes(old: Site, new: Site) -> tuple[list, list, list]:
     removed = [before[key][0] for key in before if key not in after]
     changed = []
     for key in after.keys() & before.keys():
+        if before[key][1] == after[key][1]:
+            continue
         fields = field_changes(plain(before[key][1]), plain(after[key][1]))
         if fields:
             changed.append(RecordChange(after[key][0], tuple(fields)))
@@ -106,6 +108,8 @@ def translation_changes(old: Site, new: Site) -> list[TranslationChange]:
     found = []
     for key, (record, item) in after.items():
         previous = before.get(key, (None, None))[1]
+        if previous == item:
+            continue
         for language in LANGUAGES:
             found += language_changes(record, language, previous, item)
     return found

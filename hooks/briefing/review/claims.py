@@ -125,6 +125,8 @@ def claim_translation_changes(old: Site, new: Site, language: str) -> list[Trans
     before = keyed_claims(old)
     found = []
     for key, (claim, entry) in keyed_claims(new).items():
+        if key in before and before[key][0] == claim:
+            continue
         who = f"{new.actors[claim.by].name} about {new.figures[claim.figure].label}"
         record = Record("claim", key[0], f"the claim of {who} in {entry.title}", entry.path)
         found += language_changes(record, language, before.get(key, (None,))[0], claim)

@@ -8,6 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..format.translations import LANGUAGES
+from ..read.load import CheckedFiles
 from .changes import record_changes, translation_changes
 from .claims import claim_changes, claim_translation_changes, figure_changes
 from .inert import MarkdownText, code, code_block, inert
@@ -51,8 +52,9 @@ def digest(base: Snapshot, head: Snapshot) -> Digest:
 def review(root: Path, base: str, head: str | None = None) -> tuple[str, int]:
     """The digest of `base` against `head` (a revision, or the working tree), as Markdown, and the
     exit status: 1 when `head` has problems, else 0."""
-    before = revision(root, base)
-    after = revision(root, head) if head else working_tree(root)
+    remembered = CheckedFiles()  # files the two revisions share are checked once
+    before = revision(root, base, remembered)
+    after = revision(root, head, remembered) if head else working_tree(root, remembered)
     return render(digest(before, after)), 1 if after.problems else 0
 
 

@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-from synthetic import make_repo
-
 from briefing.review.digest import review
+
+from synthetic import make_repo
 
 
 def git(repo: Path, *args: str) -> None:

@@ -203,3 +203,14 @@ def test_a_pull_request_gets_the_review_digest_on_its_summary_and_in_its_artifac
     artifact = next(step for step in check["steps"] if step.get("name") == "Attach the built site to the run")
     assert artifact["with"]["path"].split() == ["site/", "review.md"]
     assert check["permissions"] == {"contents": "read", "pages": "read"}, "no write token on a pull request"
+
+
+def test_the_check_cache_is_restored_keyed_by_the_code_that_made_it():
+    doc = load_workflow(REPO / ".github" / "workflows" / "site.yml")
+    steps_by_name = {step.get("name"): step for step in doc["jobs"]["check"]["steps"]}
+    cache = steps_by_name["Restore the check cache"]
+    assert cache["uses"].startswith("actions/cache@")
+    assert cache["with"]["path"].split() == [".cache/briefing", "~/.cache/briefing-site"]
+    assert "hashFiles('hooks/briefing/**/*.py', 'requirements.txt')" in cache["with"]["key"]
+    names = list(steps_by_name)
+    assert names.index("Restore the check cache") < names.index("make validate")

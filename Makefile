@@ -4,6 +4,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# The engine that builds and serves the site: mkdocs (MkDocs 1.6, the default) or properdocs (its
+# maintained fork). Both build the same bytes (tests/site/test_engines.py; README, "Engines").
+ENGINE ?= mkdocs
+ifeq ($(filter $(ENGINE),mkdocs properdocs),)
+$(error ENGINE is mkdocs or properdocs, not "$(ENGINE)")
+endif
 # Reproducible builds: dates MkDocs writes (sitemap) come from the last commit, not the clock.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 export SOURCE_DATE_EPOCH
@@ -20,7 +26,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 serve: $(BIN)/.installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/$(ENGINE) serve --dev-addr 127.0.0.1:8000
 
 # The whole suite: the lint and type gate first, then every test. pytest's exit code 5 (it
 # collected no tests) is a failure, said in words.
@@ -37,7 +43,7 @@ lint: $(BIN)/.installed
 # half-written site/ where CI would publish it.
 build: $(BIN)/.installed
 	rm -rf site.partial
-	$(BIN)/mkdocs build --strict --site-dir site.partial
+	$(BIN)/$(ENGINE) build --strict --site-dir site.partial
 	rm -rf site && mv site.partial site
 
 validate: $(BIN)/.installed

@@ -1,20 +1,17 @@
-"""MkDocs adapter: MkDocs' events in, calls to the briefing core out.
+"""Engine adapter: MkDocs' events in, calls to the briefing core out.
 
 Every event is handed to the SiteBuild object of the build's language (briefing/site_build.py:
 SiteBuilds keeps one per language, as MkDocs loads this module once for mkdocs.yml and
 mkdocs.es.yml alike), which holds all a build remembers; this file only translates between
-MkDocs' objects and the core's. If the site moves to another engine, this file and
-briefing_languages.py (the languages' builds) are the only ones to write again.
+MkDocs' objects and the core's. MkDocs 1.6 and ProperDocs (its fork) run it alike: the classes
+it hands back come from the engine that runs (briefing_engine.py). If the site moves to another
+engine, this file, briefing_engine.py and briefing_languages.py (the languages' builds) are the
+only ones to write again.
 """
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import NoReturn
-
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, InclusionLevel
-from mkdocs.structure.toc import get_toc
 
 from briefing.format.problems import ProblemsFound
 from briefing.publish.csp import with_content_security_policy
@@ -23,9 +20,9 @@ from briefing.render.languages import site_urls
 from briefing.render.settings import Settings, build_date
 from briefing.render.toc import toc_tokens
 from briefing.site_build import SiteBuilds
+from briefing_engine import Engine, engine_of
 from briefing_languages import add_shared_files, build_other_languages, language_of, languages_built
 
-log = logging.getLogger("mkdocs.hooks.briefing")
 _builds = SiteBuilds()
 
 
@@ -39,7 +36,7 @@ def on_pre_build(config):
 
 
 def on_files(files, config):
-    build = _builds.of(language_of(config))
+    build, engine = _builds.of(language_of(config)), engine_of(config)
     add_shared_files(files, config)
     docs = {file.src_uri for file in files}
     doc_pages = {file.src_uri for file in files.documentation_pages()}
@@ -47,13 +44,13 @@ def on_files(files, config):
         pages, other_files = build.make(Path(config.config_file_path).parent, settings_of(config),
                                          docs, doc_pages, Path(config.docs_dir))
     except ProblemsFound as found:
-        fail(found.problems)
+        fail(found.problems, engine)
     config.extra["briefing_other_sites"] = build.other_sites()  # overrides/404.html links them
     for page in pages:  # an HTML page's body reaches MkDocs once, in on_page_content
-        files.append(File.generated(config, page.source, content="" if page.is_html else page.body,
-                                    inclusion=InclusionLevel.NOT_IN_NAV))
+        files.append(engine.files.File.generated(config, page.source, content="" if page.is_html else page.body,
+                                                 inclusion=engine.files.InclusionLevel.NOT_IN_NAV))
     for item in other_files:
-        files.append(File.generated(config, item.path, content=item.content))
+        files.append(engine.files.File.generated(config, item.path, content=item.content))
     return files
 
 
@@ -85,7 +82,7 @@ def on_page_content(html, page, config, files):
     source = page.file.src_uri
     html = build.page_html(source, page.url, page.meta, page.title or "", html)
     if build.page(source) is not None or source == "index.md":
-        page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]  # the same keys as MkDocs' _TocToken
+        page.toc = engine_of(config).get_toc(toc_tokens(html))  # the same keys as MkDocs' _TocToken
     return html
 
 
@@ -94,7 +91,7 @@ def on_post_build(config):
     try:
         build.after()
     except SearchIndexError as error:
-        raise PluginError(f"search index: {error}") from None
+        raise engine_of(config).plugin_error(f"search index: {error}") from None
     build_other_languages(config)
 
 
@@ -127,8 +124,8 @@ def settings_of(config) -> Settings:
                                 if code in languages_built(config)))
 
 
-def fail(problems) -> NoReturn:
+def fail(problems, engine: Engine) -> NoReturn:
     """Print every problem on its own line, then stop the build once, with the count."""
     for problem in problems:
-        log.error(str(problem))
-    raise PluginError(f"{len(problems)} problem(s) in the briefing files; see the lines above.")
+        engine.log().error(str(problem))
+    raise engine.plugin_error(f"{len(problems)} problem(s) in the briefing files; see the lines above.")

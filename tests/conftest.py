@@ -1,4 +1,5 @@
-"""Shared fixtures: a toy repository in a temp folder, and a way to build it with MkDocs."""
+"""Shared fixtures: a toy repository in a temp folder, a way to build it with MkDocs, and the real
+site built once as CI publishes it."""
 from __future__ import annotations
 
 import shutil
@@ -7,6 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+import published_site
 
 REPO = Path(__file__).resolve().parent.parent
 TOY = Path(__file__).resolve().parent / "fixtures" / "toy"
@@ -68,3 +72,16 @@ def real_site(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def published_build(tmp_path_factory) -> tuple[Path, int]:
+    """The real site as CI publishes it, built once for the whole run with `mkdocs build --strict`
+    (tools/published_site.py: SITE_URL http://127.0.0.1:<port>/briefing/ for a free port,
+    REPO_URL, EDIT_URI, a fixed SOURCE_DATE_EPOCH): (folder, port). The browser tests serve it;
+    tests/site/test_engines.py builds it again with ProperDocs and compares the bytes."""
+    try:
+        port = published_site.free_port()
+        return published_site.build(tmp_path_factory.mktemp("published"), port), port
+    except published_site.BuildFailed as error:
+        pytest.fail(str(error), pytrace=False)

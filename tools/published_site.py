@@ -4,10 +4,11 @@ CI publishes to GitHub Pages, at an address with a path prefix (https://owner.gi
 with REPO_URL and EDIT_URI set (.github/workflows/site.yml). A build without them is one nobody
 publishes, so the browser tests, tools/screenshots.py and tools/lighthouse.py all read this one:
 
-    .venv/bin/python tools/published_site.py build OUT_DIR [--port PORT]   # OUT_DIR/briefing/
+    .venv/bin/python tools/published_site.py build OUT_DIR [--port PORT] [--engine properdocs]  # OUT_DIR/briefing/
     .venv/bin/python tools/published_site.py serve SITE_DIR --port PORT [--prefix /briefing/] [--gzip]
 
-`build` runs `mkdocs build --strict` with SITE_URL=http://127.0.0.1:PORT/briefing/, an example
+`build` runs `mkdocs build --strict` (or `properdocs build --strict`: the same bytes, see
+tests/site/test_engines.py) with SITE_URL=http://127.0.0.1:PORT/briefing/, an example
 repository, EDIT_URI=edit/main/docs/ and a fixed SOURCE_DATE_EPOCH. `serve` answers as GitHub
 Pages does: SITE_DIR at /briefing/, a folder without its slash redirected, and any missing path
 under the prefix answered 404 with the site's own 404.html; --gzip sends text gzipped, as Pages
@@ -43,11 +44,12 @@ PUBLISHED_ENV = {
     "SOURCE_DATE_EPOCH": "1768400000",
     "NO_MKDOCS_2_WARNING": "1",
 }
+ENGINES = ("mkdocs", "properdocs")  # MkDocs 1.6 and its maintained fork (README, "Engines")
 GZIPPED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".webmanifest")
 
 
 class BuildFailed(RuntimeError):
-    """`mkdocs build --strict` failed or warned."""
+    """`mkdocs build --strict` (or `properdocs build --strict`) failed or warned."""
 
 
 def free_port() -> int:
@@ -60,15 +62,17 @@ def address(port: int, prefix: str = PREFIX) -> str:
     return f"http://127.0.0.1:{port}{prefix}"
 
 
-def build(out: Path, port: int, config: Path = REPO / "mkdocs.yml") -> Path:
+def build(out: Path, port: int, config: Path = REPO / "mkdocs.yml", engine: str = "mkdocs") -> Path:
     """Build the site as CI publishes it, for http://127.0.0.1:PORT/briefing/; return its folder."""
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
     site = out / PREFIX.strip("/")
     env = {**os.environ, **PUBLISHED_ENV, "SITE_URL": address(port)}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        [sys.executable, "-m", engine, "build", "--strict", "-f", str(config), "-d", str(site)],
         capture_output=True, text=True, timeout=900, env=env, check=False)
     if result.returncode != 0 or "WARNING" in result.stderr:
-        raise BuildFailed(f"mkdocs build --strict failed or warned:\n{result.stderr}")
+        raise BuildFailed(f"{engine} build --strict failed or warned:\n{result.stderr}")
     return site
 
 
@@ -193,6 +197,7 @@ def main(argv: list[str] | None = None) -> None:
     build_command = commands.add_parser("build", help="build the site as CI publishes it into OUT_DIR/briefing/")
     build_command.add_argument("out", type=Path)
     build_command.add_argument("--port", type=int, default=8000)
+    build_command.add_argument("--engine", choices=ENGINES, default="mkdocs")
     serve_command = commands.add_parser("serve", help="serve a built site as GitHub Pages does")
     serve_command.add_argument("site", type=Path)
     serve_command.add_argument("--port", type=int, required=True)
@@ -200,7 +205,7 @@ def main(argv: list[str] | None = None) -> None:
     serve_command.add_argument("--gzip", action="store_true")
     args = parser.parse_args(argv)
     if args.command == "build":
-        print(build(args.out, args.port))
+        print(build(args.out, args.port, engine=args.engine))
     else:
         serve(args.site, args.port, args.prefix, args.gzip)
 

@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tools"))
+import published_site  # noqa: E402
+
 TOY = Path(__file__).resolve().parent / "fixtures" / "toy"
 
 TOY_MKDOCS = """\
@@ -68,3 +71,16 @@ def real_site(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory):
+    """The real site built as CI publishes it (tools/published_site.py: SITE_URL with the path
+    prefix /briefing/, REPO_URL, EDIT_URI, a fixed SOURCE_DATE_EPOCH) and served at that address
+    as GitHub Pages serves it (the site's 404.html for missing paths): yields (folder, address).
+    Built once per run: the browser tests and the link check read the same build."""
+    try:
+        with published_site.published(tmp_path_factory.mktemp("published")) as (site, url):
+            yield site, url
+    except published_site.BuildFailed as error:
+        pytest.fail(str(error), pytrace=False)

@@ -49,17 +49,8 @@ def missing(what: str) -> None:
 
 # --- The site, built and served as CI publishes it ----------------------------------------------------
 
-@pytest.fixture(scope="session")
-def published(tmp_path_factory):
-    """The real site built as CI publishes it (tools/published_site.py: SITE_URL with the path
-    prefix /briefing/, REPO_URL, EDIT_URI, a fixed SOURCE_DATE_EPOCH) and served at that address
-    as GitHub Pages serves it (the site's 404.html for missing paths): yields (folder, address)."""
-    try:
-        with published_site.published(tmp_path_factory.mktemp("published")) as (site, url):
-            yield site, url
-    except published_site.BuildFailed as error:
-        pytest.fail(str(error), pytrace=False)
-
+# `published` (the real site built as CI publishes it, and served) is in tests/conftest.py: the
+# offline link check (tests/site/test_links.py) reads the same build.
 
 @pytest.fixture(scope="session")
 def built_site(published) -> Path:

@@ -28,7 +28,8 @@ sources:
     archived: https://web.archive.org/web/2026/https://news.example.net/gone
 """
 HOSTILE_TITLE = ("<img src=https://evil.example/i.png onerror=alert(1)> [click](https://evil.example/c) "
-                 "![pixel](https://evil.example/p.png) ``` `` <script>alert(2)</script>\n# not a heading\u202e")
+                 "![pixel](https://evil.example/p.png) ``` `` <script>alert(2)</script>\n# not a heading\u202e "
+                 "a ` <img src=https://evil.example/tick.png> ` b")
 HOSTILE_URL = "https://evil.example/x?<b>bold</b>&q=`y`)](https://evil.example/z)"
 ALLOWED_TAGS = {"h2", "h3", "p", "ul", "li", "code", "strong"}
 

@@ -86,7 +86,9 @@ def lychee_command(site: Path, site_url: str, files_from: Path) -> list[str]:
 def write_link_lists(site: Path, scratch: Path) -> tuple[list[Path], dict[Path, str], list[Broken]]:
     """The files lychee reads, each list of links written for it (list -> the file it comes
     from), and the relative links of feeds, JSON and page meta (broken wherever they point)."""
-    inputs, lists, relative = [], {}, []
+    inputs: list[Path] = []
+    lists: dict[Path, str] = {}
+    relative: list[Broken] = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         name = path.relative_to(site).as_posix()
         if site_links.lychee_reads_it_right(path):
@@ -158,7 +160,8 @@ def check_links(site: Path, site_url: str) -> LinkReport:
         files_from.write_text("".join(f"{path}\n" for path in inputs), encoding="utf-8")
         command = lychee_command(site, site_url, files_from)
         report = run_lychee(command)
-        broken = relative + failed_links(report, site, site_url, lists) + outside_the_site(report, site, site_url, lists)
+        broken = [*relative, *failed_links(report, site, site_url, lists),
+                  *outside_the_site(report, site, site_url, lists)]
         checked: dict[str, int] = {}
         for source, found in (report.get("success_map") or {}).items():
             checked[where(source, site, lists)] = checked.get(where(source, site, lists), 0) + len(found)

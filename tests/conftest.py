@@ -85,3 +85,22 @@ def published_build(tmp_path_factory) -> tuple[Path, int]:
         return published_site.build(tmp_path_factory.mktemp("published"), port), port
     except published_site.BuildFailed as error:
         pytest.fail(str(error), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def published(published_build, tmp_path_factory):
+    """The real site built as CI publishes it (tools/published_site.py: SITE_URL with the path
+    prefix /briefing/, REPO_URL, EDIT_URI, a fixed SOURCE_DATE_EPOCH) and served at that address
+    as GitHub Pages serves it (the site's 404.html for missing paths): yields (folder, address).
+    The port is in the pages (canonical links, feeds): if another process took it since the
+    build, the site is built again for another."""
+    site, port = published_build
+    with published_site.serving(site, port) as url:
+        if url is not None:
+            yield site, url
+            return
+    try:
+        with published_site.published(tmp_path_factory.mktemp("published")) as (site, url):
+            yield site, url
+    except published_site.BuildFailed as error:
+        pytest.fail(str(error), pytrace=False)

@@ -1,8 +1,8 @@
 """Browser fixtures: the real site built once, served on 127.0.0.1, read by a real Chromium.
 
-- `site_url`: the real site built with `mkdocs build --strict` as CI publishes it (once per
-  session: `published_build` in tests/conftest.py, tools/published_site.py), served at
-  http://127.0.0.1:<port>/briefing/ as GitHub Pages would; the server is stopped by its pid at the end.
+- `site_url`: builds the real site with `mkdocs build --strict` as CI publishes it (once per
+  session; tools/published_site.py) and serves it at http://127.0.0.1:<port>/briefing/ as GitHub
+  Pages would; the server is stopped by its pid at the end.
 - `open_reader`: a new browser context and page (light or dark colour scheme) that records every
   request it makes, so a test can assert nothing leaves the site's own origin. `Reader.goto`
   takes paths relative to the site's address (with its prefix).
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,8 +26,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-import published_site  # tests/conftest.py puts tools/ on the path
 from conftest import REPO
+
+sys.path.insert(0, str(REPO / "tools"))
+import published_site
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -46,24 +49,8 @@ def missing(what: str) -> None:
 
 # --- The site, built and served as CI publishes it ----------------------------------------------------
 
-@pytest.fixture(scope="session")
-def published(published_build, tmp_path_factory):
-    """The real site built as CI publishes it (tools/published_site.py: SITE_URL with the path
-    prefix /briefing/, REPO_URL, EDIT_URI, a fixed SOURCE_DATE_EPOCH) and served at that address
-    as GitHub Pages serves it (the site's 404.html for missing paths): yields (folder, address).
-    The port is in the pages (canonical links, feeds): if another process took it since the
-    build, the site is built again for another."""
-    site, port = published_build
-    with published_site.serving(site, port) as url:
-        if url is not None:
-            yield site, url
-            return
-    try:
-        with published_site.published(tmp_path_factory.mktemp("published")) as (site, url):
-            yield site, url
-    except published_site.BuildFailed as error:
-        pytest.fail(str(error), pytrace=False)
-
+# `published` (the real site built as CI publishes it, and served) is in tests/conftest.py: the
+# offline link check (tests/site/test_links.py) reads the same build.
 
 @pytest.fixture(scope="session")
 def built_site(published) -> Path:

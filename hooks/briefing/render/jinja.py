@@ -24,9 +24,19 @@ class Templates:
         self._environment = Environment(
             loader=FileSystemLoader(folder), extensions=["jinja2.ext.i18n"],
             autoescape=select_autoescape(["html.j2"], disabled_extensions=["md.j2"], default=True),
-            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+            auto_reload=False)  # a build renders thousands of pages: one look at the files per build (new_build)
         self._environment.install_gettext_translations(self.language.translations, newstyle=True)  # type: ignore[attr-defined]
         self._environment.globals["lang"] = self.language.code  # the page's language, in macros too
+        self._fingerprint: tuple = ()
+
+    def new_build(self) -> None:
+        """Before a build: templates edited since the last one (in a preview server) are read again.
+        Within a build they are not looked at again (Jinja would stat the file at every include)."""
+        fingerprint = self.fingerprint()
+        if fingerprint != self._fingerprint:
+            self._environment.cache.clear()  # type: ignore[union-attr]
+            self._fingerprint = fingerprint
 
     def render(self, template: str, **context) -> str:
         return self._environment.get_template(template).render(**context)

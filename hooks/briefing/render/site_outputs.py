@@ -71,6 +71,7 @@ class SiteRenderer:
         or the time zone setting names no zone (found before any page is made)."""
         zone = settings.zone()
         self.markdown.new_build()
+        self.templates.new_build()
         failed = unrenderable_texts(site, self.markdown)
         if failed:
             raise ProblemsFound(failed)

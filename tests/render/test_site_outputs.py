@@ -48,3 +48,18 @@ def test_a_registry_change_renders_every_entry_page_again(tmp_path: Path):
     again = entry_pages(renderer.render(load_site(tmp_path / "repo"), TOY_SETTINGS))
     assert all(again[s] is not first[s] for s in first)
     assert "Jorge Rodríguez Gómez" in again["entries/assembly-says-400-freed.md"].body
+
+
+def test_a_template_edited_between_builds_is_read_again(tmp_path: Path):
+    """Templates are looked at once per build, not at every include: an edit made between two
+    builds (a preview server's) still shows in the next one."""
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
+    renderer = SiteRenderer(Templates(tmp_path / "templates"))
+    site = load_site(TOY, cache=False)
+    first = entry_pages(renderer.render(site, TOY_SETTINGS))
+    template = tmp_path / "templates/entry.html.j2"
+    template.write_text(template.read_text().replace("<article", "<!-- edited --><article", 1))
+    os.utime(template, ns=(template.stat().st_atime_ns, template.stat().st_mtime_ns + 10**9))
+    again = entry_pages(renderer.render(site, TOY_SETTINGS))
+    assert all("<!-- edited -->" not in page.body for page in first.values())
+    assert all("<!-- edited -->" in page.body for page in again.values())

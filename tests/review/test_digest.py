@@ -155,3 +155,20 @@ def test_a_name_that_is_no_revision_is_said_in_one_line(repo: Path):
 def section(text: str, heading: str) -> str:
     """The text under a '### heading', up to the next one."""
     return text.split(f"\n### {heading}\n", 1)[1].split("\n### ", 1)[0]
+
+
+def test_a_translation_left_behind_by_its_english_reads_as_stale(repo: Path):
+    ministry = repo / MINISTRY
+    edited = ministry.read_text().replace("were released on Monday\n", "were released on Monday, 12 January\n", 1)
+    ministry.write_text(edited)
+    (repo / BLOOMBERG).write_text((REPO / BLOOMBERG).read_text())
+    commit(repo, "English edited; Bloomberg's Spanish added")
+    bloomberg = repo / BLOOMBERG
+    bloomberg.write_text(without_spanish(bloomberg.read_text()))
+    text, _ = review(repo, "main~1", "main")
+    translations = section(text, "Translations")
+    assert ("- `es` now stale: Ministry of Penitentiary Services says at least 116 prisoners were released on Monday, "
+            f"12 January (`{MINISTRY}`): its English title changed; the translation of 2026-12-01 did not"
+            ) in translations
+    text, _ = review(repo, "main")  # the working tree has Bloomberg's Spanish taken out again
+    assert "- `es` removed: Bloomberg News reports at least one US citizen" in section(text, "Translations")

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from briefing.render.markup import SafeMarkdown
+from briefing.render.markup import SafeMarkdown, prose_html
 
 MARKDOWN = SafeMarkdown()
 
@@ -70,3 +72,26 @@ def test_a_text_markdown_cannot_render_fails_the_build_naming_its_file_and_field
         SiteRenderer().render(site, Settings("Toy", "https://example.org/"))
     assert [str(p) for p in found.value.problems] == [
         f"{deep.path}: body: could not be rendered (RecursionError); simplify its nesting of lists and quotes"]
+
+
+PROSE_ALPHABET = [*"ab Zé1 2.,;:!?'\"“”‘’()/%–—-\n*_`#>|<&[]+=~\\\t",
+                  "\n\n", "1. ", "- ", "  \n", "\u00a0", "*a*", "**a**", "_a_", "`a`", "a & b", "<i>"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(PROSE_ALPHABET), max_size=30).map("".join))
+def test_the_prose_shortcut_gives_exactly_what_markdown_gives(text):
+    """Texts of plain prose skip Python-Markdown (render/markup.py, prose_html): for every text the
+    shortcut takes, its HTML is Python-Markdown's, byte for byte."""
+    shortcut = prose_html(text)
+    if shortcut is not None:
+        assert shortcut == SafeMarkdown()._markdown(text), repr(text)
+
+
+def test_the_prose_shortcut_takes_plain_paragraphs_and_nothing_else():
+    assert prose_html("Officials said 400 were freed.\nRights groups counted fewer.\n\n“About 60–70”, (they said).") \
+        is not None
+    for text in ("1. A list", "- item", "Hi *em* there", "a **b** c", "Line  \nbreak", "*em*", "a_b",
+                 "# Heading", "> quote", "a | b", "x\n\n\ny",
+                 " indented", "Tom & Jerry", "<b>x</b>", "[a](b)"):
+        assert prose_html(text) is None, text

@@ -20,6 +20,13 @@ ATTRIBUTES = {"a": frozenset({"href", "title"}), "abbr": frozenset({"title"})}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 _TAG = re.compile(r"<[^>]*>")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Prose that Markdown turns into paragraphs and nothing else: letters, digits and punctuation that
+# begins no Markdown construct; each line opening with a letter, a digit (not a list's "1.") or an
+# opening quote or bracket, and not ending in a space (two make a line break); paragraphs one
+# blank line apart.
+_PROSE_OPENERS = frozenset("\"“‘'(¿¡")
+_LIST_NUMBER = re.compile(r"\d+[.)]")
+_PROSE_CHARS = re.compile(r"[^\W_]|[ ,.;:!?'\"“”‘’()/%–—\n-]")
 
 
 class MarkdownFailed(Exception):
@@ -58,6 +65,9 @@ class SafeMarkdown:
                                 lambda text: " ".join(html.unescape(_TAG.sub("", self.inline(text))).split()))
 
     def _convert(self, text: str) -> str:
+        return prose_html(text) or self._markdown(text)
+
+    def _markdown(self, text: str) -> str:
         """The validator's limits (format/markdown.py) keep texts within what Python-Markdown can
         render; if one still fails, the build names it instead of stopping with a traceback.
         (A lone surrogate, which the validator refuses too, would stop nh3: it becomes U+FFFD.)"""
@@ -78,3 +88,21 @@ class SafeMarkdown:
                 found = make(text)
             self._this_build[key] = found
         return found
+
+
+def prose_html(text: str) -> str | None:
+    """Python-Markdown's HTML for a text of plain prose, without running it (a third of a build's
+    render went to Markdown, most of it on texts with no Markdown in them); None for any other text.
+    tests/render/test_markup.py holds this to Python-Markdown's own output."""
+    if not text or len(_PROSE_CHARS.sub("", text)):
+        return None
+    paragraphs = text.strip("\n").split("\n\n")
+    lines = [line for paragraph in paragraphs for line in paragraph.split("\n")]
+    if not all(_prose_line(line) for line in lines):
+        return None
+    return "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+
+
+def _prose_line(line: str) -> bool:
+    return (bool(line) and (line[0].isalnum() or line[0] in _PROSE_OPENERS) and not line.endswith(" ")
+            and not _LIST_NUMBER.match(line))

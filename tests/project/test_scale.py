@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from briefing.render.paginate import PAGE_SIZE, pager_view, paginate
+from briefing.render.paginate import FIGURE_PAGE_SIZE, PAGE_SIZE, pager_view, paginate
 
 from conftest import REPO, mkdocs_build
 
@@ -54,6 +54,8 @@ def test_list_pages_are_bounded(larger_site: Path):
         assert page.read_text().count('class="briefing-list__item"') <= PAGE_SIZE, page
         assert page.read_text().count("<tr>") <= PAGE_SIZE + 1, page
     assert (larger_site / "topics/detentions/page/2/index.html").exists()
+    for page in (larger_site / "figures").rglob("*.html"):
+        assert page.read_text().count("<tr>") <= FIGURE_PAGE_SIZE + 1, page
 
 
 def test_every_internal_link_resolves(larger_site: Path):

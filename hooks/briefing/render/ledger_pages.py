@@ -6,15 +6,15 @@ from .claim_views import claim_view, figure_summary, figure_view
 from .context import RenderContext
 from .outputs import GeneratedPage
 from .pages import make_page, numbered
-from .paginate import Slice, pager_view, paginate, slice_source
+from .paginate import FIGURE_PAGE_SIZE, PAGE_SIZE, Slice, pager_view, paginate, slice_source
 from .paths import ACTORS_URL, FIGURES_URL, page_source, relative_url
 from .views import METHOD_PAGE, actor_view, list_item_view
 
 
-def newest_pages(items: list, *segments: str) -> list:
+def newest_pages(items: list, *segments: str, size: int = PAGE_SIZE) -> list:
     """Pages of a date-ordered list, the newest on page 1, each page still in date order."""
     return [Slice(part.number, part.count, part.items[::-1], part.source)
-            for part in paginate(items[::-1], *segments)]
+            for part in paginate(items[::-1], *segments, size=size)]
 
 
 def figure_pages(ctx: RenderContext, figure_id: str) -> list[GeneratedPage]:
@@ -23,7 +23,7 @@ def figure_pages(ctx: RenderContext, figure_id: str) -> list[GeneratedPage]:
     description = (ctx.markdown.plain(ctx.text(figure, "description"))
                    or ctx._("Every claim of {figure}, side by side.").format(figure=label))
     pages = []
-    for part in newest_pages(ctx.ledger.by_figure[figure_id], *segments):
+    for part in newest_pages(ctx.ledger.by_figure[figure_id], *segments, size=FIGURE_PAGE_SIZE):
         title = numbered(ctx, label, part.number)
         pages.append(make_page(ctx, part.source, registry_path("figure"), title, description, "figure.html.j2",
                                search=part.number == 1, search_facts={"type": ctx._("Figure")},

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..model.ledger import Ledger
 from .pages import month_groups
-from .paginate import paginate
+from .paginate import FIGURE_PAGE_SIZE, PAGE_SIZE, paginate
 from .paths import ENTRIES, page_source, page_url
 
 FORMAT_PAGE = "format.md"
@@ -22,7 +22,7 @@ def page_sources(ledger: Ledger) -> list[str]:
     for topic_id in site.topics:
         sources += list_sources(len(site.entries_on(topic_id)), "topics", topic_id)
     for figure_id in site.figures:
-        sources += list_sources(len(ledger.by_figure[figure_id]), "figures", figure_id)
+        sources += list_sources(len(ledger.by_figure[figure_id]), "figures", figure_id, size=FIGURE_PAGE_SIZE)
     for actor_id in site.actors:
         longest = max(len(ledger.by_actor[actor_id]), len(ledger.entries_by_actor[actor_id]))
         sources += list_sources(longest, "actors", actor_id)
@@ -32,9 +32,9 @@ def page_sources(ledger: Ledger) -> list[str]:
     return [*sources, page_source("figures", "index"), page_source("actors", "index"), FORMAT_PAGE]
 
 
-def list_sources(length: int, *segments: str) -> list[str]:
+def list_sources(length: int, *segments: str, size: int = PAGE_SIZE) -> list[str]:
     """The pages of a list of `length` items: page 1 at the list's address, then page/2/ ..."""
-    return [part.source for part in paginate([None] * length, *segments)]
+    return [part.source for part in paginate([None] * length, *segments, size=size)]
 
 
 def page_urls(ledger: Ledger, languages: tuple[str, ...], hand_written: list[str]) -> set[str]:

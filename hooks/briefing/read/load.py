@@ -13,7 +13,7 @@ from ..format.nodes import Node
 from ..format.problems import Problem, ProblemsFound
 from ..format.spec import ENTRY, REGISTRIES, registry_path
 from ..format.types import INVALID, Reader
-from .check_cache import CheckCache, cache_enabled, decode_values, refs_text
+from .check_cache import CODE_FINGERPRINT, CheckCache, cache_enabled, decode_values, refs_text
 from .checks import (
     check_dates,
     check_distinct_names,
@@ -77,6 +77,19 @@ class CheckedFiles:
         self._this_run: dict[tuple[str, bytes], FileReport] = {}
         self._read: list[str] = []
         self.read_in_last_run: list[str] = []  # files read and checked afresh (not remembered, not cached)
+        self._cache: CheckCache | None = None
+
+    def check_cache(self, root: str, known: dict) -> CheckCache:
+        """The check cache of `root`, as the last run left it: read from its file only in a first
+        run, or when the root or the checking code is another."""
+        cache = self._cache
+        if cache is None or cache.root != root or cache.fingerprint != CODE_FINGERPRINT:
+            cache = CheckCache(root, known)
+        else:
+            cache.next_run()
+            cache.use_registries(known)
+        self._cache = cache
+        return cache
 
     def get(self, display: str, digest: bytes) -> FileReport | None:
         return self._this_run.get((display, digest)) or self._last.get((display, digest))
@@ -190,7 +203,7 @@ def _read_entries(root: str, cache_known: dict | None, remembered: CheckedFiles)
     """Every entry file's report, and the problems of each on its own; the cache is used when
     it is given the registries' ids (`cache_known`), against which cached references resolve."""
     files, problems = entry_files(root)
-    cache = CheckCache(root, cache_known) if cache_known is not None else None
+    cache = remembered.check_cache(root, cache_known) if cache_known is not None else None
     reports = [read_entry(path, display, cache, remembered) for path, display in files]
     remembered.end_run()
     if cache is not None:

@@ -16,6 +16,7 @@ from typing import NoReturn
 from briefing.format.problems import ProblemsFound
 from briefing.publish.csp import with_content_security_policy
 from briefing.publish.search_index import SearchIndexError
+from briefing.render.jinja import listing_visible_templates
 from briefing.render.languages import site_urls
 from briefing.render.settings import Settings, build_date
 from briefing.render.toc import toc_tokens
@@ -28,6 +29,14 @@ _builds = SiteBuilds()
 
 def on_startup(command, dirty):
     _builds.start(preview=command == "serve" and not dirty)
+
+
+def on_config(config):
+    """The theme's environment lists its files without the hidden ones, which the engine would
+    walk and then drop (briefing/render/jinja.py: VisibleTemplates; the same files are copied)."""
+    make_environment = config.theme.get_env
+    config.theme.get_env = lambda: listing_visible_templates(make_environment())
+    return config
 
 
 def on_pre_build(config):
@@ -69,9 +78,17 @@ def on_page_markdown(markdown, page, config, files):
 def on_env(env, config, files):
     """The theme's templates (overrides/) write our interface words with _(), in the site's
     language. Old-style gettext, as MkDocs installs it (`_("...%(x)s") | format(x=...)`), so the
-    overrides still render where the hooks do not run (the benchmark's floor)."""
-    language = _builds.of(language_of(config)).renderer.language
-    env.install_gettext_translations(language.translations, newstyle=False)
+    overrides still render where the hooks do not run (the benchmark's floor). The engine makes
+    the theme's environment afresh for every build: compiled templates are kept from the last.
+    In a preview the core writes the generated files itself, after the build: the engine knew
+    them only to check links to them."""
+    build = _builds.of(language_of(config))
+    env.install_gettext_translations(build.renderer.language.translations, newstyle=False)
+    env.bytecode_cache = build.theme_templates
+    for path in sorted(build.written_later):
+        found = files.get_file_from_path(path)
+        if found is not None:
+            files.remove(found)
     return env
 
 
@@ -87,12 +104,15 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
+    """This language's site is written; the default language's build then builds the others. A
+    preview's later work (feeds, open data, search) waits until all of them are written."""
     build = _builds.of(language_of(config))
-    try:
-        build.after()
-    except SearchIndexError as error:
-        raise engine_of(config).plugin_error(f"search index: {error}") from None
-    build_other_languages(config)
+    with _builds.later.held():
+        try:
+            build.after()
+        except SearchIndexError as error:
+            raise engine_of(config).plugin_error(f"search index: {error}") from None
+        build_other_languages(config)
 
 
 def on_build_error(error):

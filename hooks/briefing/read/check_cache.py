@@ -93,7 +93,7 @@ class CheckCache:
     def next_run(self) -> None:
         """A preview server's next run, with the records as this run saved them: the file is
         not read again (at 10,000 entries, reading and verifying it takes a third of a second)."""
-        self._stored, self._kept, self._changed = self._kept, {}, False
+        self._stored, self._kept = self._kept, {}  # what changed and is not saved yet stays changed
 
     def get(self, display: str, digest: bytes) -> tuple[str, str] | None:
         """(references, values as JSON) of a file with these bytes, if it passed and they resolve."""
@@ -133,6 +133,7 @@ class CheckCache:
             _write_atomically(self.folder, self.path, signed(text.encode("ascii"), self._key))
         except OSError:
             return
+        self._changed = False
         _remove_other_caches(self.folder, self.path)
 
 

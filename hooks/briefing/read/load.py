@@ -78,6 +78,12 @@ class CheckedFiles:
         self._read: list[str] = []
         self.read_in_last_run: list[str] = []  # files read and checked afresh (not remembered, not cached)
         self._cache: CheckCache | None = None
+        self.save_later = False  # a preview server saves the cache after the pages are served
+
+    def save_cache(self) -> None:
+        """Save the check cache of the last run (with `save_later`, the run left it unsaved)."""
+        if self._cache is not None:
+            self._cache.save()
 
     def check_cache(self, root: str, known: dict) -> CheckCache:
         """The check cache of `root`, as the last run left it: read from its file only in a first
@@ -206,7 +212,7 @@ def _read_entries(root: str, cache_known: dict | None, remembered: CheckedFiles)
     cache = remembered.check_cache(root, cache_known) if cache_known is not None else None
     reports = [read_entry(path, display, cache, remembered) for path, display in files]
     remembered.end_run()
-    if cache is not None:
+    if cache is not None and not remembered.save_later:
         cache.save()  # before any problem is raised: the good files of a failing run count too
     problems += [problem for report in reports for problem in report.problems]
     return reports, problems

@@ -21,7 +21,7 @@ from briefing.render.languages import site_urls
 from briefing.render.settings import Settings, build_date
 from briefing.render.toc import toc_tokens
 from briefing.site_build import SiteBuilds
-from briefing_engine import Engine, engine_of
+from briefing_engine import Engine, engine_of, watch_natively
 from briefing_languages import add_shared_files, build_other_languages, language_of, languages_built
 
 _builds = SiteBuilds()
@@ -37,6 +37,12 @@ def on_config(config):
     make_environment = config.theme.get_env
     config.theme.get_env = lambda: listing_visible_templates(make_environment())
     return config
+
+
+def on_serve(server, config, builder):
+    """A preview server learns of edits from the system, not by polling (briefing_engine.py)."""
+    watch_natively(server, config)
+    return server
 
 
 def on_pre_build(config):

@@ -16,10 +16,15 @@ import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from .search_index import SearchIndex, SearchIndexError
 
-Job = Callable[[threading.Event], None]  # runs until done or until the event is set
+
+class Job(Protocol):
+    """A piece of later work: it runs until done, or until `stop` is set."""
+
+    def __call__(self, stop: threading.Event) -> None: ...
 
 
 class LaterWork:

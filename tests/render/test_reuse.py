@@ -40,6 +40,11 @@ def edit_english_title(repo: Path) -> None:
     retitle(entry_files(repo)[7], r'^title: "', "Edited ")
 
 
+def edit_a_recent_title(repo: Path) -> None:
+    """One of the latest entries, which the home page and the timeline list."""
+    retitle(entry_files(repo)[-4], r'^title: "', "Edited ")
+
+
 def edit_spanish_title(repo: Path) -> None:
     translated = [path for path in entry_files(repo) if "\n  title: " in path.read_text()]
     retitle(translated[3], r'^  title: "', "Editado ")
@@ -71,13 +76,18 @@ def move_an_entry(repo: Path) -> None:
     path.unlink()
 
 
-EDITS = [edit_english_title, edit_spanish_title, lower_a_claim, repeat_an_entry, remove_an_entry, move_an_entry]
+EDITS = [edit_english_title, edit_a_recent_title, edit_spanish_title, lower_a_claim, repeat_an_entry, remove_an_entry,
+         move_an_entry]
 
 
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory) -> Path:
     repo = tmp_path_factory.mktemp("reuse") / "repo"
     make_repo(repo, 130)  # more than a page (50) of entries on each topic, of claims on each figure
+    for path in entry_files(repo):  # and one actor in every entry: its list has three pages
+        text = path.read_text()
+        if not re.search(r"^actors: \[.*\bactor-0\b", text, flags=re.M):
+            path.write_text(text.replace("actors: [", "actors: [actor-0, ", 1))
     return repo
 
 

@@ -46,7 +46,7 @@ class SiteModels:
         if share and self._loaded is not None and self._loaded[0] == root:
             return self._loaded[1], self._loaded[2]
         site = load_site(root, remembered=self.checked, built=self.built)
-        self._loaded = (root, site, Ledger(site))
+        self._loaded = (root, site, Ledger(site, last=self._loaded[2] if self._loaded else None))
         return site, self._loaded[2]
 
 

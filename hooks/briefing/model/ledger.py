@@ -10,8 +10,11 @@ from .site import Entry, Site
 
 
 class Ledger:
-    def __init__(self, site: Site):
+    def __init__(self, site: Site, last: Ledger | None = None):
+        """`last`: the ledger of the build before, whose comparisons are kept for the figures
+        whose claims are the same (a preview server's rebuild after one edit)."""
         self.site = site
+        self._last = last
         self.by_figure: dict[str, list[PlacedClaim]] = {figure_id: [] for figure_id in site.figures}
         self.by_actor: dict[str, list[PlacedClaim]] = {actor_id: [] for actor_id in site.actors}
         self.entries_by_actor: dict[str, list[Entry]] = {actor_id: [] for actor_id in site.actors}
@@ -29,12 +32,21 @@ class Ledger:
     @cached_property
     def comparisons(self) -> dict[str, Comparison]:
         """For each figure, how its claims compare."""
-        return {figure_id: compare(claims) for figure_id, claims in self.by_figure.items()}
+        last, self._last = (self._last.__dict__.get("comparisons") or {}) if self._last else {}, None
+        return {figure_id: last[figure_id] if figure_id in last and same_claims(last[figure_id].claims, claims)
+                else compare(claims) for figure_id, claims in self.by_figure.items()}
 
     def figures_of(self, entries) -> list[str]:
         """The figures that some of these entries make claims about, in registry order."""
         used = {claim.figure for entry in entries for claim in entry.claims}
         return [figure_id for figure_id in self.site.figures if figure_id in used]
+
+
+def same_claims(kept: tuple, claims: list) -> bool:
+    """The same claims in the same order, each from the same entries (a PlacedClaim's equality
+    leaves out the entries that repeat it)."""
+    return len(kept) == len(claims) and all(
+        a.claim is b.claim and a.entry is b.entry and a.also_in == b.also_in for a, b in zip(kept, claims, strict=True))
 
 
 def once_each(site: Site) -> list[PlacedClaim]:

@@ -79,6 +79,19 @@ class CheckedFiles:
         self.read_in_last_run: list[str] = []  # files read and checked afresh (not remembered, not cached)
         self._cache: CheckCache | None = None
         self.save_later = False  # a preview server saves the cache after the pages are served
+        self._known: dict | None = None  # the registries' ids the last run checked references against
+        self._verified: dict[str, FileReport] = {}  # reports whose references all resolved then
+
+    def references_to_check(self, reports: list[FileReport], known: dict) -> list[FileReport]:
+        """The reports whose references this run must check: all, unless the last run found them
+        good against the same registries (a report stays the same object while its bytes do)."""
+        if known != self._known:
+            self._known, self._verified = known, {}
+        return [report for report in reports if self._verified.get(report.path) is not report]
+
+    def references_checked(self, reports: list[FileReport], problems: list[Problem]) -> None:
+        failed = {problem.path for problem in problems}
+        self._verified = {report.path: report for report in reports if report.path not in failed}
 
     def save_cache(self) -> None:
         """Save the check cache of the last run (with `save_later`, the run left it unsaved)."""
@@ -193,12 +206,15 @@ def check_site(root, cache: bool = True, remembered: CheckedFiles | None = None)
         problems = [problem for report in registries.values() for problem in report.problems]
         known = {kind: report.keys if _readable(report) else None for kind, report in registries.items()}
         cache_known = known if cache and cache_enabled() else None
-        reports, entry_problems = _read_entries(os.fspath(root), cache_known, remembered or CheckedFiles())
+        remembered = remembered or CheckedFiles()
+        reports, entry_problems = _read_entries(os.fspath(root), cache_known, remembered)
         problems += entry_problems
         problems += check_fixed_topics(registry_path("topic"), known["topic"])
         problems += check_distinct_names(registries)
         problems += check_registry_translations(registries)
-        problems += check_references(reports, known)
+        unresolved = check_references(remembered.references_to_check(reports, known), known)
+        remembered.references_checked(reports, unresolved)
+        problems += unresolved
         problems += check_unique_ids(reports)
         if problems:
             raise ProblemsFound(problems)

@@ -69,6 +69,16 @@ def on_files(files, config):
     return files
 
 
+def on_nav(nav, config, files):
+    """A preview's rebuild keeps the last output of hand-written pages it need not lay out again
+    (briefing/site_build.py: keeps_output); they are left out once the menu is made."""
+    build, excluded = _builds.of(language_of(config)), engine_of(config).files.InclusionLevel.EXCLUDED
+    for file in files.documentation_pages():
+        if build.keeps_output(file.src_uri):
+            file.inclusion = excluded
+    return nav
+
+
 def on_page_markdown(markdown, page, config, files):
     build = _builds.of(language_of(config))
     generated = build.page(page.file.src_uri)

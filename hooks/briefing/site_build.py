@@ -66,6 +66,7 @@ class SiteBuild:
         self.written_later: set[str] = set()  # a preview's generated files, which the engine does not write
         self.theme_templates = TemplateBytecode()  # the engine's theme, compiled once
         self._rendered: RenderedSite | None = None
+        self._home_laid_out = ""  # the sections the home page in a preview's folder shows
         self._running = False
         self._not_yet_indexed: set[str] = set()  # pages the engine has still to lay out
         self._records: dict[str, tuple | None] = {}  # a preview's search record of each page
@@ -143,6 +144,14 @@ class SiteBuild:
             self._record_of[page.source] = found
         return found[1]
 
+    def keeps_output(self, source: str) -> bool:
+        """A hand-written page that a preview's rebuild need not lay out again: its text, the menu,
+        the theme and the hooks are those of the build before (a change to any makes a full build),
+        and it shows nothing of the briefing files, but for the home page's sections."""
+        if not (self.output and self.output.incremental) or source in self.pages:
+            return False
+        return source != HOME or self.home_html is self._home_laid_out
+
     def page(self, source: str) -> GeneratedPage | None:
         return self.pages.get(source)
 
@@ -178,6 +187,7 @@ class SiteBuild:
         search index for later; a published build waits for the index."""
         if self.output:
             self.output.after(self.site_dir)
+            self._home_laid_out = self.home_html
             rendered, records = self._rendered, [r for r in self._records.values() if r is not None]
             if rendered is not None:
                 self.later.add(self.written.job(self.site_dir, rendered.later))

@@ -23,6 +23,12 @@ class PlacedClaim:
         return claim_interval(c.low, c.high, c.qualifier)
 
     @cached_property
+    def key(self) -> tuple:
+        """What a page that shows this claim reads of it: the claim, its entry, and the entries that
+        repeat it (which equality leaves out). Both languages' pages read it: made once."""
+        return (self.claim, self.entry, self.also_in)
+
+    @cached_property
     def sort_key(self) -> tuple:
         return (self.claim.said_on, self.entry.date, self.entry.id)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from ..format.nodes import Node
 from ..format.problems import Problem, ProblemsFound
 from ..format.spec import ENTRY, REGISTRIES, registry_path
 from ..format.types import INVALID, Reader
-from .check_cache import CODE_FINGERPRINT, CheckCache, cache_enabled, decode_values, refs_text
+from .check_cache import CheckCache, cache_enabled, decode_values, refs_text
 from .checks import (
     check_dates,
     check_distinct_names,
@@ -27,6 +28,7 @@ from .checks import (
     latest_date,
 )
 from .files import entry_files
+from .remembered import CheckedFiles, stat_key_of
 from .translation_checks import check_entry_translations, check_registry_translations
 from .yamlsafe import parse_yaml, read_bytes, read_error_words
 
@@ -64,65 +66,6 @@ class FileReport:
         self.refs.append((kind, ref_id, node.line, node.col, field_path))
 
 
-class CheckedFiles:
-    """The entry reports of the last run, by display path and digest of the file's bytes.
-
-    A preview server checks the site again after every edit; with this, it rereads only the
-    files that changed. A run keeps the reports of the files it saw, so what is remembered
-    never outgrows the site.
-    """
-
-    def __init__(self) -> None:
-        self._last: dict[tuple[str, bytes], FileReport] = {}
-        self._this_run: dict[tuple[str, bytes], FileReport] = {}
-        self._read: list[str] = []
-        self.read_in_last_run: list[str] = []  # files read and checked afresh (not remembered, not cached)
-        self._cache: CheckCache | None = None
-        self.save_later = False  # a preview server saves the cache after the pages are served
-        self._known: dict | None = None  # the registries' ids the last run checked references against
-        self._verified: dict[str, FileReport] = {}  # reports whose references all resolved then
-
-    def references_to_check(self, reports: list[FileReport], known: dict) -> list[FileReport]:
-        """The reports whose references this run must check: all, unless the last run found them
-        good against the same registries (a report stays the same object while its bytes do)."""
-        if known != self._known:
-            self._known, self._verified = known, {}
-        return [report for report in reports if self._verified.get(report.path) is not report]
-
-    def references_checked(self, reports: list[FileReport], problems: list[Problem]) -> None:
-        failed = {problem.path for problem in problems}
-        self._verified = {report.path: report for report in reports if report.path not in failed}
-
-    def save_cache(self) -> None:
-        """Save the check cache of the last run (with `save_later`, the run left it unsaved)."""
-        if self._cache is not None:
-            self._cache.save()
-
-    def check_cache(self, root: str, known: dict) -> CheckCache:
-        """The check cache of `root`, as the last run left it: read from its file only in a first
-        run, or when the root or the checking code is another."""
-        cache = self._cache
-        if cache is None or cache.root != root or cache.fingerprint != CODE_FINGERPRINT:
-            cache = CheckCache(root, known)
-        else:
-            cache.next_run()
-            cache.use_registries(known)
-        self._cache = cache
-        return cache
-
-    def get(self, display: str, digest: bytes) -> FileReport | None:
-        return self._this_run.get((display, digest)) or self._last.get((display, digest))
-
-    def keep(self, display: str, digest: bytes, report: FileReport, read: bool) -> None:
-        self._this_run[(display, digest)] = report
-        if read:
-            self._read.append(display)
-
-    def end_run(self) -> None:
-        self._last, self._this_run = self._this_run, {}
-        self.read_in_last_run, self._read = self._read, []
-
-
 def read_file(path, display: str, read, data: bytes | None = None) -> FileReport:
     """Parse one file (or its bytes, already read) and read it with `read(root_node, reader)`."""
     report = FileReport(display)
@@ -142,11 +85,15 @@ def read_file(path, display: str, read, data: bytes | None = None) -> FileReport
 
 def read_entry(path, display: str, cache: CheckCache | None, remembered: CheckedFiles) -> FileReport:
     """One entry file, checked on its own; the result is reused while its bytes are unchanged."""
-    try:
-        data = read_bytes(path)
-    except OSError:
-        return check_entry(path, display)
-    digest = hashlib.blake2b(data, digest_size=16).digest()
+    data, digest = None, remembered.unchanged_digest(path, display)
+    if digest is None:
+        started, key = time.time_ns(), stat_key_of(path)
+        try:
+            data = read_bytes(path)
+        except OSError:
+            return check_entry(path, display)
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        remembered.read(display, key, digest, started)
     report, read = remembered.get(display, digest), False
     if report is None or not _reusable(report, cache):
         report = _from_cache(cache, display, digest)

@@ -67,9 +67,8 @@ def comparison_view(ctx: RenderContext, comparison: Comparison, here: str) -> di
 
 
 def placed_key(placed: PlacedClaim | None) -> tuple | None:
-    """What claim_view reads of a placed claim: the claim, its entry, and the entries that repeat
-    it (which a PlacedClaim's equality leaves out)."""
-    return (placed.claim, placed.entry, placed.also_in) if placed else None
+    """What claim_view reads of a placed claim (PlacedClaim.key)."""
+    return placed.key if placed else None
 
 
 def comparison_key(ctx: RenderContext, figure_id: str) -> tuple:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import partial
 
 from ..format.spec import ACTOR_KINDS, registry_path
-from .claim_views import claim_view, comparison_key, figure_summary, figure_view, placed_key
+from .claim_views import claim_view, comparison_key, figure_summary, figure_view
 from .context import RenderContext
 from .outputs import GeneratedPage
 from .pages import make_page, numbered
@@ -25,7 +25,7 @@ def figure_pages(ctx: RenderContext, figure_id: str) -> list[GeneratedPage]:
     summary = comparison_key(ctx, figure_id)
     pages = []
     for part in newest_pages(ctx.ledger.by_figure[figure_id], "figures", figure_id):
-        key = (part.number, part.count, tuple(placed_key(placed) for placed in part.items), summary)
+        key = (part.number, part.count, tuple(placed.key for placed in part.items), summary)
         pages.append(ctx.reuse.get(part.source, key, partial(figure_page, ctx, figure_id, part)))
     return pages
 
@@ -66,7 +66,7 @@ def actor_pages(ctx: RenderContext, actor_id: str) -> list[GeneratedPage]:
         part = Slice(number, count, [], slice_source(segments, number))
         page_claims = claims[number - 1].items if number <= len(claims) else []
         page_entries = entries[number - 1].items if number <= len(entries) else []
-        key = (count, tuple(placed_key(placed) for placed in page_claims), tuple(page_entries), totals)
+        key = (count, tuple(placed.key for placed in page_claims), tuple(page_entries), totals)
         pages.append(ctx.reuse.get(part.source, key, partial(actor_page, ctx, actor_id, part,
                                                                    page_claims, page_entries)))
     return pages

@@ -20,7 +20,6 @@ from .og_image import site_images
 from .opendata import briefings_json, claims_csv
 from .outputs import GeneratedFile, GeneratedPage, LaterFile
 from .pages import entry_page, format_page, home_section, timeline_pages, topic_pages
-from .paths import ENTRIES, page_source
 from .reuse import Rendered
 from .settings import Settings
 from .words import Words
@@ -66,8 +65,7 @@ class SiteRenderer:
         ctx = RenderContext(site, ledger or Ledger(site), settings, self.templates, self.markdown, self.words,
                             self.reuse)
         self.reuse.new_build(shared_inputs(ctx))
-        pages: list[GeneratedPage] = [self.reuse.get(page_source(ENTRIES, entry.id), entry,
-                                                     partial(entry_page, ctx, entry))
+        pages: list[GeneratedPage] = [self.reuse.get("entry:" + entry.id, entry, partial(entry_page, ctx, entry))
                                       for entry in site.entries]
         for topic_id in site.topics:
             pages += topic_pages(ctx, topic_id)

@@ -29,6 +29,10 @@ class PlacedClaim:
         return (self.claim, self.entry, self.also_in)
 
     @cached_property
+    def count_key(self) -> tuple:
+        return same_count_key(self)
+
+    @cached_property
     def sort_key(self) -> tuple:
         return (self.claim.said_on, self.entry.date, self.entry.id)
 

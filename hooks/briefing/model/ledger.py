@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .claims import PlacedClaim, same_count_key
+from .claims import PlacedClaim
 from .compare import Comparison, compare
 from .site import Entry, Site
 
@@ -15,10 +15,13 @@ class Ledger:
         whose claims are the same (a preview server's rebuild after one edit)."""
         self.site = site
         self._last = last
+        if last is not None:
+            last._last = None  # a ledger reaches back one build, never more
         self.by_figure: dict[str, list[PlacedClaim]] = {figure_id: [] for figure_id in site.figures}
         self.by_actor: dict[str, list[PlacedClaim]] = {actor_id: [] for actor_id in site.actors}
         self.entries_by_actor: dict[str, list[Entry]] = {actor_id: [] for actor_id in site.actors}
-        for placed in once_each(site):
+        self.placed: list[PlacedClaim] = once_each(site, {id(p.claim): p for p in last.placed} if last else None)
+        for placed in self.placed:
             self.by_figure[placed.claim.figure].append(placed)
             self.by_actor[placed.claim.by].append(placed)
         for entry in reversed(site.entries):  # oldest first, then reversed: newest first
@@ -49,20 +52,25 @@ def same_claims(kept: tuple, claims: list) -> bool:
         a.claim is b.claim and a.entry is b.entry and a.also_in == b.also_in for a, b in zip(kept, claims, strict=True))
 
 
-def once_each(site: Site) -> list[PlacedClaim]:
+def once_each(site: Site, last: dict[int, PlacedClaim] | None = None) -> list[PlacedClaim]:
     """Every claim of the site, oldest entry first; a count entered again (same_count_key) is
-    kept once, where it was first reported, with the entries that repeat it."""
-    first: dict[tuple, PlacedClaim] = {}
+    kept once, where it was first reported, with the entries that repeat it. `last`: the placed
+    claims of the build before, by their claim's id; one whose claim, entry and repeats are the
+    same is kept, with what it has worked out (its interval, its place in date order)."""
+    last = last or {}
+    first: dict[tuple, list] = {}  # the count -> [its first placed claim, the entries that repeat it...]
     for entry in reversed(site.entries):
         for claim in entry.claims:
-            placed = PlacedClaim(claim, entry)
-            key = same_count_key(placed)
-            if key in first:
-                seen = first[key]
-                first[key] = PlacedClaim(seen.claim, seen.entry, (*seen.also_in, entry))
+            kept = last.get(id(claim))
+            same = kept is not None and kept.claim is claim and kept.entry is entry
+            placed = kept if kept is not None and same else PlacedClaim(claim, entry)
+            found = first.get(placed.count_key)
+            if found is None:
+                first[placed.count_key] = [placed]
             else:
-                first[key] = placed
-    return list(first.values())
+                found.append(entry)
+    return [placed if placed.also_in == tuple(also) else PlacedClaim(placed.claim, placed.entry, tuple(also))
+            for placed, *also in first.values()]
 
 
 def actors_of(entry: Entry) -> list[str]:

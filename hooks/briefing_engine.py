@@ -12,9 +12,21 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
+
+from watchdog.events import (
+    FileAttribEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEventHandler,
+)
+from watchdog.observers import Observer
 
 ENGINES = ("mkdocs", "properdocs")  # the packages' names: `mkdocs build`, `properdocs build`
 
@@ -58,3 +70,52 @@ def engine_of(config: Any) -> Engine:
     if name not in ENGINES:
         raise RuntimeError(f"the briefing hooks run under {' or '.join(ENGINES)}, not {name}")
     return Engine(name)
+
+
+# What a preview server rebuilds for: a file written, made, removed, moved or touched; not a file
+# opened or read (the build reads every briefing file: it would rebuild for ever).
+CHANGES = (FileModifiedEvent, FileClosedEvent, FileCreatedEvent, FileDeletedEvent, FileMovedEvent, FileAttribEvent)
+
+
+class ChangesObserver(Observer):  # type: ignore[misc,valid-type]
+    """The system's own file watcher (inotify on Linux), told only of changes."""
+
+    def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
+        return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or list(CHANGES),
+                                follow_symlink=follow_symlink)
+
+
+def watch_natively(server: Any, config: Any) -> bool:
+    """Have a preview server (the engine's LiveReloadServer, in `on_serve`) learn of changes from
+    the system instead of polling. MkDocs polls every watched file every half second: at 10,000
+    entries a poll takes an eighth of a second of the server's own time, and an edit waits a
+    third of a second, on average, to be seen. BRIEFING_WATCH=poll keeps the engine's polling
+    (for folders whose changes the system does not report, such as some network or VM mounts).
+    The paths the server watches already are moved to the new watcher; False if it cannot run."""
+    if os.environ.get("BRIEFING_WATCH", "").strip().lower() == "poll" or not _can_watch(config.docs_dir):
+        return False
+    moved = []
+    for path in [config.docs_dir, config.config_file_path, *config.theme.dirs]:
+        while path:
+            try:
+                server.unwatch(path)
+            except KeyError:
+                break
+            moved.append(path)
+    server.observer = ChangesObserver()
+    for path in moved:
+        server.watch(path)
+    return True
+
+
+def _can_watch(folder: str) -> bool:
+    """Whether the system watcher starts here (it may be out of watches, or missing)."""
+    probe = ChangesObserver()
+    try:
+        probe.schedule(FileSystemEventHandler(), folder, recursive=False)
+        probe.start()
+    except Exception:  # any failure means: keep polling
+        return False
+    probe.stop()
+    probe.join()
+    return True

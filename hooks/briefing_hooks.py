@@ -16,11 +16,12 @@ from typing import NoReturn
 from briefing.format.problems import ProblemsFound
 from briefing.publish.csp import with_content_security_policy
 from briefing.publish.search_index import SearchIndexError
+from briefing.render.jinja import listing_visible_templates
 from briefing.render.languages import site_urls
 from briefing.render.settings import Settings, build_date
 from briefing.render.toc import toc_tokens
 from briefing.site_build import SiteBuilds
-from briefing_engine import Engine, engine_of
+from briefing_engine import Engine, engine_of, watch_natively
 from briefing_languages import add_shared_files, build_other_languages, language_of, languages_built
 
 _builds = SiteBuilds()
@@ -28,6 +29,20 @@ _builds = SiteBuilds()
 
 def on_startup(command, dirty):
     _builds.start(preview=command == "serve" and not dirty)
+
+
+def on_config(config):
+    """The theme's environment lists its files without the hidden ones, which the engine would
+    walk and then drop (briefing/render/jinja.py: VisibleTemplates; the same files are copied)."""
+    make_environment = config.theme.get_env
+    config.theme.get_env = lambda: listing_visible_templates(make_environment())
+    return config
+
+
+def on_serve(server, config, builder):
+    """A preview server learns of edits from the system, not by polling (briefing_engine.py)."""
+    watch_natively(server, config)
+    return server
 
 
 def on_pre_build(config):
@@ -54,6 +69,16 @@ def on_files(files, config):
     return files
 
 
+def on_nav(nav, config, files):
+    """A preview's rebuild keeps the last output of hand-written pages it need not lay out again
+    (briefing/site_build.py: keeps_output); they are left out once the menu is made."""
+    build, excluded = _builds.of(language_of(config)), engine_of(config).files.InclusionLevel.EXCLUDED
+    for file in files.documentation_pages():
+        if build.keeps_output(file.src_uri):
+            file.inclusion = excluded
+    return nav
+
+
 def on_page_markdown(markdown, page, config, files):
     build = _builds.of(language_of(config))
     generated = build.page(page.file.src_uri)
@@ -69,12 +94,18 @@ def on_page_markdown(markdown, page, config, files):
 def on_env(env, config, files):
     """The theme's templates (overrides/) write our interface words with _(), in the site's
     language. Old-style gettext, as MkDocs installs it (`_("...%(x)s") | format(x=...)`), so the
-    overrides still render where the hooks do not run (the benchmark's floor)."""
-    language = _builds.of(language_of(config)).renderer.language
-    env.install_gettext_translations(language.translations, newstyle=False)
-    # The engine makes a new environment for every build (a preview's too), so its templates need
-    # not be looked at again at every page and include: 100,000 file checks at 1,000 entries.
-    env.auto_reload = False
+    overrides still render where the hooks do not run (the benchmark's floor). The engine makes
+    the theme's environment afresh for every build: compiled templates are kept from the last.
+    In a preview the core writes the generated files itself, after the build: the engine knew
+    them only to check links to them."""
+    build = _builds.of(language_of(config))
+    env.install_gettext_translations(build.renderer.language.translations, newstyle=False)
+    env.bytecode_cache = build.theme_templates
+    env.auto_reload = False  # a new environment every build: no need to look at the files again per page
+    for path in sorted(build.written_later):
+        found = files.get_file_from_path(path)
+        if found is not None:
+            files.remove(found)
     return env
 
 
@@ -90,12 +121,15 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
+    """This language's site is written; the default language's build then builds the others. A
+    preview's later work (feeds, open data, search) waits until all of them are written."""
     build = _builds.of(language_of(config))
-    try:
-        build.after()
-    except SearchIndexError as error:
-        raise engine_of(config).plugin_error(f"search index: {error}") from None
-    build_other_languages(config)
+    with _builds.later.held():
+        try:
+            build.after()
+        except SearchIndexError as error:
+            raise engine_of(config).plugin_error(f"search index: {error}") from None
+        build_other_languages(config)
 
 
 def on_build_error(error):

@@ -4,51 +4,90 @@ The engine's adapter (hooks/briefing_hooks.py) calls these methods from its even
 order: `start` once, then per build `before`, `make`, `page_html` for every page the engine
 lays out, and `after` (or `failed`); `close` at the end. Everything a build remembers, and a
 preview server carries into its next build, is a field of this one object.
+
+A preview server's rebuild hands the engine only the pages whose output changed
+(publish/preview.py), and writes feeds, open data and the search index once the pages are
+served (publish/later.py); a published build makes and writes everything before it ends.
 """
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from .format.problems import ProblemsFound
-from .model.build import load_site
-from .publish.preview import OutputReuse, inputs_fingerprint
-from .publish.search_index import SearchIndex, SearchIndexError, indexed_page
+from .model.build import BuiltEntries, load_site
+from .model.ledger import Ledger
+from .model.site import Site
+from .publish.later import LaterWork, WrittenFiles, search_job
+from .publish.preview import PreviewOutput, inputs_fingerprint
+from .publish.search_index import SearchIndex, indexed_page
 from .read.files import unsafe_files
 from .read.load import CheckedFiles
 from .render.head import feed_links
+from .render.jinja import TemplateBytecode
 from .render.languages import alternates, docs_root, hand_written_pages, other_sites
 from .render.outputs import GeneratedFile, GeneratedPage
 from .render.paths import check_collisions
 from .render.settings import Settings
-from .render.site_outputs import SiteRenderer
+from .render.site_outputs import RenderedSite, SiteRenderer
 
 HOME = "index.md"
 
 
-class SiteBuild:
-    def __init__(self, language: str = "en", checked: CheckedFiles | None = None) -> None:
+class SiteModels:
+    """The model of the briefing files, for every language's build. The other languages' builds,
+    which the default one runs (they run while it runs), take the model it loaded."""
+
+    def __init__(self, checked: CheckedFiles | None = None) -> None:
         self.checked = checked or CheckedFiles()  # files' reports, reused while their bytes are unchanged
-        self.renderer = SiteRenderer(language=language)  # templates, Markdown, entry pages, reused
-        self.reuse: OutputReuse | None = None  # a preview server's laid-out entry pages
+        self.built = BuiltEntries()
+        self._loaded: tuple[Path, Site, Ledger] | None = None
+
+    def load(self, root: Path, share: bool) -> tuple[Site, Ledger]:
+        if share and self._loaded is not None and self._loaded[0] == root:
+            return self._loaded[1], self._loaded[2]
+        site = load_site(root, remembered=self.checked, built=self.built)
+        self._loaded = (root, site, Ledger(site, last=self._loaded[2] if self._loaded else None))
+        return site, self._loaded[2]
+
+
+class SiteBuild:
+    def __init__(self, language: str = "en", models: SiteModels | None = None, later: LaterWork | None = None) -> None:
+        self.models = models or SiteModels()
+        self.later = later or LaterWork()  # a preview's work after the pages are served
+        self.renderer = SiteRenderer(language=language)  # templates, Markdown, renderings, reused
+        self.output: PreviewOutput | None = None  # a preview server's site folder
+        self.written = WrittenFiles()  # the generated files a preview wrote
         self.pages: dict[str, GeneratedPage] = {}
         self.home_html = ""
         self.search: SearchIndex | None = None
         self.site_dir = Path()
         self.settings = Settings("", "/")
         self.hand_written: dict[str, frozenset] = {}  # each language's hand-written pages
+        self.written_later: set[str] = set()  # a preview's generated files, which the engine does not write
+        self.theme_templates = TemplateBytecode()  # the engine's theme, compiled once
+        self._rendered: RenderedSite | None = None
+        self._home_laid_out = ""  # the sections the home page in a preview's folder shows
+        self._running = False
         self._not_yet_indexed: set[str] = set()  # pages the engine has still to lay out
-        self._held: list[tuple] = []  # a preview's pages, indexed after the build
+        self._records: dict[str, tuple | None] = {}  # a preview's search record of each page
+        self._record_of: dict[str, tuple[GeneratedPage, tuple | None]] = {}
+
+    @property
+    def checked(self) -> CheckedFiles:
+        return self.models.checked
 
     def start(self, preview: bool) -> None:
-        """A preview server reuses unchanged entry pages between rebuilds (publish/preview.py)."""
-        self.reuse = OutputReuse() if preview else None
+        self.output = PreviewOutput() if preview else None
+        self.checked.save_later = preview  # the check cache too is saved after the pages are served
 
     def before(self, root: Path, site_dir: Path) -> None:
-        self._stop_search()  # a preview's previous index may still be writing
-        self.site_dir = site_dir
-        if self.reuse:
-            self.reuse.set_aside(site_dir, inputs_fingerprint(root))
+        self.later.begin()  # a preview's work of the last build stops before the folder moves
+        self._stop_search()
+        self.site_dir, self._running = site_dir, True
+        if self.output:
+            self.output.before(site_dir, inputs_fingerprint(root))
+            if not self.output.incremental:
+                self.written.forget()
 
     def make(self, root: Path, settings: Settings, docs: set[str], doc_pages: set[str],
              docs_dir: Path | None = None) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
@@ -57,28 +96,61 @@ class SiteBuild:
         those of them that are pages. Raises ProblemsFound."""
         linked = unsafe_files(docs_dir, docs_dir.name) if docs_dir else []
         try:
-            site = load_site(root, remembered=self.checked)
+            site, ledger = self.models.load(root, share=self.later.builds_running > 1)
         except ProblemsFound as found:
             raise ProblemsFound([*found.problems, *linked]) from None
         if linked:
             raise ProblemsFound(linked)
         if self.renderer.language.code != settings.language:
             self.renderer = SiteRenderer(language=settings.language)
-        rendered = self.renderer.render(site, settings)
+        rendered = self.renderer.render(site, settings, ledger)
         self.settings = settings
         self.hand_written = hand_written_pages(docs_root(docs_dir, settings.language)) if docs_dir else {}
         outputs = [(page.source, page.origin or "briefings") for page in rendered.pages]
-        collisions = check_collisions(outputs + [(item.path, "briefings") for item in rendered.files], docs)
+        collisions = check_collisions(outputs + [(item.path, "briefings") for item in rendered.later], docs)
         if collisions:
             raise ProblemsFound(collisions)
-        reused = self.reuse.reusable(self.site_dir, rendered.pages) if self.reuse else set()
         self.pages = {page.source: page for page in rendered.pages}
-        self.home_html = rendered.home_html
+        self.home_html, self._rendered = rendered.home_html, rendered
+        if self.output:
+            return self._preview_outputs(root, docs_dir or root / "docs", doc_pages, rendered)
         self._open_search(settings.language, doc_pages)
         for page in rendered.pages:
             if page.is_html:  # the core's own HTML: indexed now, while the engine works
                 self._index(page.source, page.url, page.meta, "", page.body)
-        return [page for page in rendered.pages if page.source not in reused], rendered.files
+        return rendered.pages, rendered.files
+
+    def _preview_outputs(self, root: Path, docs_dir: Path, doc_pages: set[str],
+                         rendered: RenderedSite) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
+        """A preview's: the pages whose output changed (and those that hand-written pages name),
+        and the generated files by name only (the engine checks links to them; the core writes
+        them after the build)."""
+        assert self.output is not None
+        always = self.output.linked(root, docs_root(docs_dir, self.settings.language), self.pages)
+        handed = self.output.to_lay_out(rendered.pages, always)
+        self._records = {source: self._records.get(source) for source in [*self.pages, *doc_pages]}
+        for page in rendered.pages:
+            if page.is_html:
+                self._records[page.source] = self._record(page)
+        self.written_later = {item.path for item in rendered.later}
+        return [page for page in rendered.pages if page.source in handed], \
+            [GeneratedFile(path, "") for path in sorted(self.written_later)]
+
+    def _record(self, page: GeneratedPage) -> tuple | None:
+        """A core page's search record, made again only for a new rendering of the page."""
+        found = self._record_of.get(page.source)
+        if found is None or found[0] is not page:
+            found = (page, indexed_page(page.url, page.meta, "", page.body))
+            self._record_of[page.source] = found
+        return found[1]
+
+    def keeps_output(self, source: str) -> bool:
+        """A hand-written page that a preview's rebuild need not lay out again: its text, the menu,
+        the theme and the hooks are those of the build before (a change to any makes a full build),
+        and it shows nothing of the briefing files, but for the home page's sections."""
+        if not (self.output and self.output.incremental) or source in self.pages:
+            return False
+        return source != HOME or self.home_html is self._home_laid_out
 
     def page(self, source: str) -> GeneratedPage | None:
         return self.pages.get(source)
@@ -104,56 +176,55 @@ class SiteBuild:
         (the home page gets the core's sections below it)."""
         page = self.pages.get(source)
         html = page.body if page is not None and page.is_html else engine_html
-        if source in self._not_yet_indexed:
+        if self.output and not (page is not None and page.is_html):
+            self._records[source] = indexed_page(url, meta, title, html)
+        elif source in self._not_yet_indexed:
             self._index(source, url, meta, title, html)
         return html + self.home_html if source == HOME else html
 
     def after(self) -> None:
-        """The build is written: a preview indexes its pages now; a published build waits for the index."""
-        if self.reuse:
-            self.reuse.put_back(self.site_dir)
-            threading.Thread(target=self._index_held, name="search-held", daemon=True).start()
-            return
+        """The build is written: a preview lays it over the last one and leaves its files and
+        search index for later; a published build waits for the index."""
+        if self.output:
+            self.output.after(self.site_dir)
+            self._home_laid_out = self.home_html
+            rendered, records = self._rendered, [r for r in self._records.values() if r is not None]
+            if rendered is not None:
+                self.later.add(self.written.job(self.site_dir, rendered.later))
+            self.later.add(search_job(self.later, self.site_dir, self.settings.language, records))
+            self.later.add(lambda stop: self.checked.save_cache())
         search, self.search = self.search, None
         if search is not None:
             self._all_indexed(search)  # in case a page the engine was expected to lay out never came
             search.finish()
+        self._running = False
+        self.later.end()
 
     def failed(self) -> None:
         self._stop_search()
-        if self.reuse:
-            self.reuse.forget()
+        if self._running:
+            self._running = False
+            if self.output:
+                self.output.failed(self.site_dir)
+            self.later.end()
 
     def close(self) -> None:
         self._stop_search()
+        self.later.stop()
 
     def _open_search(self, language: str, doc_pages: set[str]) -> None:
         self._stop_search()
-        self.search, self._held = SearchIndex(language), []
+        self.search = SearchIndex(language)
         self._not_yet_indexed = set(self.pages) | doc_pages
 
     def _index(self, source: str, url: str, meta: dict, title: str, html: str) -> None:
-        """Hand one page to the index (a preview holds it); after the last, the index is written."""
+        """Hand one page to the index; after the last, the index is written."""
         self._not_yet_indexed.discard(source)
         page = indexed_page(url, meta, title, html)
-        if page is not None and self.reuse:
-            self._held.append(page)
-        elif page is not None and self.search is not None:
+        if page is not None and self.search is not None:
             self.search.add(*page)
-        if not self._not_yet_indexed and not self.reuse and self.search is not None:
+        if not self._not_yet_indexed and self.search is not None:
             self._all_indexed(self.search)
-
-    def _index_held(self) -> None:
-        """A preview's pages, sent once the engine has shown them; the next build may stop it."""
-        search, held = self.search, self._held
-        if search is None:
-            return
-        try:
-            for page in held:
-                search.add(*page)
-            self._all_indexed(search)
-        except SearchIndexError:
-            pass  # stopped by the next build, which makes its own index
 
     def _all_indexed(self, search: SearchIndex) -> None:
         """Every page is in: the one place that asks Pagefind to write its bundle."""
@@ -167,11 +238,13 @@ class SiteBuild:
 
 class SiteBuilds:
     """One SiteBuild per language the site is published in, made when its build first starts:
-    each keeps its own pages, templates and search index from one build to the next, and all
-    share the checked files (the Spanish build reads the same files the English one checked)."""
+    each keeps its own pages, templates and search index from one build to the next; all share
+    the model (the Spanish build reads the files the English one checked) and the work a
+    preview leaves for after the pages are served."""
 
     def __init__(self) -> None:
-        self.checked = CheckedFiles()
+        self.models = SiteModels()
+        self.later = LaterWork()
         self.preview = False
         self.builds: dict[str, SiteBuild] = {}
 
@@ -182,7 +255,7 @@ class SiteBuilds:
 
     def of(self, language: str) -> SiteBuild:
         if language not in self.builds:
-            self.builds[language] = SiteBuild(language, self.checked)
+            self.builds[language] = SiteBuild(language, self.models, self.later)
             self.builds[language].start(self.preview)
         return self.builds[language]
 
@@ -194,3 +267,4 @@ class SiteBuilds:
     def close(self) -> None:
         for build in self.builds.values():
             build.close()
+

@@ -1,10 +1,12 @@
-"""Preview rebuilds keep the output of unchanged entry pages (briefing/preview.py)."""
+"""Preview rebuilds lay out only the generated pages whose output changed (briefing/publish/preview.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.publish.preview import OutputReuse, inputs_fingerprint
+import pytest
+
+from briefing.publish.preview import MARKER, PreviewOutput, inputs_fingerprint, linked_sources
 
 
 @dataclass
@@ -14,53 +16,110 @@ class Page:
     meta: dict = field(default_factory=dict)
 
 
-def build(reuse: OutputReuse, site: Path, pages: list[Page], inputs: str = "same") -> set[str]:
-    """What the adapter does around one MkDocs build; returns the sources that were reused."""
-    reuse.set_aside(site, inputs)
-    if site.exists():  # the engine empties the site folder
-        for path in sorted(site.rglob("*"), reverse=True):
+def empty(site: Path) -> None:
+    """What the engine does first: it empties the site folder, leaving hidden files."""
+    for path in sorted(site.rglob("*"), reverse=True) if site.exists() else []:
+        if not any(part.startswith(".") for part in path.relative_to(site).parts):
             path.unlink() if path.is_file() else path.rmdir()
-    kept = reuse.reusable(site, pages)
+
+
+def build(output: PreviewOutput, site: Path, pages: list[Page], inputs: str = "same", always=frozenset(),
+          fail: bool = False) -> set[str]:
+    """What the adapter does around one engine build; returns the sources the engine laid out."""
+    output.before(site, inputs)
+    empty(site)
+    handed = output.to_lay_out(pages, set(always))
     for page in pages:
-        if page.source not in kept:  # the engine writes the pages it builds
+        if page.source in handed:  # the engine writes the pages it is handed
             out = site / page.source.removesuffix(".md") / "index.html"
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(f"laid out: {page.body}")
-    reuse.put_back(site)
-    return kept
+    (site / "assets").mkdir(parents=True, exist_ok=True)
+    (site / "assets/style.css").write_text("every build")  # and its own files, every time
+    if fail:
+        output.failed(site)
+    else:
+        output.after(site)
+    return handed
 
 
-def test_unchanged_entry_pages_keep_their_output_and_changed_ones_are_rebuilt(tmp_path: Path):
-    site, reuse = tmp_path / "site", OutputReuse()
+def shown(site: Path) -> dict[str, str]:
+    return {path.relative_to(site).as_posix(): path.read_text() for path in site.rglob("*")
+            if path.is_file() and path.name != MARKER}
+
+
+def test_a_rebuild_lays_out_only_the_changed_pages_and_the_folder_holds_every_page(tmp_path: Path):
+    site, output = tmp_path / "site", PreviewOutput()
     pages = [Page("entries/a.md", "A"), Page("entries/b.md", "B"), Page("topics/t.md", "T")]
-    assert build(reuse, site, pages) == set()
+    assert build(output, site, pages) == {"entries/a.md", "entries/b.md", "topics/t.md"}
     pages[1] = Page("entries/b.md", "B edited")
-    assert build(reuse, site, pages) == {"entries/a.md"}  # never a list page, never the edited entry
-    assert (site / "entries/a/index.html").read_text() == "laid out: A"
-    assert (site / "entries/b/index.html").read_text() == "laid out: B edited"
-    assert not (tmp_path / ".site-reused-pages").exists()
+    assert build(output, site, pages, always={"topics/t.md"}) == {"entries/b.md", "topics/t.md"}
+    assert shown(site) == {"entries/a/index.html": "laid out: A", "entries/b/index.html": "laid out: B edited",
+                           "topics/t/index.html": "laid out: T", "assets/style.css": "every build"}
+    assert not list(tmp_path.glob(".site-preview-*"))
 
 
-def test_a_change_to_meta_or_to_the_shared_inputs_rebuilds_every_page(tmp_path: Path):
-    site, reuse = tmp_path / "site", OutputReuse()
-    pages = [Page("entries/a.md", "A", {"title": "A"}), Page("entries/b.md", "B")]
-    build(reuse, site, pages)
-    pages[0] = Page("entries/a.md", "A", {"title": "A, retitled"})
-    assert build(reuse, site, pages) == {"entries/b.md"}
-    assert build(reuse, site, pages, inputs="a template was edited") == set()
+def test_a_page_rendered_again_to_the_same_output_is_not_laid_out_again(tmp_path: Path):
+    site, output = tmp_path / "site", PreviewOutput()
+    build(output, site, [Page("entries/a.md", "A", {"title": "A"})])
+    assert build(output, site, [Page("entries/a.md", "A", {"title": "A"})]) == set()
+    assert build(output, site, [Page("entries/a.md", "A", {"title": "A, retitled"})]) == {"entries/a.md"}
 
 
-def test_a_deleted_entry_leaves_no_page_behind(tmp_path: Path):
-    site, reuse = tmp_path / "site", OutputReuse()
-    build(reuse, site, [Page("entries/a.md", "A"), Page("entries/b.md", "B")])
-    assert build(reuse, site, [Page("entries/a.md", "A")]) == {"entries/a.md"}
-    assert not (site / "entries/b").exists()
+def test_a_page_that_is_gone_leaves_no_output_behind(tmp_path: Path):
+    site, output = tmp_path / "site", PreviewOutput()
+    build(output, site, [Page("entries/a.md", "A"), Page("entries/b.md", "B"), Page("topics/t/page/2.md", "T2")])
+    assert build(output, site, [Page("entries/a.md", "A")]) == set()
+    assert set(shown(site)) == {"entries/a/index.html", "assets/style.css"}
+    assert not (site / "entries/b").exists() and not (site / "topics").exists()
 
 
-def test_the_fingerprint_moves_when_a_shared_input_changes(tmp_path: Path):
+@pytest.mark.parametrize("why", ["shared inputs changed", "folder emptied by another build", "last build failed"])
+def test_a_rebuild_is_a_full_one_unless_the_folder_is_the_last_build_s_and_nothing_shared_changed(
+        tmp_path: Path, why: str):
+    site, output = tmp_path / "site", PreviewOutput()
+    pages = [Page("entries/a.md", "A"), Page("entries/b.md", "B")]
+    build(output, site, pages)
+    inputs = "same"
+    if why == "shared inputs changed":
+        inputs = "a template was edited"
+    elif why == "folder emptied by another build":
+        (site / MARKER).unlink()
+        empty(site)
+    else:
+        output.before(site, "same")
+        output.failed(site)  # as if the engine had emptied the folder in a full build, then failed
+        output.before(site, "other")
+        empty(site)
+        output.failed(site)
+    assert build(output, site, pages, inputs) == {"entries/a.md", "entries/b.md"}
+    assert set(shown(site)) == {"entries/a/index.html", "entries/b/index.html", "assets/style.css"}
+
+
+def test_a_failed_rebuild_leaves_the_last_build_s_folder_as_it_was(tmp_path: Path):
+    site, output = tmp_path / "site", PreviewOutput()
+    build(output, site, [Page("entries/a.md", "A"), Page("entries/b.md", "B")])
+    before = shown(site)
+    build(output, site, [Page("entries/a.md", "A edited")], fail=True)
+    assert shown(site) == before
+    assert build(output, site, [Page("entries/a.md", "A"), Page("entries/b.md", "B")]) == set()
+
+
+def test_the_fingerprint_moves_when_a_shared_input_or_any_language_s_configuration_changes(tmp_path: Path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
     before = inputs_fingerprint(tmp_path)
     assert inputs_fingerprint(tmp_path) == before
     (tmp_path / "docs/about.md").write_text("# About\n")
-    assert inputs_fingerprint(tmp_path) != before
+    after_page = inputs_fingerprint(tmp_path)
+    assert after_page != before
+    (tmp_path / "mkdocs.es.yml").write_text("INHERIT: mkdocs.yml\n")
+    assert inputs_fingerprint(tmp_path) != after_page
+
+
+def test_pages_that_hand_written_pages_or_the_menu_name_are_always_handed(tmp_path: Path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("nav:\n  - Topics: topics/detentions.md\n")
+    (tmp_path / "docs/about.md").write_text("See [the format](format.md).\n")
+    sources = ["topics/detentions.md", "topics/diplomacy.md", "format.md", "entries/a.md"]
+    assert linked_sources(tmp_path, tmp_path / "docs", sources) == {"topics/detentions.md", "format.md"}

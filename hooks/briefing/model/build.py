@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..format.translations import LANGUAGES
 from ..read.check_cache import discard_cache
 from ..read.checks import entry_id_of
-from ..read.load import CheckedFiles, check_site, collector_paused
+from ..read.load import CheckedFiles, FileReport, check_site, collector_paused
 from .site import Actor, BottomLine, Claim, Entry, Figure, Period, Site, Source, Topic, Translation, Update
 
 
@@ -76,20 +76,40 @@ def build_site(topics: dict, actors: dict, figures: dict, entries: list) -> Site
                 figures=build_figures(figures), entries=newest_first, by_topic=by_topic)
 
 
-def load_site(root, cache: bool = True, remembered: CheckedFiles | None = None) -> Site:
+class BuiltEntries:
+    """The entries of the last load, by file. An unchanged file's report is the very same object
+    from one run to the next (read.load.CheckedFiles), and so its entry is too: a preview server
+    then finds what an edit changed by identity (render/reuse.py), at no cost."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, tuple[FileReport, Entry]] = {}
+
+    def entries(self, reports: list[FileReport]) -> list[Entry]:
+        this = {}
+        for report in reports:
+            found = self._last.get(report.path)
+            entry = found[1] if found is not None and found[0] is report else build_entry(
+                entry_id_of(report.path), report.path, report.checked_values())
+            this[report.path] = (report, entry)
+        self._last = this
+        return [entry for _, entry in this.values()]
+
+
+def load_site(root, cache: bool = True, remembered: CheckedFiles | None = None,
+              built: BuiltEntries | None = None) -> Site:
     """The checked model of the site in `root`; raises ProblemsFound with every problem.
 
     `cache` and `remembered` are as for read.load.check_site: the check cache on disk, and
-    the reports of the last run in this process.
+    the reports of the last run in this process; `built`, the entries of the last run.
     """
     with collector_paused():
         registries, reports = check_site(root, cache, remembered)
         try:
-            entries = [build_entry(entry_id_of(r.path), r.path, r.checked_values()) for r in reports]
+            entries = (built or BuiltEntries()).entries(reports)
         except Exception:
             if not any(report.from_cache for report in reports):
                 raise
             discard_cache(root)  # values in the cache that do not build: it is damaged
-            return load_site(root, cache=False, remembered=remembered)
+            return load_site(root, cache=False, remembered=remembered, built=built)
         values = {kind: report.values for kind, report in registries.items()}
         return build_site(values["topic"], values["actor"], values["figure"], entries)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .intervals import Interval, claim_interval
 from .site import Claim, Entry, Source
@@ -16,12 +17,22 @@ class PlacedClaim:
     entry: Entry
     also_in: tuple = field(default=(), compare=False)
 
-    @property
+    @cached_property
     def interval(self) -> Interval:
         c = self.claim
         return claim_interval(c.low, c.high, c.qualifier)
 
-    @property
+    @cached_property
+    def key(self) -> tuple:
+        """What a page that shows this claim reads of it: the claim, its entry, and the entries that
+        repeat it (which equality leaves out). Both languages' pages read it: made once."""
+        return (self.claim, self.entry, self.also_in)
+
+    @cached_property
+    def count_key(self) -> tuple:
+        return same_count_key(self)
+
+    @cached_property
     def sort_key(self) -> tuple:
         return (self.claim.said_on, self.entry.date, self.entry.id)
 

@@ -22,10 +22,7 @@ class Comparison:
     highest: PlacedClaim | None   # the claim that allows the highest
     differ: bool                  # no value is allowed by every claim
     conflicts: tuple              # (period, claims stating it that cannot all hold), in date order
-
-    @property
-    def actors(self) -> int:
-        return len({placed.claim.by for placed in self.claims})
+    actors: int = 0               # how many claimants (counted once: every figure summary shows it)
 
     @property
     def state(self) -> str:
@@ -44,7 +41,8 @@ def compare(claims: list[PlacedClaim]) -> Comparison:
     lowest = min(ordered, key=lambda p: (p.interval.low, p.interval.high))
     highest = max(ordered, key=lambda p: (p.interval.low, p.interval.high))
     differ = not can_all_hold([placed.interval for placed in ordered])
-    return Comparison(ordered, lowest, highest, differ, conflicts_of(ordered))
+    return Comparison(ordered, lowest, highest, differ, conflicts_of(ordered),
+                      len({placed.claim.by for placed in ordered}))
 
 
 def conflicts_of(claims: tuple) -> tuple:

@@ -74,15 +74,26 @@ class CheckCache:
     def __init__(self, root, known: dict, fingerprint: str = CODE_FINGERPRINT, key: bytes | None = None):
         """`known`: each registry's ids by kind ("actor"), None for a registry that cannot be read;
         `key`: what signs the cache (cache_key.py), this user's own unless given."""
+        self.root = os.fspath(root)
         self.folder = os.path.join(root, CACHE_FOLDER)
         self.fingerprint = fingerprint
         self.path = os.path.join(self.folder, f"checked-{self.fingerprint}.json")
         self._key = key or signing_key()
-        self._resolvable = {f"{kind}:{ref_id}" for kind, ids in known.items() if ids is not None
-                            for ref_id in ids}
+        self._resolvable: set[str] = set()
+        self.use_registries(known)
         self._stored = _read_records(self.path, self.fingerprint, self._key)
         self._kept: dict = {}  # display path -> record, for the files seen in this run
         self._changed = False
+
+    def use_registries(self, known: dict) -> None:
+        """The registries' ids the references of this run resolve against."""
+        self._resolvable = {f"{kind}:{ref_id}" for kind, ids in known.items() if ids is not None
+                            for ref_id in ids}
+
+    def next_run(self) -> None:
+        """A preview server's next run, with the records as this run saved them: the file is
+        not read again (at 10,000 entries, reading and verifying it takes a third of a second)."""
+        self._stored, self._kept = self._kept, {}  # what changed and is not saved yet stays changed
 
     def get(self, display: str, digest: bytes) -> tuple[str, str] | None:
         """(references, values as JSON) of a file with these bytes, if it passed and they resolve."""
@@ -122,6 +133,7 @@ class CheckCache:
             _write_atomically(self.folder, self.path, signed(text.encode("ascii"), self._key))
         except OSError:
             return
+        self._changed = False
         _remove_other_caches(self.folder, self.path)
 
 

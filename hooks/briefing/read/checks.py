@@ -250,9 +250,10 @@ def check_unique_ids(reports: list) -> list[Problem]:
     first_by_id: dict[str, str] = {}
     problems = []
     for report in reports:
-        if not ENTRY_FILE_NAME.fullmatch(PurePosixPath(report.path).name):
+        match = ENTRY_FILE_NAME.fullmatch(report.path.rpartition("/")[2])
+        if not match:
             continue  # reported by check_entry_path
-        entry_id = entry_id_of(report.path)
+        entry_id = match.group(4)
         if entry_id in first_by_id:
             problems.append(Problem(report.path, 1, 1, "(file)", f"entry id {quoted(entry_id)} is already "
                                     f"used by {first_by_id[entry_id]}; choose another id"))
@@ -263,8 +264,9 @@ def check_unique_ids(reports: list) -> list[Problem]:
 
 def entry_id_of(path: str) -> str:
     """briefings/2026/01/2026-01-13-some-id.yaml -> some-id"""
-    match = ENTRY_FILE_NAME.fullmatch(PurePosixPath(path).name)
-    return match.group(4) if match else PurePosixPath(path).stem
+    name = path.rpartition("/")[2]  # plain string work: called for every entry of every build
+    match = ENTRY_FILE_NAME.fullmatch(name)
+    return match.group(4) if match else PurePosixPath(name).stem
 
 
 def _source_id_nodes(sources: Node | None) -> list:

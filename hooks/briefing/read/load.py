@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from .checks import (
     latest_date,
 )
 from .files import entry_files
+from .remembered import CheckedFiles, stat_key_of
 from .translation_checks import check_entry_translations, check_registry_translations
 from .yamlsafe import parse_yaml, read_bytes, read_error_words
 
@@ -64,33 +66,6 @@ class FileReport:
         self.refs.append((kind, ref_id, node.line, node.col, field_path))
 
 
-class CheckedFiles:
-    """The entry reports of the last run, by display path and digest of the file's bytes.
-
-    A preview server checks the site again after every edit; with this, it rereads only the
-    files that changed. A run keeps the reports of the files it saw, so what is remembered
-    never outgrows the site.
-    """
-
-    def __init__(self) -> None:
-        self._last: dict[tuple[str, bytes], FileReport] = {}
-        self._this_run: dict[tuple[str, bytes], FileReport] = {}
-        self._read: list[str] = []
-        self.read_in_last_run: list[str] = []  # files read and checked afresh (not remembered, not cached)
-
-    def get(self, display: str, digest: bytes) -> FileReport | None:
-        return self._this_run.get((display, digest)) or self._last.get((display, digest))
-
-    def keep(self, display: str, digest: bytes, report: FileReport, read: bool) -> None:
-        self._this_run[(display, digest)] = report
-        if read:
-            self._read.append(display)
-
-    def end_run(self) -> None:
-        self._last, self._this_run = self._this_run, {}
-        self.read_in_last_run, self._read = self._read, []
-
-
 def read_file(path, display: str, read, data: bytes | None = None) -> FileReport:
     """Parse one file (or its bytes, already read) and read it with `read(root_node, reader)`."""
     report = FileReport(display)
@@ -110,11 +85,15 @@ def read_file(path, display: str, read, data: bytes | None = None) -> FileReport
 
 def read_entry(path, display: str, cache: CheckCache | None, remembered: CheckedFiles) -> FileReport:
     """One entry file, checked on its own; the result is reused while its bytes are unchanged."""
-    try:
-        data = read_bytes(path)
-    except OSError:
-        return check_entry(path, display)
-    digest = hashlib.blake2b(data, digest_size=16).digest()
+    data, digest = None, remembered.unchanged_digest(path, display)
+    if digest is None:
+        started, key = time.time_ns(), stat_key_of(path)
+        try:
+            data = read_bytes(path)
+        except OSError:
+            return check_entry(path, display)
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        remembered.read(display, key, digest, started)
     report, read = remembered.get(display, digest), False
     if report is None or not _reusable(report, cache):
         report = _from_cache(cache, display, digest)
@@ -174,12 +153,15 @@ def check_site(root, cache: bool = True, remembered: CheckedFiles | None = None)
         problems = [problem for report in registries.values() for problem in report.problems]
         known = {kind: report.keys if _readable(report) else None for kind, report in registries.items()}
         cache_known = known if cache and cache_enabled() else None
-        reports, entry_problems = _read_entries(os.fspath(root), cache_known, remembered or CheckedFiles())
+        remembered = remembered or CheckedFiles()
+        reports, entry_problems = _read_entries(os.fspath(root), cache_known, remembered)
         problems += entry_problems
         problems += check_fixed_topics(registry_path("topic"), known["topic"])
         problems += check_distinct_names(registries)
         problems += check_registry_translations(registries)
-        problems += check_references(reports, known)
+        unresolved = check_references(remembered.references_to_check(reports, known), known)
+        remembered.references_checked(reports, unresolved)
+        problems += unresolved
         problems += check_unique_ids(reports)
         if problems:
             raise ProblemsFound(problems)
@@ -190,10 +172,10 @@ def _read_entries(root: str, cache_known: dict | None, remembered: CheckedFiles)
     """Every entry file's report, and the problems of each on its own; the cache is used when
     it is given the registries' ids (`cache_known`), against which cached references resolve."""
     files, problems = entry_files(root)
-    cache = CheckCache(root, cache_known) if cache_known is not None else None
+    cache = remembered.check_cache(root, cache_known) if cache_known is not None else None
     reports = [read_entry(path, display, cache, remembered) for path, display in files]
     remembered.end_run()
-    if cache is not None:
+    if cache is not None and not remembered.save_later:
         cache.save()  # before any problem is raised: the good files of a failing run count too
     problems += [problem for report in reports for problem in report.problems]
     return reports, problems

@@ -66,6 +66,20 @@ def comparison_view(ctx: RenderContext, comparison: Comparison, here: str) -> di
                           for period, claims in comparison.conflicts]}
 
 
+def placed_key(placed: PlacedClaim | None) -> tuple | None:
+    """What claim_view reads of a placed claim (PlacedClaim.key)."""
+    return placed.key if placed else None
+
+
+def comparison_key(ctx: RenderContext, figure_id: str) -> tuple:
+    """What figure_summary and comparison_view read of a figure's claims (a page that shows the
+    summary is made again when this changes: render/reuse.py)."""
+    c = ctx.ledger.comparisons[figure_id]
+    key = (figure_id, c.state, len(c.claims), c.actors, placed_key(c.lowest), placed_key(c.highest),
+           tuple((period, tuple(placed_key(p) for p in claims)) for period, claims in c.conflicts))
+    return ctx.reuse.same(f"comparison:{figure_id}", key)
+
+
 def figure_summary(ctx: RenderContext, figure_id: str, here: str) -> dict:
     """A figure in brief, for the home page and topic pages: its full spread and how the claims compare."""
     figure = ctx.site.figures[figure_id]

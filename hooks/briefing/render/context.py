@@ -1,20 +1,22 @@
 """What every page of one build is made from."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model.ledger import Ledger
 from ..model.site import Site
 from .jinja import Templates
 from .markup import SafeMarkdown
+from .reuse import Rendered
 from .settings import Settings
 from .words import Words
 
 
 @dataclass(frozen=True)
 class RenderContext:
-    """The model, its ledger, where and how the site is published, and the templates and
-    Markdown renderer (kept by the caller from build to build, as they remember what they made)."""
+    """The model, its ledger, where and how the site is published, and the templates, Markdown
+    renderer and renderings (kept by the caller from build to build, as they remember what they
+    made: reuse.py)."""
 
     site: Site
     ledger: Ledger
@@ -22,6 +24,7 @@ class RenderContext:
     templates: Templates
     markdown: SafeMarkdown
     words: Words
+    reuse: Rendered = field(default_factory=Rendered)
 
     @property
     def language(self) -> str:

@@ -8,6 +8,7 @@ the entry as a reader of the feed alone needs it: summary, body, claims, sources
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
@@ -16,7 +17,7 @@ from ..model.claims import PlacedClaim
 from ..model.site import Entry
 from .claim_views import claim_view
 from .context import RenderContext
-from .outputs import GeneratedFile, json_text, xml_text
+from .outputs import GeneratedFile, LaterFile, json_text, xml_text
 from .paths import absolute, entry_url, feed_path, topic_feed_name, topic_url
 from .texts import entry_text
 from .views import english_url, source_view
@@ -85,31 +86,51 @@ def correction_item(ctx: RenderContext, entry: Entry, index: int, zone: ZoneInfo
 
 
 def feed(ctx: RenderContext, zone: ZoneInfo, name: str, title: str, home: str, items: list) -> list[GeneratedFile]:
-    """The Atom and JSON versions of one feed, at feeds/<name>.atom.xml and feeds/<name>.json.
-    (Every time is in the same zone and starts with its date, so the texts sort as the times do.)"""
-    items = sorted(items, key=lambda item: (item["date_modified"], item["id"]), reverse=True)
+    """The Atom and JSON versions of one feed, at feeds/<name>.atom.xml and feeds/<name>.json."""
+    return [later.made() for later in feed_files(ctx, zone, name, title, home, items)]
+
+
+def feed_files(ctx: RenderContext, zone: ZoneInfo, name: str, title: str, home: str, items: list) -> list[LaterFile]:
+    """The Atom and JSON versions of one feed, made when asked from items made now. (Every time is
+    in the same zone and starts with its date, so the texts sort as the times do.)"""
     base_url = ctx.base_url
     meta = {"title": title, "home_page_url": absolute(base_url, home),
             "atom_url": absolute(base_url, feed_path(name, "atom")),
             "json_url": absolute(base_url, feed_path(name, "json")),
-            "updated": items[0]["date_modified"] if items else timestamp(ctx.settings.build_date, zone)}
-    json_feed = {"version": JSON_FEED_VERSION, "title": title, "home_page_url": meta["home_page_url"],
-                 "feed_url": meta["json_url"], "language": ctx.language, "items": items}
-    atom = ctx.render("feed.atom.xml.j2", feed=meta, items=items)
-    return [GeneratedFile(feed_path(name, "atom"), xml_text(atom)),
-            GeneratedFile(feed_path(name, "json"), json_text(json_feed))]
+            "updated": timestamp(ctx.settings.build_date, zone)}
+
+    def newest_first() -> list:
+        return sorted(items, key=lambda item: (item["date_modified"], item["id"]), reverse=True)
+
+    def atom() -> str:
+        ordered = newest_first()
+        updated = ordered[0]["date_modified"] if ordered else meta["updated"]
+        return xml_text(ctx.render("feed.atom.xml.j2", feed={**meta, "updated": updated}, items=ordered))
+
+    def json_feed() -> str:
+        return json_text({"version": JSON_FEED_VERSION, "title": title, "home_page_url": meta["home_page_url"],
+                          "feed_url": meta["json_url"], "language": ctx.language, "items": newest_first()})
+    return [LaterFile(feed_path(name, "atom"), atom), LaterFile(feed_path(name, "json"), json_feed)]
 
 
 def site_feeds(ctx: RenderContext, zone: ZoneInfo) -> list[GeneratedFile]:
     """Every feed, its times in `zone` (the site's, Settings.zone)."""
-    site, site_name = ctx.site, ctx.site_name
-    items_by_id = {e.id: feed_item(ctx, e, zone) for e in site.entries}  # each entry is in several feeds
-    files = feed(ctx, zone, "all", site_name, "", list(items_by_id.values()))
+    return [later.made() for later in later_feeds(ctx, zone)]
+
+
+def later_feeds(ctx: RenderContext, zone: ZoneInfo) -> list[LaterFile]:
+    """Every feed; each entry's item is made now (and kept for the next build, reuse.py), each
+    feed's text when asked."""
+    site, site_name, reuse = ctx.site, ctx.site_name, ctx.reuse
+    items_by_id = {e.id: reuse.get(f"feed:{e.id}", e, partial(feed_item, ctx, e, zone))  # in several feeds
+                   for e in site.entries}
+    files = feed_files(ctx, zone, "all", site_name, "", list(items_by_id.values()))
     for topic in site.topics.values():
         items = [items_by_id[e.id] for e in site.entries_on(topic.id)]
         title = ctx._("{site}: {topic}").format(site=site_name, topic=ctx.text(topic, "title"))
-        files += feed(ctx, zone, topic_feed_name(topic.id), title, topic_url(topic.id), items)
-    corrections = [correction_item(ctx, e, i, zone) for e in site.entries for i in range(len(e.updates))]
-    files += feed(ctx, zone, "corrections", ctx._("{site}: corrections and updates").format(site=site_name), "",
-                  corrections)
+        files += feed_files(ctx, zone, topic_feed_name(topic.id), title, topic_url(topic.id), items)
+    corrections = [reuse.get(f"correction:{e.id}:{i}", e, partial(correction_item, ctx, e, i, zone))
+                   for e in site.entries for i in range(len(e.updates))]
+    files += feed_files(ctx, zone, "corrections", ctx._("{site}: corrections and updates").format(site=site_name),
+                        "", corrections)
     return files

@@ -1,8 +1,10 @@
 """The pages of the claims ledger: a page per figure and per actor, and their indexes."""
 from __future__ import annotations
 
+from functools import partial
+
 from ..format.spec import ACTOR_KINDS, registry_path
-from .claim_views import claim_view, figure_summary, figure_view
+from .claim_views import claim_view, comparison_key, figure_summary, figure_view
 from .context import RenderContext
 from .outputs import GeneratedPage
 from .pages import make_page, numbered
@@ -18,21 +20,34 @@ def newest_pages(items: list, *segments: str, size: int = PAGE_SIZE) -> list:
 
 
 def figure_pages(ctx: RenderContext, figure_id: str) -> list[GeneratedPage]:
-    figure, segments = ctx.site.figures[figure_id], ("figures", figure_id)
-    label = ctx.text(figure, "label")
-    description = (ctx.markdown.plain(ctx.text(figure, "description"))
-                   or ctx._("Every claim of {figure}, side by side.").format(figure=label))
+    """A figure's claims, the newest on page 1; every page summarises them all (so a change to
+    the summary makes every page again: reuse.py)."""
+    summary = comparison_key(ctx, figure_id)
     pages = []
-    for part in newest_pages(ctx.ledger.by_figure[figure_id], *segments, size=FIGURE_PAGE_SIZE):
-        title = numbered(ctx, label, part.number)
-        pages.append(make_page(ctx, part.source, registry_path("figure"), title, description, "figure.html.j2",
-                               search=part.number == 1, search_facts={"type": ctx._("Figure")},
-                               figure=figure_view(ctx, figure_id, part.items, part.url, pager_view(part, segments)),
-                               method_url=relative_url(part.url, METHOD_PAGE)))
+    for part in newest_pages(ctx.ledger.by_figure[figure_id], "figures", figure_id, size=FIGURE_PAGE_SIZE):
+        key = (part.number, part.count, tuple(placed.key for placed in part.items), summary)
+        pages.append(ctx.reuse.get(part.source, key, partial(figure_page, ctx, figure_id, part)))
     return pages
 
 
+def figure_page(ctx: RenderContext, figure_id: str, part: Slice) -> GeneratedPage:
+    figure = ctx.site.figures[figure_id]
+    label = ctx.text(figure, "label")
+    description = (ctx.markdown.plain(ctx.text(figure, "description"))
+                   or ctx._("Every claim of {figure}, side by side.").format(figure=label))
+    pager = pager_view(part, ("figures", figure_id))
+    return make_page(ctx, part.source, registry_path("figure"), numbered(ctx, label, part.number), description,
+                     "figure.html.j2", search=part.number == 1, search_facts={"type": ctx._("Figure")},
+                     figure=figure_view(ctx, figure_id, part.items, part.url, pager),
+                     method_url=relative_url(part.url, METHOD_PAGE))
+
+
 def figures_index(ctx: RenderContext) -> GeneratedPage:
+    key = tuple(comparison_key(ctx, figure_id) for figure_id in ctx.site.figures)
+    return ctx.reuse.get(page_source("figures", "index"), key, lambda: figures_index_page(ctx))
+
+
+def figures_index_page(ctx: RenderContext) -> GeneratedPage:
     figures = [figure_summary(ctx, figure_id, FIGURES_URL) for figure_id in ctx.site.figures]
     return make_page(ctx, page_source("figures", "index"), registry_path("figure"), ctx._("Figures"),
                      ctx._("Tracked figures and every claim of each, side by side."), "figures_index.html.j2",
@@ -41,30 +56,42 @@ def figures_index(ctx: RenderContext) -> GeneratedPage:
 
 def actor_pages(ctx: RenderContext, actor_id: str) -> list[GeneratedPage]:
     """Claims (in date order) and entries (newest first), the newest of each on page 1."""
-    ledger, actor, segments = ctx.ledger, ctx.site.actors[actor_id], ("actors", actor_id)
+    ledger, segments = ctx.ledger, ("actors", actor_id)
     claims = newest_pages(ledger.by_actor[actor_id], *segments)
     entries = paginate(ledger.entries_by_actor[actor_id], *segments)
     count = max(len(claims), len(entries))
-    role = ctx.text(actor, "role")
-    who = ctx._("{name}, {role}").format(name=actor.name, role=role) if role else actor.name
-    description = ctx._("{who}: claims and entries.").format(who=who)
+    totals = (len(ledger.by_actor[actor_id]), len(ledger.entries_by_actor[actor_id]))
     pages = []
     for number in range(1, count + 1):
         part = Slice(number, count, [], slice_source(segments, number))
-        here = part.url
-        title = numbered(ctx, actor.name, number)
         page_claims = claims[number - 1].items if number <= len(claims) else []
         page_entries = entries[number - 1].items if number <= len(entries) else []
-        pages.append(make_page(ctx, part.source, registry_path("actor"), title, description, "actor.html.j2",
-                               search=number == 1, search_facts={"type": ctx._("Actor")},
-                               actor=actor_view(ctx, actor_id, here),
-                               claims=[claim_view(ctx, placed, here) for placed in page_claims],
-                               entries=[list_item_view(ctx, entry, here) for entry in page_entries],
-                               pager=pager_view(part, segments)))
+        key = (count, tuple(placed.key for placed in page_claims), tuple(page_entries), totals)
+        pages.append(ctx.reuse.get(part.source, key, partial(actor_page, ctx, actor_id, part,
+                                                                   page_claims, page_entries)))
     return pages
 
 
+def actor_page(ctx: RenderContext, actor_id: str, part: Slice, claims: list, entries: list) -> GeneratedPage:
+    actor, here = ctx.site.actors[actor_id], part.url
+    role = ctx.text(actor, "role")
+    who = ctx._("{name}, {role}").format(name=actor.name, role=role) if role else actor.name
+    return make_page(ctx, part.source, registry_path("actor"), numbered(ctx, actor.name, part.number),
+                     ctx._("{who}: claims and entries.").format(who=who), "actor.html.j2",
+                     search=part.number == 1, search_facts={"type": ctx._("Actor")},
+                     actor=actor_view(ctx, actor_id, here),
+                     claims=[claim_view(ctx, placed, here) for placed in claims],
+                     entries=[list_item_view(ctx, entry, here) for entry in entries],
+                     pager=pager_view(part, ("actors", actor_id)))
+
+
 def actors_index(ctx: RenderContext) -> GeneratedPage:
+    ledger = ctx.ledger
+    key = tuple((len(ledger.by_actor[a]), len(ledger.entries_by_actor[a])) for a in ctx.site.actors)
+    return ctx.reuse.get(page_source("actors", "index"), key, lambda: actors_index_page(ctx))
+
+
+def actors_index_page(ctx: RenderContext) -> GeneratedPage:
     """Every actor, by kind (people first), each kind a section, names in alphabetical order."""
     actors = sorted((actor_view(ctx, actor_id, ACTORS_URL) for actor_id in ctx.site.actors),
                     key=lambda actor: actor["name"].casefold())

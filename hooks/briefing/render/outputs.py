@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .paths import page_url
@@ -25,6 +26,23 @@ class GeneratedPage:
 class GeneratedFile:
     path: str              # inside the built site, e.g. feeds/all.atom.xml
     content: str | bytes   # text (written as UTF-8), or an image's bytes (og_image.py)
+
+
+@dataclass(frozen=True)
+class LaterFile:
+    """A file whose path is known now and whose content is made when asked: a preview server
+    writes feeds and open data (25 MB a language at 10,000 entries) after the pages are served.
+    `make` reads only the immutable model and values made before, so it may run in another thread."""
+    path: str
+    make: Callable[[], str | bytes]
+
+    def made(self) -> GeneratedFile:
+        return GeneratedFile(self.path, self.make())
+
+    @classmethod
+    def of(cls, made: GeneratedFile) -> LaterFile:
+        """A file whose content is made already."""
+        return cls(made.path, lambda: made.content)
 
 
 def json_text(data) -> str:

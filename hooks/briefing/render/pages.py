@@ -6,16 +6,17 @@ can publish these pages.
 """
 from __future__ import annotations
 
+from functools import partial
 from itertools import groupby
 
 from ..format.reference import reference_context
 from ..format.spec import registry_path
 from ..model.site import Entry, Site
-from .claim_views import figure_summary
+from .claim_views import comparison_key, figure_summary
 from .context import RenderContext
 from .head import escape_text, news_article, page_meta
 from .outputs import GeneratedPage
-from .paginate import pager_view, paginate
+from .paginate import Slice, pager_view, paginate
 from .paths import (
     ACTORS_URL,
     ENTRIES,
@@ -70,24 +71,30 @@ def entry_page(ctx: RenderContext, entry: Entry) -> GeneratedPage:
 
 
 def topic_pages(ctx: RenderContext, topic_id: str) -> list[GeneratedPage]:
-    site, ledger, topic = ctx.site, ctx.ledger, ctx.site.topics[topic_id]
-    entries = site.entries_on(topic_id)
-    segments = ("topics", topic_id)
+    """A topic's entries, newest first; page 1 also compares the figures they make claims about.
+    Each page is made again only when what it shows changed (reuse.py)."""
+    entries = ctx.site.entries_on(topic_id)
+    figure_ids = ctx.ledger.figures_of(entries)
+    figures_key = tuple(comparison_key(ctx, f) for f in figure_ids)
     pages = []
-    for part in paginate(list(entries), *segments):
-        here = part.url
-        figures = [figure_summary(ctx, f, here) for f in ledger.figures_of(entries)] if part.number == 1 else []
-        title = numbered(ctx, ctx.text(topic, "title"), part.number)
-        pages.append(make_page(ctx, part.source, registry_path("topic"), title,
-                               ctx.markdown.plain(ctx.text(topic, "summary")),
-                               "topic.html.j2", (topic_id,), search=part.number == 1,
-                               search_facts={"type": ctx._("Topic")},
-                               topic=topic_view(ctx, topic_id, here), figures=figures,
-                               feed_url=relative_url(here, feed_path(topic_feed_name(topic_id), "atom")),
-                               feeds_url=relative_url(here, FEEDS_PAGE),
-                               entries=[list_item_view(ctx, entry, here) for entry in part.items],
-                               pager=pager_view(part, segments)))
+    for part in paginate(list(entries), "topics", topic_id):
+        key = (part.number, part.count, tuple(part.items), len(entries), figures_key if part.number == 1 else ())
+        pages.append(ctx.reuse.get(part.source, key, partial(topic_page, ctx, topic_id, part, figure_ids)))
     return pages
+
+
+def topic_page(ctx: RenderContext, topic_id: str, part: Slice, figure_ids: list[str]) -> GeneratedPage:
+    topic, here, segments = ctx.site.topics[topic_id], part.url, ("topics", topic_id)
+    figures = [figure_summary(ctx, f, here) for f in figure_ids] if part.number == 1 else []
+    return make_page(ctx, part.source, registry_path("topic"), numbered(ctx, ctx.text(topic, "title"), part.number),
+                     ctx.markdown.plain(ctx.text(topic, "summary")),
+                     "topic.html.j2", (topic_id,), search=part.number == 1,
+                     search_facts={"type": ctx._("Topic")},
+                     topic=topic_view(ctx, topic_id, here), figures=figures,
+                     feed_url=relative_url(here, feed_path(topic_feed_name(topic_id), "atom")),
+                     feeds_url=relative_url(here, FEEDS_PAGE),
+                     entries=[list_item_view(ctx, entry, here) for entry in part.items],
+                     pager=pager_view(part, segments))
 
 
 def month_groups(site: Site) -> list[tuple[str, list]]:
@@ -99,23 +106,32 @@ def month_groups(site: Site) -> list[tuple[str, list]]:
 def timeline_pages(ctx: RenderContext) -> list[GeneratedPage]:
     """timeline/: the months; timeline/YYYY-MM/: one month's entries, paginated."""
     groups = month_groups(ctx.site)
+    latest = tuple(groups[0][1][:LATEST_ON_HOME] if groups else ())
+    key = (tuple((month, len(entries)) for month, entries in groups), latest)
+    pages = [ctx.reuse.get(page_source("timeline"), key, lambda: timeline_index(ctx, groups, latest))]
+    for month, entries in groups:
+        for part in paginate(entries, "timeline", month):
+            pages.append(ctx.reuse.get(part.source, (part.number, part.count, tuple(part.items)),
+                                       partial(month_page, ctx, month, part)))
+    return pages
+
+
+def timeline_index(ctx: RenderContext, groups: list, latest: tuple) -> GeneratedPage:
     months = [{"title": ctx.words.month(entries[0].date), "count": len(entries),
                "url": relative_url(TIMELINE_URL, page_url(page_source("timeline", key)))} for key, entries in groups]
-    latest = [list_item_view(ctx, e, TIMELINE_URL) for e in (groups[0][1][:LATEST_ON_HOME] if groups else [])]
-    pages = [make_page(ctx, page_source("timeline"), "", ctx._("Timeline"), ctx._("Every briefing entry by date."),
-                       "timeline.html.j2", search=False, heading=ctx._("Timeline"), months=months, entries=latest,
-                       section_id="latest", section_title=ctx._("Latest entries"), pager=None)]
-    for key, entries in groups:
-        segments = ("timeline", key)
-        for part in paginate(entries, *segments):
-            title = numbered(ctx, ctx.words.month(entries[0].date), part.number)
-            pages.append(make_page(ctx, part.source, "", title,
-                                   ctx._("Briefing entries of {month}.").format(month=title),
-                                   "timeline.html.j2", search=False, heading=title, months=[],
-                                   entries=[list_item_view(ctx, e, part.url) for e in part.items],
-                                   section_id="entries", section_title=ctx._("Entries, newest first"),
-                                   pager=pager_view(part, segments)))
-    return pages
+    return make_page(ctx, page_source("timeline"), "", ctx._("Timeline"), ctx._("Every briefing entry by date."),
+                     "timeline.html.j2", search=False, heading=ctx._("Timeline"), months=months,
+                     entries=[list_item_view(ctx, e, TIMELINE_URL) for e in latest],
+                     section_id="latest", section_title=ctx._("Latest entries"), pager=None)
+
+
+def month_page(ctx: RenderContext, month: str, part: Slice) -> GeneratedPage:
+    title = numbered(ctx, ctx.words.month(part.items[0].date), part.number)
+    return make_page(ctx, part.source, "", title, ctx._("Briefing entries of {month}.").format(month=title),
+                     "timeline.html.j2", search=False, heading=title, months=[],
+                     entries=[list_item_view(ctx, e, part.url) for e in part.items],
+                     section_id="entries", section_title=ctx._("Entries, newest first"),
+                     pager=pager_view(part, ("timeline", month)))
 
 
 def numbered(ctx: RenderContext, title: str, number: int) -> str:
@@ -136,6 +152,14 @@ def key_figures(ledger) -> list[str]:
 
 def home_section(ctx: RenderContext) -> str:
     """The generated part of the home page, below its title: where things stand, as of when."""
+    site = ctx.site
+    topics = tuple((len(site.entries_on(t)), site.entries_on(t)[:LATEST_PER_TOPIC]) for t in site.topics)
+    key = (len(site.entries), max((e.updated for e in site.entries), default=None), site.entries[:LATEST_ON_HOME],
+           topics, tuple(comparison_key(ctx, f) for f in key_figures(ctx.ledger)))
+    return ctx.reuse.get("home", key, lambda: home_html(ctx))
+
+
+def home_html(ctx: RenderContext) -> str:
     site, ledger, here = ctx.site, ctx.ledger, ""
     as_of = max((entry.updated for entry in site.entries), default=None)
     topics = [{**topic_view(ctx, topic_id, here),

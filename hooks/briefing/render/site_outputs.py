@@ -2,23 +2,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property, partial
 from zoneinfo import ZoneInfo
 
 from ..format.problems import Problem, ProblemsFound
 from ..format.schema import all_schemas
 from ..format.spec import registry_path
 from ..model.ledger import Ledger
-from ..model.site import Entry, Site
+from ..model.site import Site
 from .context import RenderContext
-from .feeds import site_feeds
+from .feeds import later_feeds
 from .i18n import Language
 from .jinja import Templates
 from .ledger_pages import actor_pages, actors_index, figure_pages, figures_index
 from .markup import MarkdownFailed, SafeMarkdown
 from .og_image import site_images
 from .opendata import briefings_json, claims_csv
-from .outputs import GeneratedFile, GeneratedPage
+from .outputs import GeneratedFile, GeneratedPage, LaterFile
 from .pages import entry_page, format_page, home_section, timeline_pages, topic_pages
+from .reuse import Rendered
 from .settings import Settings
 from .words import Words
 
@@ -26,57 +28,46 @@ from .words import Words
 @dataclass(frozen=True)
 class RenderedSite:
     pages: list          # GeneratedPage, each placed at its own source path
-    files: list          # GeneratedFile: feeds, open data, schemas, the site's images
+    later: list          # LaterFile: feeds, open data, schemas, the site's images, made when asked
     home_html: str       # appended below the hand-written home page
 
-
-class EntryPages:
-    """The entry pages of the last build, reused while their entry and everything every entry
-    page is made from are unchanged: a preview server rebuilds after every edit, and one edit
-    should cost one page. An entry page reads its entry and the registries, never another
-    entry (views.entry_view), so the entry and `shared_inputs` are the whole key."""
-
-    def __init__(self) -> None:
-        self._inputs: tuple | None = None
-        self._pages: dict[Entry, GeneratedPage] = {}
-
-    def pages(self, ctx: RenderContext) -> list[GeneratedPage]:
-        inputs = shared_inputs(ctx)
-        if inputs != self._inputs:
-            self._inputs, self._pages = inputs, {}
-        last = self._pages
-        self._pages = {entry: last.get(entry) or entry_page(ctx, entry) for entry in ctx.site.entries}
-        return list(self._pages.values())
+    @cached_property
+    def files(self) -> list[GeneratedFile]:
+        return [later.made() for later in self.later]
 
 
 def shared_inputs(ctx: RenderContext) -> tuple:
-    """What every entry page is made from besides its entry."""
+    """What every page is made from besides what its key says (reuse.py)."""
     site = ctx.site
     return (tuple(site.topics.values()), tuple(site.actors.values()), tuple(site.figures.values()),
             ctx.settings, ctx.templates.fingerprint())
 
 
 class SiteRenderer:
-    """Renders the whole site, remembering between builds what can be reused."""
+    """Renders the whole site, remembering between builds what can be reused (reuse.py)."""
 
     def __init__(self, templates: Templates | None = None, language: str = "en") -> None:
         self.language = templates.language if templates else Language(language)
         self.templates = templates or Templates(language=self.language)
         self.words = Words(self.language)
         self.markdown = SafeMarkdown()
-        self.entry_pages = EntryPages()
+        self.reuse = Rendered()
 
-    def render(self, site: Site, settings: Settings) -> RenderedSite:
+    def render(self, site: Site, settings: Settings, ledger: Ledger | None = None) -> RenderedSite:
         """Every page and file; ProblemsFound, naming the file and field, if a text cannot be rendered
-        or the time zone setting names no zone (found before any page is made)."""
+        or the time zone setting names no zone (found before any page is made). `ledger`: the
+        site's, if the caller has it already (each language's build reads the same one)."""
         zone = settings.zone()
         self.markdown.new_build()
         self.templates.new_build()
         failed = unrenderable_texts(site, self.markdown)
         if failed:
             raise ProblemsFound(failed)
-        ctx = RenderContext(site, Ledger(site), settings, self.templates, self.markdown, self.words)
-        pages: list[GeneratedPage] = self.entry_pages.pages(ctx)
+        ctx = RenderContext(site, ledger or Ledger(site), settings, self.templates, self.markdown, self.words,
+                            self.reuse)
+        self.reuse.new_build(shared_inputs(ctx))
+        pages: list[GeneratedPage] = [self.reuse.get("entry:" + entry.id, entry, partial(entry_page, ctx, entry))
+                                      for entry in site.entries]
         for topic_id in site.topics:
             pages += topic_pages(ctx, topic_id)
         for figure_id in site.figures:
@@ -84,15 +75,21 @@ class SiteRenderer:
         for actor_id in site.actors:
             pages += actor_pages(ctx, actor_id)
         pages += timeline_pages(ctx)
-        pages += [figures_index(ctx), actors_index(ctx), format_page(ctx)]
+        pages += [figures_index(ctx), actors_index(ctx), self.reuse.get("format.md", (), lambda: format_page(ctx))]
         return RenderedSite(pages, self._files(ctx, zone), home_section(ctx))
 
     @staticmethod
-    def _files(ctx: RenderContext, zone: ZoneInfo) -> list[GeneratedFile]:
-        files = site_feeds(ctx, zone)
-        files += [briefings_json(ctx.site, ctx.base_url), claims_csv(ctx.ledger, ctx.base_url)]
-        files += [GeneratedFile(f"schema/{name}", text) for name, text in all_schemas().items()]
-        return files + site_images(ctx.site_name)
+    def _files(ctx: RenderContext, zone: ZoneInfo) -> list[LaterFile]:
+        """The feeds, open data, schemas and images; made when asked, from the model (the items of
+        the feeds are made now: they need the Markdown renderer, which is this thread's)."""
+        site, ledger, base_url = ctx.site, ctx.ledger, ctx.base_url
+        files = later_feeds(ctx, zone)
+        files += [LaterFile("data/briefings.json", lambda: briefings_json(site, base_url).content),
+                  LaterFile("data/claims.csv", lambda: claims_csv(ledger, base_url).content)]
+        schemas = ctx.reuse.get("schemas", (), all_schemas)
+        files += [LaterFile.of(GeneratedFile(f"schema/{name}", text)) for name, text in schemas.items()]
+        images = ctx.reuse.get("images", ctx.site_name, lambda: site_images(ctx.site_name))
+        return files + [LaterFile.of(image) for image in images]
 
 
 def site_texts(site: Site):

@@ -22,7 +22,6 @@ from watchdog.events import (
     FileClosedEvent,
     FileCreatedEvent,
     FileDeletedEvent,
-    FileModifiedEvent,
     FileMovedEvent,
     FileSystemEventHandler,
 )
@@ -72,9 +71,11 @@ def engine_of(config: Any) -> Engine:
     return Engine(name)
 
 
-# What a preview server rebuilds for: a file written, made, removed, moved or touched; not a file
-# opened or read (the build reads every briefing file: it would rebuild for ever).
-CHANGES = (FileModifiedEvent, FileClosedEvent, FileCreatedEvent, FileDeletedEvent, FileMovedEvent, FileAttribEvent)
+# What a preview server rebuilds for: a file closed after writing, made, removed, moved or touched;
+# not a file opened or read (the build reads every briefing file: it would rebuild for ever), nor
+# each write (a save is a write and a close: two events, and the server would wait twice its 0.1 s
+# for more changes; and a file is complete once closed).
+CHANGES = (FileClosedEvent, FileCreatedEvent, FileDeletedEvent, FileMovedEvent, FileAttribEvent)
 
 
 class ChangesObserver(Observer):  # type: ignore[misc,valid-type]

@@ -70,7 +70,7 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
-    """A preview's rebuild keeps the last output of hand-written pages it need not lay out again
+    """A preview's rebuild keeps the last output of the pages it need not lay out again
     (briefing/site_build.py: keeps_output); they are left out once the menu is made."""
     build, excluded = _builds.of(language_of(config)), engine_of(config).files.InclusionLevel.EXCLUDED
     for file in files.documentation_pages():

@@ -41,6 +41,7 @@ class SiteModels:
         self.checked = checked or CheckedFiles()  # files' reports, reused while their bytes are unchanged
         self.built = BuiltEntries()
         self._loaded: tuple[Path, Site, Ledger] | None = None
+        self.rendered: Site | None = None  # the last site a build rendered (and so checked every text of)
 
     def load(self, root: Path, share: bool) -> tuple[Site, Ledger]:
         if share and self._loaded is not None and self._loaded[0] == root:
@@ -95,15 +96,17 @@ class SiteBuild:
         out and the other files. `docs` are the engine's own files (in `docs_dir`), `doc_pages`
         those of them that are pages. Raises ProblemsFound."""
         linked = unsafe_files(docs_dir, docs_dir.name) if docs_dir else []
+        share = self.later.builds_running > 1  # the default language's build runs this one
         try:
-            site, ledger = self.models.load(root, share=self.later.builds_running > 1)
+            site, ledger = self.models.load(root, share)
         except ProblemsFound as found:
             raise ProblemsFound([*found.problems, *linked]) from None
         if linked:
             raise ProblemsFound(linked)
         if self.renderer.language.code != settings.language:
             self.renderer = SiteRenderer(language=settings.language)
-        rendered = self.renderer.render(site, settings, ledger)
+        rendered = self.renderer.render(site, settings, ledger, texts_checked=share and self.models.rendered is site)
+        self.models.rendered = site
         self.settings = settings
         self.hand_written = hand_written_pages(docs_root(docs_dir, settings.language)) if docs_dir else {}
         outputs = [(page.source, page.origin or "briefings") for page in rendered.pages]
@@ -145,11 +148,14 @@ class SiteBuild:
         return found[1]
 
     def keeps_output(self, source: str) -> bool:
-        """A hand-written page that a preview's rebuild need not lay out again: its text, the menu,
-        the theme and the hooks are those of the build before (a change to any makes a full build),
-        and it shows nothing of the briefing files, but for the home page's sections."""
-        if not (self.output and self.output.incremental) or source in self.pages:
+        """A page that a preview's rebuild hands the engine but need not lay out again: a generated
+        one handed only for the links and the menu, or a hand-written one (its text, the menu, the
+        theme and the hooks are those of the build before: a change to any makes a full build; and
+        it shows nothing of the briefing files, but for the home page's sections)."""
+        if not (self.output and self.output.incremental):
             return False
+        if source in self.pages:
+            return self.output.keeps(source)
         return source != HOME or self.home_html is self._home_laid_out
 
     def page(self, source: str) -> GeneratedPage | None:

@@ -20,6 +20,7 @@ class Ledger:
         self.by_figure: dict[str, list[PlacedClaim]] = {figure_id: [] for figure_id in site.figures}
         self.by_actor: dict[str, list[PlacedClaim]] = {actor_id: [] for actor_id in site.actors}
         self.entries_by_actor: dict[str, list[Entry]] = {actor_id: [] for actor_id in site.actors}
+        self._figures_of: dict[int, tuple[object, list[str]]] = {}
         self.placed: list[PlacedClaim] = once_each(site, {id(p.claim): p for p in last.placed} if last else None)
         for placed in self.placed:
             self.by_figure[placed.claim.figure].append(placed)
@@ -40,9 +41,14 @@ class Ledger:
                 else compare(claims) for figure_id, claims in self.by_figure.items()}
 
     def figures_of(self, entries) -> list[str]:
-        """The figures that some of these entries make claims about, in registry order."""
-        used = {claim.figure for entry in entries for claim in entry.claims}
-        return [figure_id for figure_id in self.site.figures if figure_id in used]
+        """The figures that some of these entries make claims about, in registry order (worked out
+        once for each list of entries: every language's topic pages ask)."""
+        found = self._figures_of.get(id(entries))
+        if found is None or found[0] is not entries:
+            used = {claim.figure for entry in entries for claim in entry.claims}
+            found = (entries, [figure_id for figure_id in self.site.figures if figure_id in used])
+            self._figures_of[id(entries)] = found
+        return found[1]
 
 
 def same_claims(kept: tuple, claims: list) -> bool:

@@ -72,6 +72,7 @@ class PreviewOutput:
         self._aside: Path | None = None  # the last build's folder, while the engine builds
         self._running = False
         self._linked: tuple[str, set[str]] = ("", set())
+        self._kept: set[str] = set()
         self.incremental = False
 
     def before(self, site_dir: Path, inputs: str) -> None:
@@ -89,9 +90,10 @@ class PreviewOutput:
         self._aside = aside
 
     def to_lay_out(self, pages: list[GeneratedPage], always: set[str]) -> set[str]:
-        """Sources of the pages the engine lays out: every page in a full build; else those whose
-        output changed since it was written, and those in `always`."""
-        handed = set()
+        """Sources of the pages the engine is handed: every page in a full build; else those whose
+        output changed since it was written, and those in `always` (which it lays out again only
+        if they changed: `keeps`)."""
+        handed: set[str] = set()
         for page in pages:
             last = self._written.get(page.source)
             if last is not None and last[0] is page:  # the very rendering the folder holds
@@ -100,7 +102,12 @@ class PreviewOutput:
             self._pending[page.source] = (page, page_digest(page))
             if last is None or last[1] != self._pending[page.source][1]:
                 handed.add(page.source)
-        return set(self._pending) if not self.incremental else handed | (always & self._pending.keys())
+        self._kept = (always & self._pending.keys()) - handed if self.incremental else set()
+        return set(self._pending) if not self.incremental else handed | self._kept
+
+    def keeps(self, source: str) -> bool:
+        """A page handed to the engine only for its links and menu, which keeps its last output."""
+        return source in self._kept
 
     def linked(self, root: Path, docs_dir: Path, sources) -> set[str]:
         """linked_sources, found again only when the hand-written pages may have changed."""

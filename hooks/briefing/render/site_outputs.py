@@ -53,14 +53,16 @@ class SiteRenderer:
         self.markdown = SafeMarkdown()
         self.reuse = Rendered()
 
-    def render(self, site: Site, settings: Settings, ledger: Ledger | None = None) -> RenderedSite:
+    def render(self, site: Site, settings: Settings, ledger: Ledger | None = None,
+               texts_checked: bool = False) -> RenderedSite:
         """Every page and file; ProblemsFound, naming the file and field, if a text cannot be rendered
         or the time zone setting names no zone (found before any page is made). `ledger`: the
-        site's, if the caller has it already (each language's build reads the same one)."""
+        site's, if the caller has it already (each language's build reads the same one);
+        `texts_checked`: another language's build has rendered every text of this site."""
         zone = settings.zone()
         self.markdown.new_build()
         self.templates.new_build()
-        failed = unrenderable_texts(site, self.markdown)
+        failed = [] if texts_checked else unrenderable_texts(site, self.markdown)
         if failed:
             raise ProblemsFound(failed)
         ctx = RenderContext(site, ledger or Ledger(site), settings, self.templates, self.markdown, self.words,

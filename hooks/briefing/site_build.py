@@ -87,7 +87,9 @@ class SiteBuild:
         self.site_dir, self._running = site_dir, True
         if self.output:
             self.output.before(site_dir, inputs_fingerprint(root))
-            if not self.output.incremental:
+            if self.output.incremental:
+                self.later.pause_collector()
+            else:
                 self.written.forget()
 
     def make(self, root: Path, settings: Settings, docs: set[str], doc_pages: set[str],

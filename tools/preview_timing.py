@@ -107,6 +107,14 @@ def wait_until_quiet(server: subprocess.Popen, limit: float = 600.0) -> float:
     return time.perf_counter() - started
 
 
+def peak_mib(pid: int) -> float:
+    """The server process's peak resident memory (Linux /proc), in MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def wait_until_served(server: subprocess.Popen, port: int, log: Path) -> float:
     """Seconds until the first build is served (its home page answers 200)."""
     started = time.perf_counter()
@@ -174,6 +182,7 @@ def preview_latency(repo: Path, port: int, edits: int = 3, engine: str = "mkdocs
                 builds.append(build_seconds(log, start))
             results[language] = {"median_s": statistics.median(times), "runs_s": times, "build_s": builds,
                                  "later_s": later}
+        results["peak_mib"] = peak_mib(server.pid)
         return results
     finally:
         stop_server(server)
@@ -190,8 +199,9 @@ def main() -> None:
             repo = Path(scratch) / "site"
             make_repo(repo, n)
             result = preview_latency(repo, free_port(), args.edits, args.engine)
-        print(f"N = {n}: first build {result['first_build_s']:.1f} s; edit to page served (each edit's "
-              "rebuild, as mkdocs serve logs it, in brackets):", flush=True)
+        print(f"N = {n}: first build {result['first_build_s']:.1f} s, server's peak memory "
+              f"{result['peak_mib']:.0f} MiB; edit to page served (each edit's rebuild, as mkdocs serve logs it, "
+              "in brackets):", flush=True)
         for language, name in (("en", "English"), ("es", "Spanish")):
             runs = ", ".join(f"{t:.2f} [{b if b is not None else '?'}]"
                              for t, b in zip(result[language]["runs_s"], result[language]["build_s"], strict=True))

@@ -219,6 +219,8 @@ class SiteBuild:
     def close(self) -> None:
         self._stop_search()
         self.later.stop()
+        if self.output:
+            self.output.close(self.site_dir)
 
     def _open_search(self, language: str, doc_pages: set[str]) -> None:
         self._stop_search()

@@ -219,7 +219,7 @@ class SiteBuild:
     def close(self) -> None:
         self._stop_search()
         self.later.stop()
-        if self.output:
+        if self.output and self.site_dir != Path():
             self.output.close(self.site_dir)
 
     def _open_search(self, language: str, doc_pages: set[str]) -> None:

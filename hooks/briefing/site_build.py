@@ -87,7 +87,9 @@ class SiteBuild:
         self.site_dir, self._running = site_dir, True
         if self.output:
             self.output.before(site_dir, inputs_fingerprint(root))
-            if not self.output.incremental:
+            if self.output.incremental:
+                self.later.pause_collector()
+            else:
                 self.written.forget()
 
     def make(self, root: Path, settings: Settings, docs: set[str], doc_pages: set[str],
@@ -217,6 +219,8 @@ class SiteBuild:
     def close(self) -> None:
         self._stop_search()
         self.later.stop()
+        if self.output and self.site_dir != Path():
+            self.output.close(self.site_dir)
 
     def _open_search(self, language: str, doc_pages: set[str]) -> None:
         self._stop_search()

@@ -11,6 +11,7 @@ they end.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import shutil
 import threading
@@ -19,6 +20,8 @@ from pathlib import Path
 from typing import Protocol
 
 from .search_index import SearchIndex, SearchIndexError
+
+SERVED_FIRST = 0.3  # seconds for the server to answer the requests that waited for the build
 
 
 class Job(Protocol):
@@ -36,6 +39,7 @@ class LaterWork:
         self._stop = threading.Event()
         self._running_builds = 0
         self._cancel: list[Callable[[], None]] = []  # how to interrupt the job that runs
+        self._collector_was: bool | None = None  # whether garbage collection ran before a pause
 
     @property
     def builds_running(self) -> int:
@@ -47,9 +51,22 @@ class LaterWork:
             self.stop()
         self._running_builds += 1
 
+    def pause_collector(self) -> None:
+        """No cyclic garbage collection until no build runs. A preview server holds millions of
+        objects (the model, the pages it keeps); a full collection walks them all, a second at
+        10,000 entries, and one falls due every few rebuilds: better after the pages are served.
+        (A rebuild that lays out a few pages leaves little garbage; a full build is not paused.)"""
+        if self._collector_was is None:
+            self._collector_was = gc.isenabled()
+            gc.disable()
+
     def end(self) -> None:
         """A build is written (or failed): once none runs, the jobs start."""
         self._running_builds = max(0, self._running_builds - 1)
+        if not self._running_builds and self._collector_was is not None:
+            if self._collector_was:
+                gc.enable()
+            self._collector_was = None
         if not self._running_builds and self._jobs and (self._thread is None or not self._thread.is_alive()):
             jobs, self._jobs = self._jobs, []
             self._stop = threading.Event()
@@ -88,6 +105,8 @@ class LaterWork:
             self._thread.join()
 
     def _run(self, jobs: list[Job], stop: threading.Event) -> None:
+        if stop.wait(SERVED_FIRST):
+            return
         for job in jobs:
             if stop.is_set():
                 return

@@ -146,6 +146,13 @@ class PreviewOutput:
             self._written, self._token = {}, ""
 
 
+    def close(self, site_dir: Path) -> None:
+        """The server stops: a folder set aside by a build it interrupted goes (the engine removes
+        the site folder itself)."""
+        for what in ("last", "emptied"):
+            shutil.rmtree(_aside(site_dir, what), ignore_errors=True)
+
+
 def _aside(site_dir: Path, what: str = "last") -> Path:
     return site_dir.parent / f".{site_dir.name}-preview-{what}"
 

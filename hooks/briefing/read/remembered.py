@@ -83,9 +83,12 @@ class CheckedFiles:
         "racy" rule). A preview server then reads only the files an edit touched."""
         found = self._stats.get(display)
         try:
-            return found[1] if found is not None and stat_key(os.lstat(path)) == found[0] else None
+            if found is None or stat_key(os.lstat(path)) != found[0]:
+                return None
         except OSError:
             return None
+        self._stats_this_run[display] = found
+        return found[1]
 
     def read(self, display: str, key: tuple | None, digest: bytes, started_ns: int) -> None:
         """A file's bytes were read: `key` is its lstat taken before (None if it failed)."""

@@ -50,13 +50,20 @@ def entry_record(entry, base_url: str) -> dict:
     return record
 
 
-def briefings_json(site: Site, base_url: str) -> GeneratedFile:
-    data = {"format_version": FORMAT_VERSION, "licence": LICENCE,
-            "topics": plain(list(site.topics.values())),
-            "actors": plain(list(site.actors.values())),
-            "figures": plain(list(site.figures.values())),
-            "entries": [entry_record(entry, base_url) for entry in site.entries]}
-    return GeneratedFile("data/briefings.json", json_text(data) + "\n")
+def entry_json(entry, base_url: str) -> str:
+    """An entry's record as JSON text (a preview server keeps it while the entry is unchanged)."""
+    return json_text(entry_record(entry, base_url))
+
+
+def briefings_json(site: Site, base_url: str, entries: list[str] | None = None) -> GeneratedFile:
+    """Every record; `entries`: the entries' records as entry_json made them, if made already.
+    The text is the head and the records joined, as json_text would write the whole."""
+    head = json_text({"format_version": FORMAT_VERSION, "licence": LICENCE,
+                      "topics": plain(list(site.topics.values())),
+                      "actors": plain(list(site.actors.values())),
+                      "figures": plain(list(site.figures.values()))})
+    records = entries if entries is not None else [entry_json(entry, base_url) for entry in site.entries]
+    return GeneratedFile("data/briefings.json", head[:-1] + ',"entries":[' + ",".join(records) + "]}\n")
 
 
 def safe_cell(value):

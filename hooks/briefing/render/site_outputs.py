@@ -17,7 +17,7 @@ from .jinja import Templates
 from .ledger_pages import actor_pages, actors_index, figure_pages, figures_index
 from .markup import MarkdownFailed, SafeMarkdown
 from .og_image import site_images
-from .opendata import briefings_json, claims_csv
+from .opendata import briefings_json, claims_csv, entry_json
 from .outputs import GeneratedFile, GeneratedPage, LaterFile
 from .pages import entry_page, format_page, home_section, timeline_pages, topic_pages
 from .reuse import Rendered
@@ -86,7 +86,9 @@ class SiteRenderer:
         the feeds are made now: they need the Markdown renderer, which is this thread's)."""
         site, ledger, base_url = ctx.site, ctx.ledger, ctx.base_url
         files = later_feeds(ctx, zone)
-        files += [LaterFile("data/briefings.json", lambda: briefings_json(site, base_url).content),
+        records = [ctx.reuse.get("record:" + entry.id, entry, partial(entry_json, entry, base_url))
+                   for entry in site.entries]
+        files += [LaterFile("data/briefings.json", lambda: briefings_json(site, base_url, records).content),
                   LaterFile("data/claims.csv", lambda: claims_csv(ledger, base_url).content)]
         schemas = ctx.reuse.get("schemas", (), all_schemas)
         files += [LaterFile.of(GeneratedFile(f"schema/{name}", text)) for name, text in schemas.items()]

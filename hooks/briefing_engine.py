@@ -51,6 +51,12 @@ class Engine:
     def get_toc(self, tokens: Any) -> Any:
         return self.module("structure.toc").get_toc(tokens)
 
+    @property
+    def abort(self) -> type[Exception]:
+        """What stops the engine's command with a message and no traceback (click's Abort)."""
+        error: type[Exception] = self.module("exceptions").Abort
+        return error
+
     def load_config(self, path: str, **overrides: Any) -> Any:
         return self.module("config").load_config(path, **overrides)
 

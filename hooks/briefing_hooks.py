@@ -22,7 +22,14 @@ from briefing.render.settings import Settings, build_date
 from briefing.render.toc import toc_tokens
 from briefing.site_build import SiteBuilds
 from briefing_engine import Engine, engine_of, watch_natively
-from briefing_languages import add_shared_files, build_other_languages, language_of, languages_built
+from briefing_languages import (
+    add_shared_files,
+    build_other_languages,
+    language_of,
+    languages_built,
+    start_other_languages,
+    stop_other_languages,
+)
 
 _builds = SiteBuilds()
 
@@ -55,9 +62,10 @@ def on_files(files, config):
     add_shared_files(files, config)
     docs = {file.src_uri for file in files}
     doc_pages = {file.src_uri for file in files.documentation_pages()}
+    loaded = None if _builds.preview else lambda: start_other_languages(config)
     try:
         pages, other_files = build.make(Path(config.config_file_path).parent, settings_of(config),
-                                         docs, doc_pages, Path(config.docs_dir))
+                                         docs, doc_pages, Path(config.docs_dir), loaded)
     except ProblemsFound as found:
         fail(found.problems, engine)
     config.extra["briefing_other_sites"] = build.other_sites()  # overrides/404.html links them
@@ -133,10 +141,12 @@ def on_post_build(config):
 
 
 def on_build_error(error):
+    stop_other_languages()
     _builds.failed()
 
 
 def on_shutdown():
+    stop_other_languages()
     _builds.close()
 
 

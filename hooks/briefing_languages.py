@@ -6,11 +6,26 @@ builds each of them into its own site_dir/<code>/ at site_url/<code>/, so one `m
 or `mkdocs serve` makes and previews every language; a failure in any stops the whole build.
 The other languages are built by the engine that builds the default one (briefing_engine.py):
 `properdocs build` builds /es/ with ProperDocs too.
+
+A published build builds the other languages at the same time as the default one, each in a
+process of its own forked once the briefing files are loaded (so a problem in them is reported
+once, by the default build): the engine and the core run on one core each, and the two
+languages' builds take the machine's two. A forked build's log is kept and printed after the
+default build's own, as if the builds had run one after the other; the pages are the same bytes.
+A preview server builds them one after the other, in its own process (it keeps what each
+rebuild can reuse), and so does any build with BRIEFING_ONE_PROCESS=1 set.
 Which folders and addresses the languages take is the core's (briefing/render/languages.py).
 """
 from __future__ import annotations
 
+import os
+import sys
+import tempfile
+import threading
+import traceback
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, NoReturn
 
 from briefing.render.languages import DEFAULT, FOLDERS, docs_root
 from briefing_engine import engine_of
@@ -48,12 +63,108 @@ def add_shared_files(files, config) -> None:
             files.append(engine_of(config).files.File(uri, str(root), config.site_dir, config.use_directory_urls))
 
 
+@dataclass
+class Forked:
+    """One other language's build, running in a process of its own."""
+    code: str
+    pid: int
+    log: IO[bytes]  # what it printed
+    outcome: IO[bytes]  # why it failed, if it did
+
+
+_forked: list[Forked] = []
+
+
 def build_other_languages(config) -> None:
-    """From the default build, once written: each other language's site, into site_dir/<code>/."""
+    """From the default build, once written: each other language's site, into site_dir/<code>/
+    (or, for those started in processes of their own, their outcome)."""
     if language_of(config) != DEFAULT:
         return
-    engine = engine_of(config)
+    if _forked:
+        finish_forked(config)
+        return
     for code, path in language_configs(config).items():
-        other = engine.load_config(str(path), site_url=(config.site_url or "/") + FOLDERS[code],
-                                   site_dir=str(Path(config.site_dir) / FOLDERS[code]), strict=config.strict)
-        engine.build(other)
+        build_language(config, code, path)
+
+
+def build_language(config, code: str, path: Path) -> None:
+    engine = engine_of(config)
+    other = engine.load_config(str(path), site_url=(config.site_url or "/") + FOLDERS[code],
+                               site_dir=str(Path(config.site_dir) / FOLDERS[code]), strict=config.strict)
+    engine.build(other)
+
+
+def may_fork() -> bool:
+    """Only where no other thread runs (a fork copies just the caller's, and any lock another
+    holds stays held), on a system that forks, unless told not to."""
+    return hasattr(os, "fork") and threading.active_count() == 1 and os.environ.get("BRIEFING_ONE_PROCESS") != "1"
+
+
+def start_other_languages(config) -> None:
+    """The default language's published build has loaded the briefing files: each other
+    language's build starts now, in a forked process, while this one renders its own pages."""
+    if language_of(config) != DEFAULT or _forked or not may_fork():
+        return
+    for code, path in language_configs(config).items():
+        # Kept open until finish_forked reads them (the forked process writes to them meanwhile).
+        log, outcome = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # noqa: SIM115
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            build_in_child(config, code, path, log, outcome)
+        _forked.append(Forked(code, pid, log, outcome))
+
+
+def build_in_child(config, code: str, path: Path, log: IO[bytes], outcome: IO[bytes]) -> NoReturn:
+    """The forked process: builds one language with its output going to `log`, then ends
+    without running anything the default build's process would run at its exit."""
+    status = 1
+    try:
+        os.dup2(log.fileno(), 1)
+        os.dup2(log.fileno(), 2)
+        build_language(config, code, path)
+        status = 0
+    except BaseException as error:  # the process must end here, whatever happened
+        shown = getattr(error, "format_message", None)  # the engine's own stop (it has logged why)
+        if shown is None:  # a defect: its traceback, as the build in one process would print it
+            traceback.print_exc()
+        outcome.write((shown() if shown else f"the {code} site's build failed; see above").encode("utf-8", "replace"))
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        outcome.flush()
+        os._exit(status)
+
+
+def finish_forked(config) -> None:
+    """Wait for each forked build, print its log, and stop the build if one failed."""
+    failed = []
+    while _forked:
+        forked = _forked.pop(0)
+        _, status = os.waitpid(forked.pid, 0)
+        sys.stderr.flush()
+        forked.log.seek(0)
+        sys.stderr.buffer.write(forked.log.read())
+        sys.stderr.buffer.flush()
+        forked.outcome.seek(0)
+        why = forked.outcome.read().decode("utf-8", "replace")
+        if os.waitstatus_to_exitcode(status) != 0:
+            failed.append(why or f"the {forked.code} site's build stopped")
+        forked.log.close()
+        forked.outcome.close()
+    if failed:
+        raise engine_of(config).abort(failed[0])
+
+
+def stop_other_languages() -> None:
+    """The default build failed or the engine stops: the forked builds stop too, unheard."""
+    while _forked:
+        forked = _forked.pop()
+        try:
+            os.kill(forked.pid, 15)
+            os.waitpid(forked.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        forked.log.close()
+        forked.outcome.close()

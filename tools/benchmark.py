@@ -5,15 +5,19 @@
     .venv/bin/python tools/benchmark.py --n 1000 --repeat 3 --no-browser
 
 For each N it generates synthetic entries (tools/synthetic.py; 80% with a Spanish block) into a
-scratch folder and measures: the full build of both languages (hooks, both search indexes)
-against the engine's floor in two languages (tools/floor.py: plain Markdown pages, as many per
-language as the site has, MkDocs + Material + Material's search plugin), built in turns and in
-one process each; validation cold and warm (the check cache, which CI restores); peak memory;
-the preview: from the write of one entry file under `mkdocs serve` to the first response that
-shows the change, in each language (tools/preview_timing.py); and, in Chromium, what a first
-search fetches and what the home page's first load fetches, gzipped (tools/reader_side.py), and
-the largest HTML page. Ratios come from builds taken in turns within the run: the machine is
-shared and noisy. No test asserts on these times.
+scratch folder and measures:
+- the full build of both languages (hooks, both search indexes) against the engine's floor in
+  two languages (tools/floor.py: plain Markdown pages, as many per language as the site has,
+  MkDocs + Material + Material's search plugin), built in turns, each from one command (the
+  floor builds its languages one after the other; the site forks its Spanish build, as every
+  published build does), with the CPU time of all their processes beside the wall time;
+- validation cold and warm (the check cache, which CI restores); peak memory;
+- the preview: from the write of one entry file under `mkdocs serve` to the first response that
+  shows the change, in each language (tools/preview_timing.py);
+- in Chromium, what a first search fetches and what the home page's first load fetches, gzipped
+  (tools/reader_side.py), and the largest HTML page.
+Ratios come from builds taken in turns within the run: the machine is shared and noisy. No test
+asserts on these times.
 """
 from __future__ import annotations
 
@@ -43,15 +47,18 @@ for args in runs:
         cli(args)
     except SystemExit as done:
         code = code or done.code
-print(f"BENCH {time.perf_counter() - start:.3f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss} {code}",
-      file=sys.stderr)
+own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+print(f"BENCH {time.perf_counter() - start:.3f} {own.ru_maxrss} {code} {cpu:.3f} {children.ru_maxrss}", file=sys.stderr)
 """
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1768000000"}
 
 
-def timed_builds(builds: list[tuple[Path, Path]], strict: bool) -> tuple[float, int]:
-    """Seconds and peak memory (KiB) of cold `mkdocs build`s (no check cache), one after the other
-    in one fresh process, as the site builds its two languages in one."""
+def timed_builds(builds: list[tuple[Path, Path]], strict: bool) -> tuple[float, int, float, int]:
+    """Cold `mkdocs build`s (no check cache), one after the other in one fresh process (the
+    site's build starts its other language's in a forked one): seconds; peak memory (KiB) of the
+    main process; CPU seconds of all its processes (Pagefind's and the forked build's included);
+    peak memory (KiB) of the largest other process."""
     runs = []
     for config, site in builds:
         shutil.rmtree(config.parent / ".cache", ignore_errors=True)
@@ -61,7 +68,7 @@ def timed_builds(builds: list[tuple[Path, Path]], strict: bool) -> tuple[float, 
     line = [row for row in result.stderr.splitlines() if row.startswith("BENCH ")][-1].split()
     if line[3] not in ("0", "None"):
         raise SystemExit(f"build failed:\n{result.stderr[-3000:]}")
-    return float(line[1]), int(line[2])
+    return float(line[1]), int(line[2]), float(line[4]), int(line[5])
 
 
 def interleaved_builds(repo: Path, entries: list[dict], floor: Path, repeats: int) -> dict:
@@ -73,8 +80,12 @@ def interleaved_builds(repo: Path, entries: list[dict], floor: Path, repeats: in
         site.append(timed_builds([(repo / "mkdocs.yml", repo / "site")], strict=True))
         configs = configs or make_two_language_floor(floor, entries, html_pages(repo / "site"), search=True)
         floor_runs.append(timed_builds([(config, config.parent / "site") for config in configs], strict=False))
-    return {"build": statistics.median(t for t, _ in site), "floor": statistics.median(t for t, _ in floor_runs),
-            "peak_mib": max(kib for _, kib in site) / 1024, "pages": html_pages(repo / "site")}
+    def median(runs: list[tuple], field: int) -> float:
+        return statistics.median(run[field] for run in runs)
+    return {"build": median(site, 0), "floor": median(floor_runs, 0),
+            "cpu": median(site, 2), "floor_cpu": median(floor_runs, 2),
+            "peak_mib": max(run[1] for run in site) / 1024, "child_peak_mib": max(run[3] for run in site) / 1024,
+            "pages": html_pages(repo / "site")}
 
 
 def validation_seconds(repo: Path) -> tuple[float, float]:

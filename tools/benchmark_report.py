@@ -38,7 +38,10 @@ def report(results: list[dict]) -> None:
     for r in results:
         pages = r["pages"]
         print(f"N = {r['n']}: {pages['en']} + {pages['es']} pages (English + Spanish); build {r['build']:.2f} s, "
-              f"two-language floor with search {r['floor']:.2f} s; peak memory {r['peak_mib']:.0f} MiB")
+              f"two-language floor with search {r['floor']:.2f} s")
+        print(f"  CPU time (all processes): build {r['cpu']:.2f} s, floor {r['floor_cpu']:.2f} s "
+              f"({r['cpu'] / r['floor_cpu']:.2f} ×); peak memory: main process {r['peak_mib']:.0f} MiB, "
+              f"largest other process (the Spanish build or a Pagefind) {r['child_peak_mib']:.0f} MiB")
         if "largest_html" in r:
             searches = "; ".join(f"{language}: " + ", ".join(f"{q} {kib:.0f}" for q, kib in s["queries"].items())
                                  for language, s in r["search"].items())

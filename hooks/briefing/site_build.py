@@ -11,6 +11,7 @@ served (publish/later.py); a published build makes and writes everything before 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from .format.problems import ProblemsFound
@@ -93,10 +94,12 @@ class SiteBuild:
                 self.written.forget()
 
     def make(self, root: Path, settings: Settings, docs: set[str], doc_pages: set[str],
-             docs_dir: Path | None = None) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
+             docs_dir: Path | None = None, loaded: Callable[[], None] | None = None,
+             ) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
         """Load, check and render the site in `settings.language`: the pages the engine must lay
         out and the other files. `docs` are the engine's own files (in `docs_dir`), `doc_pages`
-        those of them that are pages. Raises ProblemsFound."""
+        those of them that are pages; `loaded` is called once the briefing files are loaded
+        without a problem, before anything is rendered. Raises ProblemsFound."""
         linked = unsafe_files(docs_dir, docs_dir.name) if docs_dir else []
         share = self.later.builds_running > 1  # the default language's build runs this one
         try:
@@ -105,6 +108,8 @@ class SiteBuild:
             raise ProblemsFound([*found.problems, *linked]) from None
         if linked:
             raise ProblemsFound(linked)
+        if loaded is not None:
+            loaded()
         if self.renderer.language.code != settings.language:
             self.renderer = SiteRenderer(language=settings.language)
         rendered = self.renderer.render(site, settings, ledger, texts_checked=share and self.models.rendered is site)

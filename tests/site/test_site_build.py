@@ -80,3 +80,22 @@ def test_problems_in_the_files_stop_the_build_with_every_line(repo: Path, tmp_pa
         drive(build, repo, tmp_path / "site")
     build.failed()
     assert [p.field for p in found.value.problems] == ["topics[0]"]
+
+
+def test_loaded_is_told_once_the_files_load_without_a_problem_and_before_anything_renders(repo: Path, tmp_path: Path):
+    """The adapter starts the other languages' builds then (hooks/briefing_languages.py): a
+    problem in the files must stop the build before any has started, so it is reported once."""
+    build, told = SiteBuild(), []
+    settings = Settings("Toy", "https://example.org/toy/")
+    build.before(repo, tmp_path / "site")
+    build.make(repo, settings, set(HOME), set(HOME), loaded=lambda: told.append(dict(build.pages)))
+    assert told == [{}]  # once, with no page rendered yet
+    build.after()
+    entry = repo / "briefings/2026/01/2026-01-13-assembly-says-400-freed.yaml"
+    entry.write_text(entry.read_text().replace("topics: [detentions]", "topics: [detention]"))
+    build, told = SiteBuild(), []
+    build.before(repo, tmp_path / "site")
+    with pytest.raises(ProblemsFound):
+        build.make(repo, settings, set(HOME), set(HOME), loaded=lambda: told.append("started"))
+    build.failed()
+    assert told == []

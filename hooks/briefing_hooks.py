@@ -69,6 +69,7 @@ def on_files(files, config):
     except ProblemsFound as found:
         fail(found.problems, engine)
     config.extra["briefing_other_sites"] = build.other_sites()  # overrides/404.html links them
+    config.extra["briefing_search_earlier"] = bool(build.earlier)  # overrides/partials/search.html
     for page in pages:  # an HTML page's body reaches MkDocs once, in on_page_content
         files.append(engine.files.File.generated(config, page.source, content="" if page.is_html else page.body,
                                                  inclusion=engine.files.InclusionLevel.NOT_IN_NAV))
@@ -163,10 +164,15 @@ def settings_of(config) -> Settings:
     """The core's publishing settings, from mkdocs.yml (`extra.briefing` holds the repository
     links: as `repo_url` they would make Material show a repository widget that calls GitHub)."""
     briefing = config.extra.get("briefing") or {}
+    recent = briefing.get("search_recent_entries", Settings.search_recent_entries)
+    if isinstance(recent, bool) or not isinstance(recent, int) or recent < 1:
+        raise engine_of(config).plugin_error(
+            f"extra.briefing.search_recent_entries: {recent!r} is not a whole number of at least 1 "
+            "(how many of the newest entries a first search reads)")
     return Settings(site_name=config.site_name, base_url=config.site_url or "/",
                     timezone=briefing.get("timezone") or "America/Caracas",
                     repository=briefing.get("repository"), edit_uri=briefing.get("edit_uri"),
-                    build_date=build_date(), language=language_of(config),
+                    build_date=build_date(), language=language_of(config), search_recent_entries=recent,
                     sites=tuple((code, url) for code, url in site_urls(config.site_url or "/", language_of(config))
                                 if code in languages_built(config)))
 

@@ -12,10 +12,11 @@ from pathlib import Path
 _SIGNATURE = b"pagefind_dcd"
 
 
-def search_records(site: Path) -> dict[str, dict]:
-    """url -> {"url", "content", "meta", ...} for every page in the search index."""
+def search_records(site: Path, bundle: str = "pagefind") -> dict[str, dict]:
+    """url -> {"url", "content", "meta", ...} for every page in one of the search index's bundles
+    (pagefind/, or pagefind-earlier/: the entries older than the recent ones)."""
     records = {}
-    for fragment in sorted((site / "pagefind/fragment").glob("*.pf_fragment")):
+    for fragment in sorted((site / bundle / "fragment").glob("*.pf_fragment")):
         data = gzip.decompress(fragment.read_bytes())
         assert data.startswith(_SIGNATURE), fragment
         record = json.loads(data[len(_SIGNATURE):])

@@ -5,7 +5,8 @@
 For tools/benchmark.py and tools/first_search.py, on a folder that `mkdocs build` wrote:
 
 - `first_search_kib`: what a first search fetches (Pagefind's script, worker, WebAssembly,
-  metadata, index chunks and the first page of result fragments), per language, worst query;
+  metadata, index chunks and the first page of result fragments, from pagefind/ and, if the
+  search reads it, pagefind-earlier/), per language, worst query;
 - `home_first_load_kib`: everything the browser fetches to show the home page, and what it
   fetches right after the load, per language;
 - `largest_html`: the largest .html file of the whole site (both languages).
@@ -151,7 +152,7 @@ def search_once(browser: Browser, home: str, query: str) -> dict:
         page.wait_for_selector(".md-search-result__item", timeout=PATIENCE_SECONDS * 1000)
         recorder.settle(page)  # the first page of results loads its fragments
         found = page.inner_text(".md-search-result__meta")
-        return summary(recorder.fetched(only="/pagefind/"), query=query, found=found)
+        return summary(recorder.fetched(only="/pagefind"), query=query, found=found)  # either bundle
     finally:
         context.close()
 

@@ -5,6 +5,11 @@
  * excerpts are rebuilt from their text and <mark> elements only, so nothing a contributor
  * wrote can become markup here. Wording comes from the theme's translations (#__config).
  *
+ * On a large site the older entries have an index of their own (pagefind-earlier/; the box
+ * says so with data-briefing-search-earlier): a search reads the recent one first, which keeps
+ * a first search small, and merges the earlier one when the reader asks for it ("Search the
+ * earlier entries too"), or at once when the recent entries give less than a page of results.
+ *
  * The box is a dialog for the keyboard too: while it is open, Tab and Shift+Tab cycle inside
  * it, Down and Up move from the box through the results and back, and Escape closes it and
  * gives focus back to what opened it (the header's search button, the box itself in the
@@ -23,6 +28,8 @@
   var meta = box.querySelector(".md-search-result__meta");
   var list = box.querySelector(".md-search-result__list");
   var more = box.querySelector(".briefing-search-more");
+  var earlierNote = box.querySelector(".briefing-search-earlier");
+  var earlier = box.hasAttribute("data-briefing-search-earlier") && earlierNote ? null : false;
   var template = box.querySelector("template[data-briefing-result]");
   var words = translations();
   var pagefind = null;
@@ -57,6 +64,22 @@
       });
     }
     return pagefind;
+  }
+
+  /* The earlier entries' index, merged into the search once (false: the site has none). */
+  function mergeEarlier(module) {
+    if (earlier === null) {
+      earlier = module.mergeIndex(new URL("pagefind-earlier/", siteRoot).pathname, { baseUrl: siteRoot.pathname });
+    }
+    return earlier || Promise.resolve();
+  }
+
+  /* Pagefind's results, from the earlier entries too if the recent ones give less than a page. */
+  function find(module, text) {
+    return module.search(text).then(function (found) {
+      if (earlier !== null || found.results.length >= PAGE_SIZE) return found;
+      return mergeEarlier(module).then(function () { return module.search(text); });
+    });
   }
 
   /* Pagefind's excerpt is escaped text with <mark> around the words found: keep just that. */
@@ -99,6 +122,7 @@
 
   function search(text) {
     var query = ++latest;
+    if (earlierNote) earlierNote.hidden = true;
     if (!text.trim()) {
       list.replaceChildren();
       more.hidden = true;
@@ -106,9 +130,10 @@
       return;
     }
     loadPagefind().then(function (module) {
-      return module.search(text);
+      return find(module, text);
     }).then(function (found) {
       if (query !== latest) return;
+      if (earlierNote) earlierNote.hidden = earlier !== null;
       shown = found.results;
       list.replaceChildren();
       var count = shown.length;
@@ -194,6 +219,14 @@
     setTimeout(function () { search(""); input.focus(); }, 0);
   });
   more.addEventListener("click", function () { showMore(latest); });
+  if (earlierNote) {
+    earlierNote.querySelector("button").addEventListener("click", function () {
+      loadPagefind().then(mergeEarlier).then(function () {
+        search(input.value);
+        input.focus();
+      });
+    });
+  }
   /* Buttons that open the box (the 404 page's): hidden in the markup, shown only once they work. */
   document.querySelectorAll("[data-briefing-search-open]").forEach(function (button) {
     button.addEventListener("click", open);

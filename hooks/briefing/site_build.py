@@ -20,7 +20,7 @@ from .model.ledger import Ledger
 from .model.site import Site
 from .publish.later import LaterWork, WrittenFiles, search_job
 from .publish.preview import PreviewOutput, inputs_fingerprint
-from .publish.search_index import SearchIndex, indexed_page
+from .publish.search_index import SearchIndex, earlier_pages, indexed_page
 from .read.files import unsafe_files
 from .read.load import CheckedFiles
 from .render.head import feed_links
@@ -73,6 +73,7 @@ class SiteBuild:
         self._not_yet_indexed: set[str] = set()  # pages the engine has still to lay out
         self._records: dict[str, tuple | None] = {}  # a preview's search record of each page
         self._record_of: dict[str, tuple[GeneratedPage, tuple | None]] = {}
+        self.earlier: frozenset[str] = frozenset()  # the entry pages of the earlier entries' search bundle
 
     @property
     def checked(self) -> CheckedFiles:
@@ -122,6 +123,7 @@ class SiteBuild:
             raise ProblemsFound(collisions)
         self.pages = {page.source: page for page in rendered.pages}
         self.home_html, self._rendered = rendered.home_html, rendered
+        self.earlier = earlier_pages(site.entries, settings.search_recent_entries)
         if self.output:
             return self._preview_outputs(root, docs_dir or root / "docs", doc_pages, rendered)
         self._open_search(settings.language, doc_pages)
@@ -148,9 +150,9 @@ class SiteBuild:
 
     def _record(self, page: GeneratedPage) -> tuple | None:
         """A core page's search record, made again only for a new rendering of the page."""
-        found = self._record_of.get(page.source)
-        if found is None or found[0] is not page:
-            found = (page, indexed_page(page.url, page.meta, "", page.body))
+        found, earlier = self._record_of.get(page.source), page.source in self.earlier
+        if found is None or found[0] is not page or (found[1] is not None and found[1][-1] != earlier):
+            found = (page, indexed_page(page.url, page.meta, "", page.body, earlier))
             self._record_of[page.source] = found
         return found[1]
 
@@ -229,13 +231,13 @@ class SiteBuild:
 
     def _open_search(self, language: str, doc_pages: set[str]) -> None:
         self._stop_search()
-        self.search = SearchIndex(language)
+        self.search = SearchIndex(language, earlier=bool(self.earlier))
         self._not_yet_indexed = set(self.pages) | doc_pages
 
     def _index(self, source: str, url: str, meta: dict, title: str, html: str) -> None:
         """Hand one page to the index; after the last, the index is written."""
         self._not_yet_indexed.discard(source)
-        page = indexed_page(url, meta, title, html)
+        page = indexed_page(url, meta, title, html, source in self.earlier)
         if page is not None and self.search is not None:
             self.search.add(*page)
         if not self._not_yet_indexed and self.search is not None:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.publish.search_index import SearchIndex, SearchIndexError, result_facts, search_page_html
+from briefing.publish.search_index import SearchIndex, SearchIndexError, earlier_pages, result_facts, search_page_html
 
 from search_records import search_records
 
@@ -75,3 +75,34 @@ def test_finishing_an_index_that_was_never_asked_to_write_is_an_error():
     index = SearchIndex("en")
     with pytest.raises(SearchIndexError, match="never asked to write"):
         index.finish()
+
+
+def test_the_earlier_entries_are_all_but_the_newest_ones():
+    class Entry:
+        def __init__(self, entry_id: str):
+            self.id = entry_id
+    newest_first = [Entry("c"), Entry("b"), Entry("a")]
+    assert earlier_pages(newest_first, 2) == {"entries/a.md"}
+    assert earlier_pages(newest_first, 3) == earlier_pages(newest_first, 10) == frozenset()
+
+
+def test_earlier_entries_go_in_a_bundle_of_their_own_beside_the_first(tmp_path: Path):
+    """A first search reads pagefind/ only: the newest entries and every other page."""
+    index = SearchIndex("en", earlier=True)
+    index.add("/entries/new/", "New", "", "<h1>New</h1><p>Released on Monday.</p>")
+    index.add("/about/", "About", "", "<h1>About</h1><p>How the site works.</p>")
+    index.add("/entries/old/", "Old", "", "<h1>Old</h1><p>Released last year.</p>", earlier=True)
+    index.start_writing(tmp_path / "pagefind")
+    index.finish()
+    assert set(search_records(tmp_path)) == {"/entries/new/", "/about/"}
+    assert set(search_records(tmp_path, "pagefind-earlier")) == {"/entries/old/"}
+    assert (tmp_path / "pagefind-earlier/pagefind-entry.json").is_file()
+
+
+def test_without_earlier_entries_there_is_one_bundle(tmp_path: Path):
+    index = SearchIndex("en")
+    index.add("/entries/old/", "Old", "", "<p>Old.</p>", earlier=True)  # no second bundle to put it in
+    index.start_writing(tmp_path / "pagefind")
+    index.finish()
+    assert set(search_records(tmp_path)) == {"/entries/old/"}
+    assert not (tmp_path / "pagefind-earlier").exists()

@@ -18,10 +18,12 @@ from search_records import search_records
 HOME = {"index.md": "<h1>Toy home</h1><p>Hand-written introduction.</p>"}
 
 
-def drive(build: SiteBuild, repo: Path, site: Path, docs: dict = HOME) -> dict[str, str]:
-    """One build as an engine runs it: the core's pages and the hand-written ones laid out."""
+def drive(build: SiteBuild, repo: Path, site: Path, docs: dict = HOME, recent: int = 2_000) -> dict[str, str]:
+    """One build as an engine runs it: the core's pages and the hand-written ones laid out;
+    `recent`: how many of the newest entries the first search bundle holds."""
     build.before(repo, site)
-    pages, files = build.make(repo, Settings("Toy", "https://example.org/toy/"), set(docs), set(docs))
+    settings = Settings("Toy", "https://example.org/toy/", search_recent_entries=recent)
+    pages, files = build.make(repo, settings, set(docs), set(docs))
     shown = {source: build.page_html(source, page_url(source), {}, "Home", html) for source, html in docs.items()}
     for page in pages:
         shown[page.source] = build.page_html(page.source, page.url, page.meta, "", "" if page.is_html else "<p>x</p>")
@@ -60,6 +62,35 @@ def test_a_preview_indexes_its_pages_after_the_build_and_rechecks_only_what_chan
     shown = drive(build, repo, site)
     assert build.checked.read_in_last_run == ["briefings/2026/01/2026-01-14-oil-exports-resume.yaml"]
     assert "resumed, edited" in shown["entries/oil-exports-resume.md"]
+    build.close()
+
+
+def wait_for(path: Path, present: bool = True) -> None:
+    deadline = time.monotonic() + 60
+    while path.exists() != present and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
+def test_the_entries_older_than_the_recent_ones_are_searched_from_a_bundle_of_their_own(repo: Path, tmp_path: Path):
+    drive(SiteBuild(), repo, tmp_path / "site", recent=1)
+    recent, earlier = search_records(tmp_path / "site"), search_records(tmp_path / "site", "pagefind-earlier")
+    assert "/entries/oil-exports-resume/" in recent and "/format/" in recent and "/" in recent  # the newest
+    assert set(earlier) == {"/entries/assembly-says-400-freed/"}
+
+
+def test_a_preview_writes_the_earlier_bundle_while_there_are_earlier_entries_and_removes_it_after(
+        repo: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE", "off")
+    build, site = SiteBuild(), tmp_path / "site"
+    build.start(preview=True)
+    drive(build, repo, site, recent=1)
+    wait_for(site / "pagefind-earlier/pagefind-entry.json")
+    assert set(search_records(site, "pagefind-earlier")) == {"/entries/assembly-says-400-freed/"}
+    (repo / "briefings/2026/01/2026-01-13-assembly-says-400-freed.yaml").unlink()
+    drive(build, repo, site, recent=1)
+    wait_for(site / "pagefind-earlier", present=False)
+    assert not (site / "pagefind-earlier").exists()
+    assert "/entries/oil-exports-resume/" in search_records(site)
     build.close()
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from .search_index import SearchIndex, SearchIndexError
+from .search_index import SearchIndex, SearchIndexError, bundle_folders
 
 SERVED_FIRST = 0.3  # seconds for the server to answer the requests that waited for the build
 
@@ -145,24 +145,33 @@ class WrittenFiles:
 
 
 def search_job(later: LaterWork, site_dir: Path, language: str, records: list[tuple]) -> Job:
-    """Index `records` (search_index.indexed_page) with a Pagefind of their own, into a new bundle
-    that replaces site_dir/pagefind once it is written."""
+    """Index `records` (search_index.indexed_page) with a Pagefind of their own, into new bundles
+    that replace site_dir/pagefind (and pagefind-earlier) once they are written."""
     def index(stop: threading.Event) -> None:
-        search = SearchIndex(language)
+        search = SearchIndex(language, earlier=any(record[-1] for record in records))
         later.on_stop(search.close)
         try:
             for record in records:
                 if stop.is_set():
                     return
                 search.add(*record)
-            fresh, current, old = site_dir / ".pagefind-new", site_dir / "pagefind", site_dir / ".pagefind-old"
-            shutil.rmtree(fresh, ignore_errors=True)
+            fresh = site_dir / ".pagefind-new"
+            for folder in bundle_folders(fresh):
+                shutil.rmtree(folder, ignore_errors=True)
             search.start_writing(fresh)
             search.finish()
-            if current.exists():
-                current.rename(old)
-            fresh.rename(current)
-            shutil.rmtree(old, ignore_errors=True)
+            for written, current in zip(bundle_folders(fresh), bundle_folders(site_dir / "pagefind"), strict=True):
+                replace_folder(current, written)
         finally:
             search.close()
     return index
+
+
+def replace_folder(current: Path, written: Path) -> None:
+    """`written` takes `current`'s place (or, if it was not written, `current` goes)."""
+    old = current.with_name("." + current.name + "-old")
+    if current.exists():
+        current.rename(old)
+    if written.exists():
+        written.rename(current)
+    shutil.rmtree(old, ignore_errors=True)

@@ -21,6 +21,9 @@ class Settings:
     build_date: dt.date = dt.date(1970, 1, 1)  # the day the site is built as (SOURCE_DATE_EPOCH)
     language: str = "en"             # the language this build publishes
     sites: tuple = ()                # (language, base_url) of every language's site, this one's too
+    # A first search reads the index of this many newest entries; the older ones have an index of
+    # their own, read when a reader asks (publish/search_index.py says why).
+    search_recent_entries: int = 2_000
 
     def site_of(self, language: str) -> str | None:
         """The address of the site in `language`, if the site is published in it."""

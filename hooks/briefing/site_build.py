@@ -18,7 +18,7 @@ from .format.problems import ProblemsFound
 from .model.build import BuiltEntries, load_site
 from .model.ledger import Ledger
 from .model.site import Site
-from .publish.later import LaterWork, WrittenFiles, search_job
+from .publish.later import LaterWork, WrittenFiles, search_job, write_files
 from .publish.preview import PreviewOutput, inputs_fingerprint
 from .publish.search_index import SearchIndex, earlier_pages, indexed_page
 from .read.files import unsafe_files
@@ -130,7 +130,9 @@ class SiteBuild:
         for page in rendered.pages:
             if page.is_html:  # the core's own HTML: indexed now, while the engine works
                 self._index(page.source, page.url, page.meta, "", page.body)
-        return rendered.pages, rendered.files
+        # The engine gets the other files by name (it checks links to them, and writes them empty);
+        # `after` writes them, one at a time.
+        return rendered.pages, [GeneratedFile(item.path, "") for item in rendered.later]
 
     def _preview_outputs(self, root: Path, docs_dir: Path, doc_pages: set[str],
                          rendered: RenderedSite) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
@@ -199,7 +201,7 @@ class SiteBuild:
 
     def after(self) -> None:
         """The build is written: a preview lays it over the last one and leaves its files and
-        search index for later; a published build waits for the index."""
+        search index for later; a published build writes its other files, then waits for the index."""
         if self.output:
             self.output.after(self.site_dir)
             self._home_laid_out = self.home_html
@@ -208,6 +210,8 @@ class SiteBuild:
                 self.later.add(self.written.job(self.site_dir, rendered.later))
             self.later.add(search_job(self.later, self.site_dir, self.settings.language, records))
             self.later.add(lambda stop: self.checked.save_cache())
+        elif self._rendered is not None:
+            write_files(self.site_dir, self._rendered.later)
         search, self.search = self.search, None
         if search is not None:
             self._all_indexed(search)  # in case a page the engine was expected to lay out never came

@@ -87,7 +87,8 @@ def test_a_common_word_is_searched_in_the_recent_entries_first_and_the_reader_ma
 
 
 def test_a_word_the_recent_entries_hardly_hold_is_searched_in_all_of_them_at_once(browser, split_site):
-    """The ministry's count of 116 is only in the oldest entry: it is found on the first search."""
+    """Fewer than ten recent pages hold "Penitentiary" (the ministry's own entry is the oldest):
+    the first search reads both bundles, and finds that entry."""
     _, url = split_site
     page, fetched = search(browser, url, "Penitentiary")
     assert [address for address in fetched if "/pagefind-earlier/" in address]

@@ -19,6 +19,7 @@ Which folders and addresses the languages take is the core's (briefing/render/la
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import tempfile
 import threading
@@ -162,7 +163,7 @@ def stop_other_languages() -> None:
     while _forked:
         forked = _forked.pop()
         try:
-            os.kill(forked.pid, 15)
+            os.kill(forked.pid, signal.SIGTERM)
             os.waitpid(forked.pid, 0)
         except (ProcessLookupError, ChildProcessError):
             pass

@@ -20,7 +20,7 @@ from .model.ledger import Ledger
 from .model.site import Site
 from .publish.later import LaterWork, WrittenFiles, search_job, write_files
 from .publish.preview import PreviewOutput, inputs_fingerprint
-from .publish.search_index import SearchIndex, earlier_pages, indexed_page
+from .publish.search_index import SearchIndex, SearchRecord, earlier_pages, indexed_page
 from .read.files import unsafe_files
 from .read.load import CheckedFiles
 from .render.head import feed_links
@@ -71,8 +71,8 @@ class SiteBuild:
         self._home_laid_out = ""  # the sections the home page in a preview's folder shows
         self._running = False
         self._not_yet_indexed: set[str] = set()  # pages the engine has still to lay out
-        self._records: dict[str, tuple | None] = {}  # a preview's search record of each page
-        self._record_of: dict[str, tuple[GeneratedPage, tuple | None]] = {}
+        self._records: dict[str, SearchRecord | None] = {}  # a preview's search record of each page
+        self._record_of: dict[str, tuple[GeneratedPage, SearchRecord | None]] = {}
         self.earlier: frozenset[str] = frozenset()  # the entry pages of the earlier entries' search bundle
 
     @property
@@ -150,10 +150,10 @@ class SiteBuild:
         return [page for page in rendered.pages if page.source in handed], \
             [GeneratedFile(path, "") for path in sorted(self.written_later)]
 
-    def _record(self, page: GeneratedPage) -> tuple | None:
+    def _record(self, page: GeneratedPage) -> SearchRecord | None:
         """A core page's search record, made again only for a new rendering of the page."""
         found, earlier = self._record_of.get(page.source), page.source in self.earlier
-        if found is None or found[0] is not page or (found[1] is not None and found[1][-1] != earlier):
+        if found is None or found[0] is not page or (found[1] is not None and found[1].earlier != earlier):
             found = (page, indexed_page(page.url, page.meta, "", page.body, earlier))
             self._record_of[page.source] = found
         return found[1]

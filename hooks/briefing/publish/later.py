@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from .search_index import SearchIndex, SearchIndexError, bundle_folders
+from .search_index import SearchIndex, SearchIndexError, SearchRecord, bundle_folders
 
 SERVED_FIRST = 0.3  # seconds for the server to answer the requests that waited for the build
 
@@ -114,15 +114,22 @@ class LaterWork:
                 job(stop)
 
 
+def made_bytes(later) -> bytes:
+    """A LaterFile's content as the engine would write it: text as UTF-8, an image as it is."""
+    content = later.make()
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def write_file(site_dir: Path, path: str, data: bytes) -> None:
+    (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+    (site_dir / path).write_bytes(data)
+
+
 def write_files(site_dir: Path, files: list) -> None:
-    """Each LaterFile made and written in turn, as the engine would write it (text as UTF-8), so
-    that a published build holds one in memory at a time, not all (its feeds and open data are
-    about 40 MB a language at 10,000 entries)."""
+    """Each LaterFile made and written in turn, so that a published build holds one in memory
+    at a time, not all (its feeds and open data are about 40 MB a language at 10,000 entries)."""
     for later in files:
-        content = later.make()
-        target = site_dir / later.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        write_file(site_dir, later.path, made_bytes(later))
 
 
 class WrittenFiles:
@@ -141,13 +148,11 @@ class WrittenFiles:
             for later in files:
                 if stop.is_set():
                     return
-                content = later.make()
-                data = content.encode("utf-8") if isinstance(content, str) else content
+                data = made_bytes(later)
                 digest = hashlib.blake2b(data, digest_size=16).digest()
                 made.add(later.path)
                 if self.digests.get(later.path) != digest:
-                    (site_dir / later.path).parent.mkdir(parents=True, exist_ok=True)
-                    (site_dir / later.path).write_bytes(data)
+                    write_file(site_dir, later.path, data)
                     self.digests[later.path] = digest
             for gone in self.digests.keys() - made:
                 (site_dir / gone).unlink(missing_ok=True)
@@ -155,11 +160,11 @@ class WrittenFiles:
         return write
 
 
-def search_job(later: LaterWork, site_dir: Path, language: str, records: list[tuple]) -> Job:
+def search_job(later: LaterWork, site_dir: Path, language: str, records: list[SearchRecord]) -> Job:
     """Index `records` (search_index.indexed_page) with a Pagefind of their own, into new bundles
     that replace site_dir/pagefind (and pagefind-earlier) once they are written."""
     def index(stop: threading.Event) -> None:
-        search = SearchIndex(language, earlier=any(record[-1] for record in records))
+        search = SearchIndex(language, earlier=any(record.earlier for record in records))
         later.on_stop(search.close)
         try:
             for record in records:

@@ -15,11 +15,11 @@ polls for each reply after a 0.1 s sleep, which costs 100 s per 1,000 pages.
 
 Two bundles, so that a first search stays small on a large site: `pagefind/` holds every page
 but the entries older than the newest 2,000 (Settings.search_recent_entries), which are in
-`pagefind-earlier/`. A word
-on every page costs its index chunk about 17 bytes a page (measured: 166 KB gzipped at 10,000
-entries), and a search fetches whole chunks; the box searches the recent bundle first and
-merges the earlier one when the reader asks, or at once when the recent one finds few pages
-(docs/assets/search.js). A site with no more entries than that has the first bundle only.
+`pagefind-earlier/`. A word on every page costs its index chunk about 17 bytes a page
+(measured: 166 KB gzipped at 10,000 entries), and a search fetches whole chunks; the box
+searches the recent bundle first and merges the earlier one when the reader asks, or at once
+when the recent one finds few pages (docs/assets/search.js). A site with no more entries than
+that has the first bundle only.
 """
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ import subprocess
 import threading
 from html import unescape
 from pathlib import Path
-from typing import IO, cast
+from typing import IO, NamedTuple, cast
 
 from pagefind_bin import get_executable
 
@@ -80,14 +80,24 @@ def bundle_folders(folder: Path) -> tuple[Path, Path]:
     return folder, folder.with_name(folder.name + EARLIER)
 
 
-def indexed_page(url: str, meta: dict, title: str, content_html: str, earlier: bool = False) -> tuple | None:
+class SearchRecord(NamedTuple):
+    """One page as `SearchIndex.add` takes it (`add(*record)`)."""
+    url: str  # from the site's root, e.g. /entries/some-id/
+    title: str
+    description: str
+    content_html: str
+    facts: dict[str, str]
+    earlier: bool  # in the earlier entries' bundle
+
+
+def indexed_page(url: str, meta: dict, title: str, content_html: str, earlier: bool = False) -> SearchRecord | None:
     """What `SearchIndex.add` takes for one page, or None for a page its meta keeps out. Titles
     and descriptions in page meta are escaped for the theme (render/head.py): the index gets
     them back as text. `earlier`: the page goes in the earlier entries' bundle."""
     if not is_searchable(meta):
         return None
-    return ("/" + url, unescape(meta.get("title") or title), unescape(meta.get("description") or ""), content_html,
-            result_facts(meta), earlier)
+    return SearchRecord("/" + url, unescape(meta.get("title") or title), unescape(meta.get("description") or ""),
+                        content_html, result_facts(meta), earlier)
 
 
 def search_page_html(title: str, description: str, content_html: str, language: str,

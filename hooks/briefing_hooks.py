@@ -1,26 +1,26 @@
 """Engine adapter: MkDocs' events in, calls to the briefing core out.
 
-Every event is handed to the SiteBuild object of the build's language (briefing/site_build.py:
-SiteBuilds keeps one per language, as MkDocs loads this module once for mkdocs.yml and
-mkdocs.es.yml alike), which holds all a build remembers; this file only translates between
-MkDocs' objects and the core's. MkDocs 1.6 and ProperDocs (its fork) run it alike: the classes
-it hands back come from the engine that runs (briefing_engine.py). If the site moves to another
-engine, this file, briefing_engine.py and briefing_languages.py (the languages' builds) are the
-only ones to write again.
+Every event is handed to the SiteBuild of the build's language (briefing/site_builds.py keeps
+one per language, as MkDocs loads this module once for mkdocs.yml and mkdocs.es.yml alike); this
+file only translates between MkDocs' objects and the core's. MkDocs 1.6 and ProperDocs (its
+fork) run it alike: the classes it hands back come from the engine that runs (briefing_engine.py).
+What the core must not know of MkDocs and Material is in the other adapter modules, listed in the
+README ("The engine at the edge"): briefing_engine.py, briefing_languages.py (the languages'
+builds), briefing_preview.py (a preview server's site folder) and briefing_theme.py (the theme).
+If the site moves to another engine, these are the only files to write again.
 """
 from __future__ import annotations
 
+from html import unescape
 from pathlib import Path
 from typing import NoReturn
 
 from briefing.format.problems import ProblemsFound
 from briefing.publish.csp import with_content_security_policy
 from briefing.publish.search_index import SearchIndexError
-from briefing.render.jinja import listing_visible_templates
-from briefing.render.languages import site_urls
+from briefing.render.languages import docs_root, site_urls
 from briefing.render.settings import Settings, build_date
-from briefing.render.toc import toc_tokens
-from briefing.site_build import SiteBuilds
+from briefing.site_builds import SiteBuilds
 from briefing_engine import Engine, engine_of, watch_natively
 from briefing_languages import (
     add_shared_files,
@@ -30,17 +30,29 @@ from briefing_languages import (
     start_other_languages,
     stop_other_languages,
 )
+from briefing_preview import PreviewServer
+from briefing_theme import TemplateBytecode, listing_visible_templates, text_meta, theme_meta, toc_tokens
 
 _builds = SiteBuilds()
+_preview = PreviewServer()  # a preview server's site folders, and the code it started with
+_theme_templates = TemplateBytecode()  # the theme's templates, compiled once for every build
+
+
+def builds() -> SiteBuilds:
+    """Every language's build in this process (tests and tools wait on its later work)."""
+    return _builds
 
 
 def on_startup(command, dirty):
-    _builds.start(preview=command == "serve" and not dirty)
+    preview = command == "serve" and not dirty
+    _builds.start(preview=preview)
+    if preview:
+        _preview.start(Path(__file__).resolve().parent)
 
 
 def on_config(config):
-    """The theme's environment lists its files without the hidden ones, which the engine would
-    walk and then drop (briefing/render/jinja.py: VisibleTemplates; the same files are copied)."""
+    """The theme's environment lists its files without the hidden ones (briefing_theme.py)."""
+    _builds.later.report = engine_of(config).log().warning
     make_environment = config.theme.get_env
     config.theme.get_env = lambda: listing_visible_templates(make_environment())
     return config
@@ -53,37 +65,42 @@ def on_serve(server, config, builder):
 
 
 def on_pre_build(config):
-    build = _builds.of(language_of(config))
-    build.before(Path(config.config_file_path).parent, Path(config.site_dir))
+    root, site_dir, language = Path(config.config_file_path).parent, Path(config.site_dir), language_of(config)
+    incremental = _builds.preview and _preview.before(language, root, site_dir, engine_of(config))
+    _builds.before(language, site_dir, incremental)
 
 
 def on_files(files, config):
-    build, engine = _builds.of(language_of(config)), engine_of(config)
+    build, engine, language = _builds.of(language_of(config)), engine_of(config), language_of(config)
+    root, docs_dir = Path(config.config_file_path).parent, Path(config.docs_dir)
     add_shared_files(files, config)
     docs = {file.src_uri for file in files}
     doc_pages = {file.src_uri for file in files.documentation_pages()}
-    loaded = None if _builds.preview else lambda: start_other_languages(config)
     try:
-        pages, other_files = build.make(Path(config.config_file_path).parent, settings_of(config),
-                                         docs, doc_pages, Path(config.docs_dir), loaded)
+        model = _builds.model(language, root, docs_dir)
+        if not _builds.preview:
+            start_other_languages(config)
+        pages = build.make(model, settings_of(config), docs, doc_pages, docs_root(docs_dir, language))
     except ProblemsFound as found:
         fail(found.problems, engine)
+    if _builds.preview:
+        pages += _preview.linked_pages(language, root, docs_root(docs_dir, language), build.pages, pages)
     config.extra["briefing_other_sites"] = build.other_sites()  # overrides/404.html links them
     config.extra["briefing_search_earlier"] = bool(build.earlier)  # overrides/partials/search.html
     for page in pages:  # an HTML page's body reaches MkDocs once, in on_page_content
         files.append(engine.files.File.generated(config, page.source, content="" if page.is_html else page.body,
                                                  inclusion=engine.files.InclusionLevel.NOT_IN_NAV))
-    for item in other_files:
-        files.append(engine.files.File.generated(config, item.path, content=item.content))
+    for path in build.file_paths():  # by name: the engine checks links to them; the core writes them
+        files.append(engine.files.File.generated(config, path, content=""))
     return files
 
 
 def on_nav(nav, config, files):
-    """A preview's rebuild keeps the last output of the pages it need not lay out again
-    (briefing/site_build.py: keeps_output); they are left out once the menu is made."""
+    """A preview's rebuild keeps the last output of the pages it need not lay out again; they are
+    left out once the menu is made."""
     build, excluded = _builds.of(language_of(config)), engine_of(config).files.InclusionLevel.EXCLUDED
     for file in files.documentation_pages():
-        if build.keeps_output(file.src_uri):
+        if _builds.preview and _preview.keeps(language_of(config), file.src_uri, build):
             file.inclusion = excluded
     return nav
 
@@ -92,9 +109,9 @@ def on_page_markdown(markdown, page, config, files):
     build = _builds.of(language_of(config))
     generated = build.page(page.file.src_uri)
     if generated is not None:
-        page.meta.update(generated.meta)
+        page.meta.update(theme_meta(generated.meta))
     else:  # hand-written pages link the site's feeds, unless their front matter says otherwise
-        for key, value in build.hand_written_meta().items():
+        for key, value in theme_meta(build.hand_written_meta()).items():
             page.meta.setdefault(key, value)
     page.meta["briefing_alternates"] = build.alternates(page.file.src_uri, page.url)
     return markdown
@@ -105,16 +122,17 @@ def on_env(env, config, files):
     language. Old-style gettext, as MkDocs installs it (`_("...%(x)s") | format(x=...)`), so the
     overrides still render where the hooks do not run (the benchmark's floor). The engine makes
     the theme's environment afresh for every build: compiled templates are kept from the last.
-    In a preview the core writes the generated files itself, after the build: the engine knew
-    them only to check links to them."""
+    In a preview the core writes its files itself, after the build: the engine knew them only to
+    check links to them."""
     build = _builds.of(language_of(config))
     env.install_gettext_translations(build.renderer.language.translations, newstyle=False)
-    env.bytecode_cache = build.theme_templates
+    env.bytecode_cache = _theme_templates
     env.auto_reload = False  # a new environment every build: no need to look at the files again per page
-    for path in sorted(build.written_later):
-        found = files.get_file_from_path(path)
-        if found is not None:
-            files.remove(found)
+    if _builds.preview:
+        for path in build.file_paths():
+            found = files.get_file_from_path(path)
+            if found is not None:
+                files.remove(found)
     return env
 
 
@@ -123,17 +141,19 @@ def on_page_content(html, page, config, files):
     after Markdown) get their table of contents from it, so they have a skip link and a toc too."""
     build = _builds.of(language_of(config))
     source = page.file.src_uri
-    html = build.page_html(source, page.url, page.meta, page.title or "", html)
+    html = build.page_html(source, page.url, text_meta(page.meta), unescape(page.title or ""), html)
     if build.page(source) is not None or source == "index.md":
-        page.toc = engine_of(config).get_toc(toc_tokens(html))  # the same keys as MkDocs' _TocToken
+        page.toc = engine_of(config).get_toc(toc_tokens(html))
     return html
 
 
 def on_post_build(config):
     """This language's site is written; the default language's build then builds the others. A
     preview's later work (feeds, open data, search) waits until all of them are written."""
-    build = _builds.of(language_of(config))
+    build, language = _builds.of(language_of(config)), language_of(config)
     with _builds.later.held():
+        if _builds.preview:
+            _preview.after(language, Path(config.site_dir), build.mode.gone())
         try:
             build.after()
         except SearchIndexError as error:
@@ -143,12 +163,14 @@ def on_post_build(config):
 
 def on_build_error(error):
     stop_other_languages()
+    _preview.failed()
     _builds.failed()
 
 
 def on_shutdown():
     stop_other_languages()
     _builds.close()
+    _preview.close()
 
 
 def on_post_page(output, page, config):

@@ -19,7 +19,6 @@ Which folders and addresses the languages take is the core's (briefing/render/la
 from __future__ import annotations
 
 import os
-import signal
 import sys
 import tempfile
 import threading
@@ -28,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, NoReturn
 
+from briefing.process import end_child, fork, may_fork, stop_child
 from briefing.render.languages import DEFAULT, FOLDERS, docs_root
 from briefing_engine import engine_of
 
@@ -95,23 +95,17 @@ def build_language(config, code: str, path: Path) -> None:
     engine.build(other)
 
 
-def may_fork() -> bool:
-    """Only where no other thread runs (a fork copies just the caller's, and any lock another
-    holds stays held), on a system that forks, unless told not to."""
-    return hasattr(os, "fork") and threading.active_count() == 1 and os.environ.get("BRIEFING_ONE_PROCESS") != "1"
-
-
 def start_other_languages(config) -> None:
     """The default language's published build has loaded the briefing files: each other
     language's build starts now, in a forked process, while this one renders its own pages."""
-    if language_of(config) != DEFAULT or _forked or not may_fork():
+    if language_of(config) != DEFAULT or _forked or not may_fork(threading.active_count()):
         return
     for code, path in language_configs(config).items():
         # Kept open until finish_forked reads them (the forked process writes to them meanwhile).
         log, outcome = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # noqa: SIM115
         sys.stdout.flush()
         sys.stderr.flush()
-        pid = os.fork()
+        pid = fork()
         if pid == 0:
             build_in_child(config, code, path, log, outcome)
         _forked.append(Forked(code, pid, log, outcome))
@@ -135,7 +129,7 @@ def build_in_child(config, code: str, path: Path, log: IO[bytes], outcome: IO[by
         sys.stdout.flush()
         sys.stderr.flush()
         outcome.flush()
-        os._exit(status)
+        end_child(status)
 
 
 def finish_forked(config) -> None:
@@ -162,10 +156,6 @@ def stop_other_languages() -> None:
     """The default build failed or the engine stops: the forked builds stop too, unheard."""
     while _forked:
         forked = _forked.pop()
-        try:
-            os.kill(forked.pid, signal.SIGTERM)
-            os.waitpid(forked.pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
+        stop_child(forked.pid)
         forked.log.close()
         forked.outcome.close()

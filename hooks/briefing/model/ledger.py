@@ -1,5 +1,7 @@
 """The claims ledger: every claim of the site, indexed by figure and by actor, each count once,
-and how the claims of each figure compare (compare.py). Built once per build from the model."""
+and how the claims of each figure compare (compare.py). Built once per model (every language's
+build reads the same one); a preview server's ledger takes over, from the ledger before it, the
+placed claims and comparisons that the edit left as they were."""
 from __future__ import annotations
 
 from functools import cached_property
@@ -20,7 +22,6 @@ class Ledger:
         self.by_figure: dict[str, list[PlacedClaim]] = {figure_id: [] for figure_id in site.figures}
         self.by_actor: dict[str, list[PlacedClaim]] = {actor_id: [] for actor_id in site.actors}
         self.entries_by_actor: dict[str, list[Entry]] = {actor_id: [] for actor_id in site.actors}
-        self._figures_of: dict[int, tuple[object, list[str]]] = {}
         self.placed: list[PlacedClaim] = once_each(site, {id(p.claim): p for p in last.placed} if last else None)
         for placed in self.placed:
             self.by_figure[placed.claim.figure].append(placed)
@@ -40,15 +41,18 @@ class Ledger:
         return {figure_id: last[figure_id] if figure_id in last and same_claims(last[figure_id].claims, claims)
                 else compare(claims) for figure_id, claims in self.by_figure.items()}
 
-    def figures_of(self, entries) -> list[str]:
-        """The figures that some of these entries make claims about, in registry order (worked out
-        once for each list of entries: every language's topic pages ask)."""
-        found = self._figures_of.get(id(entries))
-        if found is None or found[0] is not entries:
-            used = {claim.figure for entry in entries for claim in entry.claims}
-            found = (entries, [figure_id for figure_id in self.site.figures if figure_id in used])
-            self._figures_of[id(entries)] = found
-        return found[1]
+    @cached_property
+    def figures_by_topic(self) -> dict[str, list[str]]:
+        """For each topic, the figures its entries make claims about, in registry order (every
+        language's topic pages ask)."""
+        found = {}
+        for topic_id in self.site.topics:
+            used = {claim.figure for entry in self.site.entries_on(topic_id) for claim in entry.claims}
+            found[topic_id] = [figure_id for figure_id in self.site.figures if figure_id in used]
+        return found
+
+    def figures_on(self, topic_id: str) -> list[str]:
+        return self.figures_by_topic[topic_id]
 
 
 def same_claims(kept: tuple, claims: list) -> bool:

@@ -11,14 +11,14 @@ they end.
 from __future__ import annotations
 
 import contextlib
-import gc
-import hashlib
+import logging
 import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
+from ..render.outputs import Content
 from .search_index import SearchIndex, SearchIndexError, SearchRecord, bundle_folders
 
 SERVED_FIRST = 0.3  # seconds for the server to answer the requests that waited for the build
@@ -31,19 +31,18 @@ class Job(Protocol):
 
 
 class LaterWork:
-    """Jobs that wait until no build runs, then run in order in one thread."""
+    """Jobs that wait until no build runs, then run in order in one thread. A job that fails says
+    so in one line (`report`), and the work goes on with the next; a job stopped by a new build
+    says nothing."""
 
-    def __init__(self) -> None:
-        self._jobs: list[Job] = []
+    def __init__(self, report: Callable[[str], None] | None = None, on_idle: Callable[[], None] | None = None) -> None:
+        self._jobs: list[tuple[str, Job]] = []
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._running_builds = 0
         self._cancel: list[Callable[[], None]] = []  # how to interrupt the job that runs
-        self._collector_was: bool | None = None  # whether garbage collection ran before a pause
-
-    @property
-    def builds_running(self) -> int:
-        return self._running_builds
+        self.report = report or logging.getLogger("briefing.preview").warning
+        self._on_idle = on_idle  # called once no build runs, before the jobs start
 
     def begin(self) -> None:
         """A build starts: work left from the last cycle is stopped (the build makes its own)."""
@@ -51,23 +50,14 @@ class LaterWork:
             self.stop()
         self._running_builds += 1
 
-    def pause_collector(self) -> None:
-        """No cyclic garbage collection until no build runs. A preview server holds millions of
-        objects (the model, the pages it keeps); a full collection walks them all, a second at
-        10,000 entries, and one falls due every few rebuilds: better after the pages are served.
-        (A rebuild that lays out a few pages leaves little garbage; a full build is not paused.)"""
-        if self._collector_was is None:
-            self._collector_was = gc.isenabled()
-            gc.disable()
-
     def end(self) -> None:
         """A build is written (or failed): once none runs, the jobs start."""
         self._running_builds = max(0, self._running_builds - 1)
-        if not self._running_builds and self._collector_was is not None:
-            if self._collector_was:
-                gc.enable()
-            self._collector_was = None
-        if not self._running_builds and self._jobs and (self._thread is None or not self._thread.is_alive()):
+        if self._running_builds:
+            return
+        if self._on_idle is not None:
+            self._on_idle()
+        if self._jobs and (self._thread is None or not self._thread.is_alive()):
             jobs, self._jobs = self._jobs, []
             self._stop = threading.Event()
             self._thread = threading.Thread(target=self._run, args=(jobs, self._stop), name="preview-later",
@@ -83,8 +73,9 @@ class LaterWork:
         finally:
             self.end()
 
-    def add(self, job: Job) -> None:
-        self._jobs.append(job)
+    def add(self, what: str, job: Job) -> None:
+        """`what` names the job's work in the line that says it failed ("the search index")."""
+        self._jobs.append((what, job))
 
     def on_stop(self, cancel: Callable[[], None]) -> None:
         """What interrupts the running job's wait (e.g. stopping Pagefind)."""
@@ -104,60 +95,30 @@ class LaterWork:
         if self._thread is not None:
             self._thread.join()
 
-    def _run(self, jobs: list[Job], stop: threading.Event) -> None:
+    def _run(self, jobs: list[tuple[str, Job]], stop: threading.Event) -> None:
         if stop.wait(SERVED_FIRST):
             return
-        for job in jobs:
+        for what, job in jobs:
             if stop.is_set():
                 return
-            with contextlib.suppress(SearchIndexError, OSError):  # stopped, or the folder went away
+            try:
                 job(stop)
+            except (SearchIndexError, OSError) as error:
+                if not stop.is_set():  # a stopped job's Pagefind is gone: that is no failure
+                    self.report(f"The preview could not write {what}: {error}")
 
 
-def made_bytes(later) -> bytes:
-    """A LaterFile's content as the engine would write it: text as UTF-8, an image as it is."""
-    content = later.make()
-    return content.encode("utf-8") if isinstance(content, str) else content
-
-
-def write_file(site_dir: Path, path: str, data: bytes) -> None:
+def write_file(site_dir: Path, path: str, content: str | bytes) -> None:
+    """A file as the engine would write it: text as UTF-8, an image's bytes as they are."""
     (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
-    (site_dir / path).write_bytes(data)
+    (site_dir / path).write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
 
 
-def write_files(site_dir: Path, files: list) -> None:
-    """Each LaterFile made and written in turn, so that a published build holds one in memory
-    at a time, not all (its feeds and open data are about 40 MB a language at 10,000 entries)."""
-    for later in files:
-        write_file(site_dir, later.path, made_bytes(later))
-
-
-class WrittenFiles:
-    """The generated files a preview has written into one language's site folder, by digest."""
-
-    def __init__(self) -> None:
-        self.digests: dict[str, bytes] = {}
-
-    def forget(self) -> None:
-        self.digests = {}
-
-    def job(self, site_dir: Path, files: list) -> Job:
-        """Write each LaterFile whose content changed; remove those no longer made."""
-        def write(stop: threading.Event) -> None:
-            made = set()
-            for later in files:
-                if stop.is_set():
-                    return
-                data = made_bytes(later)
-                digest = hashlib.blake2b(data, digest_size=16).digest()
-                made.add(later.path)
-                if self.digests.get(later.path) != digest:
-                    write_file(site_dir, later.path, data)
-                    self.digests[later.path] = digest
-            for gone in self.digests.keys() - made:
-                (site_dir / gone).unlink(missing_ok=True)
-                del self.digests[gone]
-        return write
+def write_files(site_dir: Path, contents: dict[str, Content]) -> None:
+    """Each file made and written in turn, so that a published build holds one in memory at a
+    time, not all (its feeds and open data are about 40 MB a language at 10,000 entries)."""
+    for path, content in contents.items():
+        write_file(site_dir, path, content())
 
 
 def search_job(later: LaterWork, site_dir: Path, language: str, records: list[SearchRecord]) -> Job:

@@ -31,7 +31,6 @@ import json
 import queue
 import subprocess
 import threading
-from html import unescape
 from pathlib import Path
 from typing import IO, NamedTuple, cast
 
@@ -91,12 +90,11 @@ class SearchRecord(NamedTuple):
 
 
 def indexed_page(url: str, meta: dict, title: str, content_html: str, earlier: bool = False) -> SearchRecord | None:
-    """What `SearchIndex.add` takes for one page, or None for a page its meta keeps out. Titles
-    and descriptions in page meta are escaped for the theme (render/head.py): the index gets
-    them back as text. `earlier`: the page goes in the earlier entries' bundle."""
+    """What `SearchIndex.add` takes for one page, or None for a page its meta keeps out (meta is
+    text). `earlier`: the page goes in the earlier entries' bundle."""
     if not is_searchable(meta):
         return None
-    return SearchRecord("/" + url, unescape(meta.get("title") or title), unescape(meta.get("description") or ""),
+    return SearchRecord("/" + url, meta.get("title") or title, meta.get("description") or "",
                         content_html, result_facts(meta), earlier)
 
 

@@ -72,12 +72,11 @@ def placed_key(placed: PlacedClaim | None) -> tuple | None:
 
 
 def comparison_key(ctx: RenderContext, figure_id: str) -> tuple:
-    """What figure_summary and comparison_view read of a figure's claims (a page that shows the
-    summary is made again when this changes: render/reuse.py)."""
+    """What figure_summary and comparison_view read of a figure's claims: part of the key of every
+    page that shows the summary (plan.py)."""
     c = ctx.ledger.comparisons[figure_id]
-    key = (figure_id, c.state, len(c.claims), c.actors, placed_key(c.lowest), placed_key(c.highest),
-           tuple((period, tuple(placed_key(p) for p in claims)) for period, claims in c.conflicts))
-    return ctx.reuse.same(f"comparison:{figure_id}", key)
+    return (figure_id, c.state, len(c.claims), c.actors, placed_key(c.lowest), placed_key(c.highest),
+            tuple((period, tuple(placed_key(p) for p in claims)) for period, claims in c.conflicts))
 
 
 def figure_summary(ctx: RenderContext, figure_id: str, here: str) -> dict:

@@ -8,8 +8,9 @@ the entry as a reader of the feed alone needs it: summary, body, claims, sources
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
@@ -18,7 +19,7 @@ from ..model.claims import PlacedClaim
 from ..model.site import Entry
 from .claim_views import claim_view
 from .context import RenderContext
-from .outputs import GeneratedFile, LaterFile, json_text, xml_text
+from .outputs import Planned, json_text, xml_text
 from .paths import absolute, entry_url, feed_path, topic_feed_name, topic_url
 from .texts import entry_text
 from .views import english_url, source_view
@@ -106,14 +107,10 @@ def correction_item(ctx: RenderContext, entry: Entry, index: int, zone: ZoneInfo
                              "date_modified": timestamp(update.date, zone), "tags": list(entry.topics)})
 
 
-def feed(ctx: RenderContext, zone: ZoneInfo, name: str, title: str, home: str, items: list) -> list[GeneratedFile]:
-    """The Atom and JSON versions of one feed, at feeds/<name>.atom.xml and feeds/<name>.json."""
-    return [later.made() for later in feed_files(ctx, zone, name, title, home, items)]
-
-
-def feed_files(ctx: RenderContext, zone: ZoneInfo, name: str, title: str, home: str, items: list) -> list[LaterFile]:
-    """The Atom and JSON versions of one feed, made when asked from items made now. (Every time is
-    in the same zone and starts with its date, so the texts sort as the times do.)"""
+def feed_contents(ctx: RenderContext, zone: ZoneInfo, name: str, title: str, home: str,
+                  items: list[FeedItem]) -> dict[str, Callable[[], str]]:
+    """The Atom and JSON versions of one feed by path, each made when called from items made now.
+    (Every time is in the same zone and starts with its date, so the texts sort as the times do.)"""
     base_url = ctx.base_url
     meta = {"title": title, "home_page_url": absolute(base_url, home),
             "atom_url": absolute(base_url, feed_path(name, "atom")),
@@ -134,27 +131,62 @@ def feed_files(ctx: RenderContext, zone: ZoneInfo, name: str, title: str, home: 
         head = json_text({"version": JSON_FEED_VERSION, "title": title, "home_page_url": meta["home_page_url"],
                           "feed_url": meta["json_url"], "language": ctx.language})
         return head[:-1] + ',"items":[' + ",".join(item.json for item in newest_first()) + "]}"
-    return [LaterFile(feed_path(name, "atom"), atom), LaterFile(feed_path(name, "json"), json_feed)]
+    return {feed_path(name, "atom"): atom, feed_path(name, "json"): json_feed}
 
 
-def site_feeds(ctx: RenderContext, zone: ZoneInfo) -> list[GeneratedFile]:
-    """Every feed, its times in `zone` (the site's, Settings.zone)."""
-    return [later.made() for later in later_feeds(ctx, zone)]
+class FeedItems:
+    """The items of one build's feeds, made when a feed first asks for them, in the build's thread
+    (they need its Markdown renderer); an entry's item is kept for the next build while the entry
+    is unchanged (reuse.py). An entry's item is in several feeds: it is made once."""
+
+    def __init__(self, ctx: RenderContext, zone: ZoneInfo) -> None:
+        self.ctx, self.zone = ctx, zone
+
+    @cached_property
+    def by_entry(self) -> dict[str, FeedItem]:
+        ctx, reuse = self.ctx, self.ctx.reuse
+        return {e.id: reuse.get(f"feed:{e.id}", (e,), partial(feed_item, ctx, e, self.zone)) for e in ctx.site.entries}
+
+    @cached_property
+    def corrections(self) -> list[FeedItem]:
+        ctx, reuse = self.ctx, self.ctx.reuse
+        return [reuse.get(f"correction:{e.id}:{i}", (e,), partial(correction_item, ctx, e, i, self.zone))
+                for e in ctx.site.entries for i in range(len(e.updates))]
 
 
-def later_feeds(ctx: RenderContext, zone: ZoneInfo) -> list[LaterFile]:
-    """Every feed; each entry's item is made now (and kept for the next build, reuse.py), each
-    feed's text when asked."""
-    site, site_name, reuse = ctx.site, ctx.site_name, ctx.reuse
-    items_by_id = {e.id: reuse.get(f"feed:{e.id}", e, partial(feed_item, ctx, e, zone))  # in several feeds
-                   for e in site.entries}
-    files = feed_files(ctx, zone, "all", site_name, "", list(items_by_id.values()))
+def plan_feeds(ctx: RenderContext) -> list[Planned]:
+    """Every feed, its times in the site's zone: all entries, each topic's, and the corrections.
+    A feed is made from its entries (its key) and what every output shares."""
+    site, site_name, zone = ctx.site, ctx.site_name, ctx.settings.zone()
+    items = FeedItems(ctx, zone)
+    planned = feed_plan(ctx, zone, ("all", site_name, ""), site.entries, lambda: list(items.by_entry.values()))
     for topic in site.topics.values():
-        items = [items_by_id[e.id] for e in site.entries_on(topic.id)]
+        entries = site.entries_on(topic.id)
         title = ctx._("{site}: {topic}").format(site=site_name, topic=ctx.text(topic, "title"))
-        files += feed_files(ctx, zone, topic_feed_name(topic.id), title, topic_url(topic.id), items)
-    corrections = [reuse.get(f"correction:{e.id}:{i}", e, partial(correction_item, ctx, e, i, zone))
-                   for e in site.entries for i in range(len(e.updates))]
-    files += feed_files(ctx, zone, "corrections", ctx._("{site}: corrections and updates").format(site=site_name),
-                        "", corrections)
-    return files
+        planned += feed_plan(ctx, zone, (topic_feed_name(topic.id), title, topic_url(topic.id)), entries,
+                             partial(items_of, items, entries))
+    corrected = tuple(entry for entry in site.entries if entry.updates)
+    title = ctx._("{site}: corrections and updates").format(site=site_name)
+    return planned + feed_plan(ctx, zone, ("corrections", title, ""), corrected, lambda: items.corrections)
+
+
+def items_of(items: FeedItems, entries: tuple) -> list[FeedItem]:
+    return [items.by_entry[entry.id] for entry in entries]
+
+
+def feed_plan(ctx: RenderContext, zone: ZoneInfo, feed: tuple[str, str, str], entries: tuple,
+              items: Callable[[], list[FeedItem]]) -> list[Planned]:
+    """The two files of one feed (name, title, home page): made from `items()`, when planned made."""
+    def contents() -> dict[str, Callable[[], str]]:
+        return feed_contents(ctx, zone, *feed, items())
+    paths = (feed_path(feed[0], "atom"), feed_path(feed[0], "json"))
+    return [Planned(path, (entries,), partial(content_of, contents, path)) for path in paths]
+
+
+def content_of(contents: Callable[[], dict[str, Callable[[], str]]], path: str) -> Callable[[], str]:
+    return contents()[path]
+
+
+def site_feeds(ctx: RenderContext) -> dict[str, str]:
+    """Every feed's text by path, made at once (for tests and tools)."""
+    return {planned.address: planned.make()() for planned in plan_feeds(ctx)}

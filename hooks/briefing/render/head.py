@@ -1,9 +1,8 @@
 """What goes in a page's <head>: title, description, Open Graph, JSON-LD, feed links.
 
-Material prints `page.meta.title` and `page.meta.description` without escaping, so
-every text value here is HTML-escaped once, in this one place. JSON-LD goes inside
-a <script> element, so it is JSON with <, > and & written as \\u escapes: no text
-can close the element.
+Page meta is text: whatever prints it escapes it (the engine's adapter does, for a theme that
+prints it as it is). JSON-LD goes inside a <script> element, so it is JSON with <, > and &
+written as \\u escapes: no text can close the element.
 """
 from __future__ import annotations
 
@@ -13,13 +12,6 @@ from ..format.translations import N_
 from ..model.site import Entry, Site
 from .i18n import Language
 from .paths import absolute, entry_url, feed_path, topic_feed_name
-
-_HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
-
-
-def escape_text(text: str) -> str:
-    """Safe in element content and in double-quoted attributes; apostrophes stay readable."""
-    return text.translate(_HTML_ESCAPES)
 
 
 def script_json(data: dict) -> str:
@@ -38,14 +30,14 @@ def feed_links(site: Site | None = None, topic_ids=(), language: Language | None
     feeds += [(topic_feed_name(topic_id), site.topics[topic_id].text_in(language.code, "title"))
               for topic_id in topic_ids if site]
     return [{"type": mime, "href": feed_path(name, kind),
-             "title": escape_text(f"{title} ({language.gettext(words)})")}
+             "title": f"{title} ({language.gettext(words)})"}
             for name, title in feeds for kind, (mime, words) in FEED_TYPES.items()]
 
 
 def page_meta(site: Site, title: str, description: str, topic_ids=(), jsonld: dict | None = None,
               og_type: str = "website", language: Language | None = None) -> dict:
-    """MkDocs page meta: Material reads title and description; overrides/main.html the rest."""
-    meta = {"title": escape_text(title), "description": escape_text(description),
+    """A page's meta: the theme reads title and description; overrides/main.html the rest."""
+    meta = {"title": title, "description": description,
             "briefing_og_type": og_type, "briefing_feeds": feed_links(site, topic_ids, language)}
     if jsonld:
         meta["briefing_jsonld"] = script_json(jsonld)

@@ -5,11 +5,9 @@ extension looks each text up in the build language's gettext catalog (i18n.py).
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from jinja2.bccache import Bucket
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .i18n import LOCALE_FOLDER, Language
 
@@ -47,43 +45,3 @@ class Templates:
         """Changes when a template or a catalog is edited, so a preview server re-renders every page."""
         paths = [*self.folder.iterdir(), *LOCALE_FOLDER.rglob("*.po")]
         return tuple(sorted((path.name, path.stat().st_mtime_ns) for path in paths))
-
-
-class TemplateBytecode(BytecodeCache):
-    """Compiled templates kept in memory, for an environment made afresh for every build (the
-    engine's theme: compiling its templates is a third of a second a build). Jinja checks each
-    template's source against the checksum it was compiled from, so an edited one is compiled again."""
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self._code:
-            bucket.bytecode_from_string(self._code[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-class VisibleTemplates(FileSystemLoader):
-    """A FileSystemLoader that lists no file in a hidden folder and no hidden file (it still loads
-    them). The engine lists the theme's files to copy its assets, and drops every hidden path from
-    the list; Material keeps 14,000 icons in .icons/, so walking and filtering them cost a fifth of
-    a second a build, for the same list."""
-
-    def list_templates(self) -> list[str]:
-        found: set[str] = set()
-        for searchpath in self.searchpath:
-            for folder, subfolders, names in os.walk(searchpath, followlinks=self.followlinks):
-                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-                inside = folder[len(searchpath):].strip(os.path.sep).replace(os.path.sep, "/")
-                found.update(f"{inside}/{name}" if inside else name for name in names if not name.startswith("."))
-        return sorted(found)
-
-
-def listing_visible_templates(environment: Environment) -> Environment:
-    """The environment, its file loader (if it has a plain one) made a VisibleTemplates."""
-    loader = environment.loader
-    if type(loader) is FileSystemLoader:
-        environment.loader = VisibleTemplates(loader.searchpath, loader.encoding, loader.followlinks)
-    return environment

@@ -6,7 +6,7 @@ from functools import partial
 from ..format.spec import ACTOR_KINDS, registry_path
 from .claim_views import claim_view, comparison_key, figure_summary, figure_view
 from .context import RenderContext
-from .outputs import GeneratedPage
+from .outputs import GeneratedPage, Planned
 from .pages import make_page, numbered
 from .paginate import FIGURE_PAGE_SIZE, PAGE_SIZE, Slice, pager_view, paginate, slice_source
 from .paths import ACTORS_URL, FIGURES_URL, page_source, relative_url
@@ -19,15 +19,17 @@ def newest_pages(items: list, *segments: str, size: int = PAGE_SIZE) -> list:
             for part in paginate(items[::-1], *segments, size=size)]
 
 
-def figure_pages(ctx: RenderContext, figure_id: str) -> list[GeneratedPage]:
-    """A figure's claims, the newest on page 1; every page summarises them all (so a change to
-    the summary makes every page again: reuse.py)."""
-    summary = comparison_key(ctx, figure_id)
-    pages = []
-    for part in newest_pages(ctx.ledger.by_figure[figure_id], "figures", figure_id, size=FIGURE_PAGE_SIZE):
-        key = (part.number, part.count, tuple(placed.key for placed in part.items), summary)
-        pages.append(ctx.reuse.get(part.source, key, partial(figure_page, ctx, figure_id, part)))
-    return pages
+def plan_figures(ctx: RenderContext) -> list[Planned]:
+    """A figure's claims, the newest on page 1; every page summarises them all (so it reads the
+    figure's comparison too)."""
+    planned = []
+    for figure_id in ctx.site.figures:
+        summary = comparison_key(ctx, figure_id)
+        for part in newest_pages(ctx.ledger.by_figure[figure_id], "figures", figure_id, size=FIGURE_PAGE_SIZE):
+            key = (part.number, part.count, tuple(placed.key for placed in part.items), summary)
+            planned.append(Planned(part.source, key, partial(figure_page, ctx, figure_id, part),
+                                   registry_path("figure")))
+    return planned
 
 
 def figure_page(ctx: RenderContext, figure_id: str, part: Slice) -> GeneratedPage:
@@ -42,9 +44,9 @@ def figure_page(ctx: RenderContext, figure_id: str, part: Slice) -> GeneratedPag
                      method_url=relative_url(part.url, METHOD_PAGE))
 
 
-def figures_index(ctx: RenderContext) -> GeneratedPage:
+def plan_figure_index(ctx: RenderContext) -> list[Planned]:
     key = tuple(comparison_key(ctx, figure_id) for figure_id in ctx.site.figures)
-    return ctx.reuse.get(page_source("figures", "index"), key, lambda: figures_index_page(ctx))
+    return [Planned(page_source("figures", "index"), key, partial(figures_index_page, ctx), registry_path("figure"))]
 
 
 def figures_index_page(ctx: RenderContext) -> GeneratedPage:
@@ -54,22 +56,26 @@ def figures_index_page(ctx: RenderContext) -> GeneratedPage:
                      figures=figures)
 
 
-def actor_pages(ctx: RenderContext, actor_id: str) -> list[GeneratedPage]:
+def plan_actors(ctx: RenderContext) -> list[Planned]:
     """Claims (in date order) and entries (newest first), the newest of each on page 1."""
+    return [planned for actor_id in ctx.site.actors for planned in plan_actor(ctx, actor_id)]
+
+
+def plan_actor(ctx: RenderContext, actor_id: str) -> list[Planned]:
     ledger, segments = ctx.ledger, ("actors", actor_id)
     claims = newest_pages(ledger.by_actor[actor_id], *segments)
     entries = paginate(ledger.entries_by_actor[actor_id], *segments)
     count = max(len(claims), len(entries))
     totals = (len(ledger.by_actor[actor_id]), len(ledger.entries_by_actor[actor_id]))
-    pages = []
+    planned = []
     for number in range(1, count + 1):
         part = Slice(number, count, [], slice_source(segments, number))
         page_claims = claims[number - 1].items if number <= len(claims) else []
         page_entries = entries[number - 1].items if number <= len(entries) else []
         key = (count, tuple(placed.key for placed in page_claims), tuple(page_entries), totals)
-        pages.append(ctx.reuse.get(part.source, key, partial(actor_page, ctx, actor_id, part,
-                                                                   page_claims, page_entries)))
-    return pages
+        planned.append(Planned(part.source, key, partial(actor_page, ctx, actor_id, part, page_claims, page_entries),
+                               registry_path("actor")))
+    return planned
 
 
 def actor_page(ctx: RenderContext, actor_id: str, part: Slice, claims: list, entries: list) -> GeneratedPage:
@@ -85,10 +91,10 @@ def actor_page(ctx: RenderContext, actor_id: str, part: Slice, claims: list, ent
                      pager=pager_view(part, ("actors", actor_id)))
 
 
-def actors_index(ctx: RenderContext) -> GeneratedPage:
+def plan_actor_index(ctx: RenderContext) -> list[Planned]:
     ledger = ctx.ledger
     key = tuple((len(ledger.by_actor[a]), len(ledger.entries_by_actor[a])) for a in ctx.site.actors)
-    return ctx.reuse.get(page_source("actors", "index"), key, lambda: actors_index_page(ctx))
+    return [Planned(page_source("actors", "index"), key, partial(actors_index_page, ctx), registry_path("actor"))]
 
 
 def actors_index_page(ctx: RenderContext) -> GeneratedPage:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import is_dataclass
+from functools import partial
 
 from ..format.spec import FORMAT_VERSION
 from ..model.ledger import Ledger
 from ..model.site import Site
-from .outputs import GeneratedFile, json_text
+from .context import RenderContext
+from .outputs import GeneratedFile, Planned, json_text
 from .paths import absolute, entry_url
 
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
@@ -64,6 +67,27 @@ def briefings_json(site: Site, base_url: str, entries: list[str] | None = None) 
                       "figures": plain(list(site.figures.values()))})
     records = entries if entries is not None else [entry_json(entry, base_url) for entry in site.entries]
     return GeneratedFile("data/briefings.json", head[:-1] + ',"entries":[' + ",".join(records) + "]}\n")
+
+
+def plan_open_data(ctx: RenderContext) -> list[Planned]:
+    """data/briefings.json and data/claims.csv: both read every entry."""
+    key = (ctx.site.entries,)
+    return [Planned("data/briefings.json", key, partial(briefings_content, ctx)),
+            Planned("data/claims.csv", key, partial(claims_content, ctx))]
+
+
+def briefings_content(ctx: RenderContext) -> Callable[[], str | bytes]:
+    """Each entry's record made now (or kept from the last build while the entry is unchanged), the
+    file when asked."""
+    site, base_url = ctx.site, ctx.base_url
+    records = [ctx.reuse.get("record:" + entry.id, (entry,), partial(entry_json, entry, base_url))
+               for entry in site.entries]
+    return lambda: briefings_json(site, base_url, records).content
+
+
+def claims_content(ctx: RenderContext) -> Callable[[], str | bytes]:
+    ledger, base_url = ctx.ledger, ctx.base_url
+    return lambda: claims_csv(ledger, base_url).content
 
 
 def safe_cell(value):

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .paths import page_url
 
@@ -23,26 +24,22 @@ class GeneratedPage:
 
 
 @dataclass(frozen=True)
+class Planned:
+    """One output: `address` is a page's source among the engine's pages ('entries/x.md') or a
+    file's path in the site ('feeds/all.atom.xml'); an equal `key` makes the same output."""
+    address: str
+    key: Hashable
+    make: Callable[[], Any]
+    origin: str = "briefings"  # the file to edit to change it (collision problems name it)
+
+
+@dataclass(frozen=True)
 class GeneratedFile:
     path: str              # inside the built site, e.g. feeds/all.atom.xml
     content: str | bytes   # text (written as UTF-8), or an image's bytes (og_image.py)
 
 
-@dataclass(frozen=True)
-class LaterFile:
-    """A file whose path is known now and whose content is made when asked: a preview server
-    writes feeds and open data (25 MB a language at 10,000 entries) after the pages are served.
-    `make` reads only the immutable model and values made before, so it may run in another thread."""
-    path: str
-    make: Callable[[], str | bytes]
-
-    def made(self) -> GeneratedFile:
-        return GeneratedFile(self.path, self.make())
-
-    @classmethod
-    def of(cls, made: GeneratedFile) -> LaterFile:
-        """A file whose content is made already."""
-        return cls(made.path, lambda: made.content)
+Content = Callable[[], "str | bytes"]  # a file's content, made when called (maybe in another thread)
 
 
 def json_text(data) -> str:

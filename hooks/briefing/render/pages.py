@@ -14,8 +14,8 @@ from ..format.spec import registry_path
 from ..model.site import Entry, Site
 from .claim_views import comparison_key, figure_summary
 from .context import RenderContext
-from .head import escape_text, news_article, page_meta
-from .outputs import GeneratedPage
+from .head import news_article, page_meta
+from .outputs import GeneratedPage, Planned
 from .paginate import Slice, pager_view, paginate
 from .paths import (
     ACTORS_URL,
@@ -32,6 +32,9 @@ from .views import METHOD_PAGE, entry_view, list_item_view, topic_view
 
 LATEST_ON_HOME = 5
 FEEDS_PAGE = "data/"  # the open data page lists every feed ("Subscribe")
+HOME = "index.md"  # the hand-written home page, which the home sections go below
+FORMAT_PAGE = "format.md"
+FORMAT_DEFINITION = "hooks/briefing/format/spec.py"  # where the format reference is made from
 
 
 def make_page(ctx: RenderContext, source: str, origin: str, title: str, description: str, template: str,
@@ -59,8 +62,7 @@ def entry_page(ctx: RenderContext, entry: Entry) -> GeneratedPage:
         page = make_page(ctx, page_source(ENTRIES, entry.id), entry.path, title,
                          ctx._("This entry is not translated yet."), "entry_untranslated.html.j2", entry.topics,
                          search=False, entry=view)
-        page.meta["briefing_title_in"] = {"lang": "en", "title": escape_text(entry.title),
-                                          "note": escape_text(ctx._("(in English)"))}
+        page.meta["briefing_title_in"] = {"lang": "en", "title": entry.title, "note": ctx._("(in English)")}
         return page
     description = ctx.markdown.plain(text["summary"])
     facts = {"type": ctx._("Entry"), "date": ctx.words.date(entry.date),
@@ -70,17 +72,25 @@ def entry_page(ctx: RenderContext, entry: Entry) -> GeneratedPage:
                      search_facts=facts, entry=view)
 
 
-def topic_pages(ctx: RenderContext, topic_id: str) -> list[GeneratedPage]:
-    """A topic's entries, newest first; page 1 also compares the figures they make claims about.
-    Each page is made again only when what it shows changed (reuse.py)."""
-    entries = ctx.site.entries_on(topic_id)
-    figure_ids = ctx.ledger.figures_of(entries)
-    figures_key = tuple(comparison_key(ctx, f) for f in figure_ids)
-    pages = []
-    for part in paginate(list(entries), "topics", topic_id):
-        key = (part.number, part.count, tuple(part.items), len(entries), figures_key if part.number == 1 else ())
-        pages.append(ctx.reuse.get(part.source, key, partial(topic_page, ctx, topic_id, part, figure_ids)))
-    return pages
+def plan_entries(ctx: RenderContext) -> list[Planned]:
+    """A page per entry. It reads the entry and the registries only (entry_view), never other entries."""
+    return [Planned(page_source(ENTRIES, entry.id), (entry,), partial(entry_page, ctx, entry), entry.path)
+            for entry in ctx.site.entries]
+
+
+def plan_topics(ctx: RenderContext) -> list[Planned]:
+    """A topic's entries, newest first, in pages; page 1 also compares the figures they make claims
+    about (so it reads their comparisons too)."""
+    planned = []
+    for topic_id in ctx.site.topics:
+        entries = ctx.site.entries_on(topic_id)
+        figure_ids = ctx.ledger.figures_on(topic_id)
+        figures_key = tuple(comparison_key(ctx, f) for f in figure_ids)
+        for part in paginate(list(entries), "topics", topic_id):
+            key = (part.number, part.count, tuple(part.items), len(entries), figures_key if part.number == 1 else ())
+            planned.append(Planned(part.source, key, partial(topic_page, ctx, topic_id, part, figure_ids),
+                                   registry_path("topic")))
+    return planned
 
 
 def topic_page(ctx: RenderContext, topic_id: str, part: Slice, figure_ids: list[str]) -> GeneratedPage:
@@ -103,17 +113,17 @@ def month_groups(site: Site) -> list[tuple[str, list]]:
             for (year, month), entries in groupby(site.entries, key=lambda e: (e.date.year, e.date.month))]
 
 
-def timeline_pages(ctx: RenderContext) -> list[GeneratedPage]:
-    """timeline/: the months; timeline/YYYY-MM/: one month's entries, paginated."""
+def plan_timeline(ctx: RenderContext) -> list[Planned]:
+    """timeline/: the months and the latest entries; timeline/YYYY-MM/: one month's entries, paginated."""
     groups = month_groups(ctx.site)
     latest = tuple(groups[0][1][:LATEST_ON_HOME] if groups else ())
     key = (tuple((month, len(entries)) for month, entries in groups), latest)
-    pages = [ctx.reuse.get(page_source("timeline"), key, lambda: timeline_index(ctx, groups, latest))]
+    planned = [Planned(page_source("timeline"), key, partial(timeline_index, ctx, groups, latest))]
     for month, entries in groups:
         for part in paginate(entries, "timeline", month):
-            pages.append(ctx.reuse.get(part.source, (part.number, part.count, tuple(part.items)),
-                                       partial(month_page, ctx, month, part)))
-    return pages
+            planned.append(Planned(part.source, (part.number, part.count, tuple(part.items)),
+                                   partial(month_page, ctx, month, part)))
+    return planned
 
 
 def timeline_index(ctx: RenderContext, groups: list, latest: tuple) -> GeneratedPage:
@@ -150,13 +160,13 @@ def key_figures(ledger) -> list[str]:
                   key=lambda f: (CONTESTED_FIRST.get(compared[f].state, 4), -len(compared[f].claims)))
 
 
-def home_section(ctx: RenderContext) -> str:
+def plan_home_section(ctx: RenderContext) -> list[Planned]:
     """The generated part of the home page, below its title: where things stand, as of when."""
     site = ctx.site
     topics = tuple((len(site.entries_on(t)), site.entries_on(t)[:LATEST_PER_TOPIC]) for t in site.topics)
     key = (len(site.entries), max((e.updated for e in site.entries), default=None), site.entries[:LATEST_ON_HOME],
            topics, tuple(comparison_key(ctx, f) for f in key_figures(ctx.ledger)))
-    return ctx.reuse.get("home", key, lambda: home_html(ctx))
+    return [Planned(HOME, key, partial(home_html, ctx))]
 
 
 def home_html(ctx: RenderContext) -> str:
@@ -174,10 +184,15 @@ def home_html(ctx: RenderContext) -> str:
                       about_url=relative_url(here, METHOD_PAGE))
 
 
+def plan_format_page(ctx: RenderContext) -> list[Planned]:
+    """The format reference: it reads only the format's definition (shared by every build)."""
+    return [Planned(FORMAT_PAGE, (), partial(format_page, ctx), FORMAT_DEFINITION)]
+
+
 def format_page(ctx: RenderContext) -> GeneratedPage:
     """The format reference: Markdown generated from format/spec.py, no contributor text in it, in the
     build's language (the words spec.py gives, through its catalog)."""
-    return GeneratedPage("format.md", "hooks/briefing/format/spec.py",
+    return GeneratedPage(FORMAT_PAGE, FORMAT_DEFINITION,
                          ctx.render("format.md.j2", **reference_context(ctx._)),
                          {"title": ctx._("Format reference"),
                           "description": ctx._("The briefing entry format: every field, its type and meaning.")},

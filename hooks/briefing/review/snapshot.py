@@ -14,8 +14,11 @@ from ..model.build import load_site
 from ..model.ledger import Ledger
 from ..model.site import Site
 from ..read.load import CheckedFiles
+from ..render.languages import FOLDERS
 from ..render.opendata import claims_csv
-from ..render.site_map import page_urls
+from ..render.paths import page_url
+from ..render.settings import Settings
+from ..render.site_outputs import SiteRenderer
 from .revisions import commit_of, page_files, write_briefings
 
 SITE_LANGUAGES = ("en", *LANGUAGES)
@@ -58,8 +61,20 @@ def snapshot_of(name: str, folder: Path, hand_written: list[str], cache: bool,
     except ProblemsFound as found:
         return Snapshot(name, None, tuple(found.problems), frozenset(), ())
     ledger = Ledger(site)
-    pages = page_urls(ledger, SITE_LANGUAGES, hand_written)  # docs/es/about.md is es/about/
+    pages = page_urls(ledger, hand_written)  # docs/es/about.md is es/about/
     return Snapshot(name, site, (), frozenset(pages), claim_rows(ledger))
+
+
+def page_urls(ledger: Ledger, hand_written: list[str], kinds=None) -> set[str]:
+    """Every page address of the site, in every language: the hand-written pages' own, and the
+    generated pages of the site's plan (render/plan.py: planned, not made), which every language's
+    site has under its folder ('es/entries/x/')."""
+    plan = SiteRenderer().plan(ledger.site, Settings("", DATA_BASE), ledger, kinds)
+    generated = [page_url(planned.address) for planned in plan.pages]
+    urls = {page_url(source) for source in hand_written}
+    for language in SITE_LANGUAGES:
+        urls |= {FOLDERS[language] + url for url in generated}
+    return urls
 
 
 def claim_rows(ledger: Ledger) -> tuple:

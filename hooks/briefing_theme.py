@@ -1,0 +1,107 @@
+"""Engine adapter, the theme: what Material for MkDocs expects of the pages it is handed.
+
+- Material prints `page.meta.title` and `page.meta.description`, and our overrides print the
+  feed links' and the untranslated title's words, without escaping them: the core's meta is
+  text, and `theme_meta` HTML-escapes those values once, here, on their way to the theme;
+  `text_meta` reads them back as text (a hand-written page's front matter is written for the
+  theme, so it is escaped already).
+- The engine builds a page's table of contents from the Markdown it converts; the core's pages
+  are HTML already, and the home page gets its sections after conversion, so their tables come
+  from their finished HTML (`toc_tokens`, shaped as Python-Markdown's toc tokens).
+- The engine makes the theme's Jinja environment afresh for every build and lists the theme's
+  files to copy its assets: compiled templates are kept from build to build (TemplateBytecode),
+  and the listing skips hidden files (VisibleTemplates: Material keeps 14,000 icons in .icons/).
+"""
+from __future__ import annotations
+
+import html
+import os
+import re
+
+from jinja2 import BytecodeCache, Environment, FileSystemLoader
+from jinja2.bccache import Bucket
+
+_HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+PRINTED_AS_IS = ("title", "description")  # the meta values the theme prints without escaping
+
+
+def escape_text(text: str) -> str:
+    """Safe in element content and in double-quoted attributes; apostrophes stay readable."""
+    return text.translate(_HTML_ESCAPES)
+
+
+def theme_meta(meta: dict) -> dict:
+    """The core's page meta as the theme prints it: its text escaped where the theme does not."""
+    shown = {key: escape_text(value) if key in PRINTED_AS_IS and isinstance(value, str) else value
+             for key, value in meta.items()}
+    if "briefing_feeds" in meta:
+        shown["briefing_feeds"] = [{**feed, "title": escape_text(feed["title"])} for feed in meta["briefing_feeds"]]
+    if "briefing_title_in" in meta:
+        title_in = meta["briefing_title_in"]
+        shown["briefing_title_in"] = {**title_in, "title": escape_text(title_in["title"]),
+                                      "note": escape_text(title_in["note"])}
+    return shown
+
+
+def text_meta(meta: dict) -> dict:
+    """A page's meta as the theme has it, its printed values read back as text."""
+    return {key: html.unescape(value) if key in PRINTED_AS_IS and isinstance(value, str) else value
+            for key, value in meta.items()}
+
+
+_HEADING = re.compile(r"<h([1-3])\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.S)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def toc_tokens(page_html: str) -> list[dict]:
+    """The h1-h3 headings with an id, nested by level, as Python-Markdown's toc tokens (level, id,
+    name, children). Names stay HTML-escaped, as they are in the page: themes print them as they are."""
+    root: list[dict] = []
+    open_levels: list[tuple[int, list]] = [(0, root)]
+    for level_text, anchor, inner in _HEADING.findall(page_html):
+        level = int(level_text)
+        token = {"level": level, "id": anchor, "name": " ".join(_TAG.sub("", inner).split()), "children": []}
+        while open_levels[-1][0] >= level:
+            open_levels.pop()
+        open_levels[-1][1].append(token)
+        open_levels.append((level, token["children"]))
+    return root
+
+
+class TemplateBytecode(BytecodeCache):
+    """Compiled templates kept in memory, for an environment made afresh for every build
+    (compiling the theme's templates is a third of a second a build). Jinja checks each
+    template's source against the checksum it was compiled from, so an edited one is compiled again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+class VisibleTemplates(FileSystemLoader):
+    """A FileSystemLoader that lists no file in a hidden folder and no hidden file (it still loads
+    them). The engine lists the theme's files to copy its assets, and drops every hidden path from
+    the list; walking and filtering Material's hidden icons cost a fifth of a second a build."""
+
+    def list_templates(self) -> list[str]:
+        found: set[str] = set()
+        for searchpath in self.searchpath:
+            for folder, subfolders, names in os.walk(searchpath, followlinks=self.followlinks):
+                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+                inside = folder[len(searchpath):].strip(os.path.sep).replace(os.path.sep, "/")
+                found.update(f"{inside}/{name}" if inside else name for name in names if not name.startswith("."))
+        return sorted(found)
+
+
+def listing_visible_templates(environment: Environment) -> Environment:
+    """The environment, its file loader (if it has a plain one) made a VisibleTemplates."""
+    loader = environment.loader
+    if type(loader) is FileSystemLoader:
+        environment.loader = VisibleTemplates(loader.searchpath, loader.encoding, loader.followlinks)
+    return environment

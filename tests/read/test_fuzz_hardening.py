@@ -76,7 +76,7 @@ def test_text_the_validator_accepts_survives_every_writer(tmp_path_factory, titl
             assert all(str(p).startswith("briefings/") and "\n" not in str(p) for p in found.problems)
             return
         rendered = SiteRenderer().render(site, Settings("Toy", "https://example.org/"))
-    for item in (file for file in rendered.files if isinstance(file.content, str)):  # not the images
+    for item in (file for file in rendered.files() if isinstance(file.content, str)):  # not the images
         item.content.encode("utf-8")  # every file can be written
         if item.path.endswith(".xml"):
             ET.fromstring(item.content.encode("utf-8"))

@@ -52,7 +52,7 @@ def site_holding(text: str):
 def feeds_of(site) -> list:
     settings = Settings("Toy", "https://example.org/")
     ctx = RenderContext(site, Ledger(site), settings, Templates(), SafeMarkdown(), Words())
-    return site_feeds(ctx, settings.zone())
+    return site_feeds(ctx)
 
 
 @pytest.mark.parametrize("text", CODE_POINTS.values(), ids=CODE_POINTS.keys())

@@ -149,7 +149,7 @@ def test_a_correction_holds_its_note_and_a_link_to_its_entry(feed_site: Path):
 def test_the_zone_is_the_sites_setting(feed_repo: Path):
     site = load_site(feed_repo, cache=False)
     settings = Settings("Toy", "https://example.org/", timezone="Asia/Tokyo")
-    files = {f.path: f.content for f in SiteRenderer().render(site, settings).files}
+    files = {f.path: f.content for f in SiteRenderer().render(site, settings).files()}
     stamps = [item["date_published"] for item in json.loads(files["feeds/all.json"])["items"]]
     assert stamps == ["2026-01-14T00:00:00+09:00", "2026-01-13T00:00:00+09:00"]
 

@@ -26,7 +26,7 @@ def settings(language: str) -> Settings:
 def everything(renderer: SiteRenderer, site, language: str, ledger: Ledger | None = None) -> dict:
     made = renderer.render(site, settings(language), ledger)
     return {"pages": {page.source: (page.body, page.meta) for page in made.pages}, "home": made.home_html,
-            "files": {item.path: item.content for item in made.files}}
+            "files": {item.path: item.content for item in made.files()}}
 
 
 def entry_files(repo: Path) -> list[Path]:

@@ -1,35 +1,19 @@
-"""SiteBuild driven the way an engine drives it, with no engine: each test makes a fresh one."""
+"""A language's build driven the way an engine drives it, with no engine: each test makes fresh builds."""
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import pytest
 
 from briefing.format.problems import ProblemsFound
-from briefing.render.paths import page_url
-from briefing.render.settings import Settings
-from briefing.site_build import SiteBuild
+from briefing.site_builds import SiteBuilds
 
 from conftest import TOY
+from drive import HOME, drive
 from search_records import search_records
 
-HOME = {"index.md": "<h1>Toy home</h1><p>Hand-written introduction.</p>"}
-
-
-def drive(build: SiteBuild, repo: Path, site: Path, docs: dict = HOME, recent: int = 2_000) -> dict[str, str]:
-    """One build as an engine runs it: the core's pages and the hand-written ones laid out;
-    `recent`: how many of the newest entries the first search bundle holds."""
-    build.before(repo, site)
-    settings = Settings("Toy", "https://example.org/toy/", search_recent_entries=recent)
-    pages, files = build.make(repo, settings, set(docs), set(docs))
-    shown = {source: build.page_html(source, page_url(source), {}, "Home", html) for source, html in docs.items()}
-    for page in pages:
-        shown[page.source] = build.page_html(page.source, page.url, page.meta, "", "" if page.is_html else "<p>x</p>")
-    assert {item.path for item in files} >= {"feeds/all.atom.xml", "data/claims.csv"}
-    build.after()
-    return shown
+LATER = 60  # seconds a preview's later work (feeds, data, search) may take before a test fails
 
 
 @pytest.fixture
@@ -38,41 +22,42 @@ def repo(tmp_path: Path) -> Path:
     return tmp_path / "repo"
 
 
+def preview() -> SiteBuilds:
+    builds = SiteBuilds()
+    builds.start(preview=True)
+    return builds
+
+
 def test_a_published_build_shows_the_core_pages_and_writes_the_search_index(repo: Path, tmp_path: Path):
-    shown = drive(SiteBuild(), repo, tmp_path / "site")
+    shown, _ = drive(SiteBuilds(), repo, tmp_path / "site")
     assert "Assembly president says more than 400" in shown["entries/assembly-says-400-freed.md"]
     assert shown["index.md"].startswith(HOME["index.md"]) and "Latest entries" in shown["index.md"]
     records = search_records(tmp_path / "site")
     assert {"/", "/entries/assembly-says-400-freed/", "/format/"} <= set(records)
     assert "/timeline/" not in records  # lists that only repeat entries are not searched
+    assert (tmp_path / "site/feeds/all.atom.xml").read_text().startswith("<?xml")
 
 
 def test_a_preview_indexes_its_pages_after_the_build_and_rechecks_only_what_changed(repo: Path, tmp_path: Path,
                                                                                     monkeypatch):
     monkeypatch.setenv("BRIEFING_CACHE", "off")  # what the build remembers in memory, not on disk
-    build, site = SiteBuild(), tmp_path / "site"
-    build.start(preview=True)
-    drive(build, repo, site)
-    deadline = time.monotonic() + 60
-    while not (site / "pagefind/pagefind-entry.json").exists() and time.monotonic() < deadline:
-        time.sleep(0.1)
+    builds, site = preview(), tmp_path / "site"
+    drive(builds, repo, site)
+    assert builds.later.wait(LATER), "the preview's later work did not end"
     assert "/entries/oil-exports-resume/" in search_records(site)
     entry = repo / "briefings/2026/01/2026-01-14-oil-exports-resume.yaml"
     entry.write_text(entry.read_text().replace("Oil shipments resume", "Oil shipments resumed, edited"))
-    shown = drive(build, repo, site)
-    assert build.checked.read_in_last_run == ["briefings/2026/01/2026-01-14-oil-exports-resume.yaml"]
+    shown, handed = drive(builds, repo, site, incremental=True)
+    assert builds.models.checked.read_in_last_run == ["briefings/2026/01/2026-01-14-oil-exports-resume.yaml"]
     assert "resumed, edited" in shown["entries/oil-exports-resume.md"]
-    build.close()
-
-
-def wait_for(path: Path, present: bool = True) -> None:
-    deadline = time.monotonic() + 60
-    while path.exists() != present and time.monotonic() < deadline:
-        time.sleep(0.1)
+    assert "entries/oil-exports-resume.md" in handed and "entries/assembly-says-400-freed.md" not in handed
+    assert builds.later.wait(LATER), "the preview's later work did not end"
+    assert "resumed, edited" in (site / "feeds/all.atom.xml").read_text()
+    builds.close()
 
 
 def test_the_entries_older_than_the_recent_ones_are_searched_from_a_bundle_of_their_own(repo: Path, tmp_path: Path):
-    drive(SiteBuild(), repo, tmp_path / "site", recent=1)
+    drive(SiteBuilds(), repo, tmp_path / "site", recent=1)
     recent, earlier = search_records(tmp_path / "site"), search_records(tmp_path / "site", "pagefind-earlier")
     assert "/entries/oil-exports-resume/" in recent and "/format/" in recent and "/" in recent  # the newest
     assert set(earlier) == {"/entries/assembly-says-400-freed/"}
@@ -81,52 +66,64 @@ def test_the_entries_older_than_the_recent_ones_are_searched_from_a_bundle_of_th
 def test_a_preview_writes_the_earlier_bundle_while_there_are_earlier_entries_and_removes_it_after(
         repo: Path, tmp_path: Path, monkeypatch):
     monkeypatch.setenv("BRIEFING_CACHE", "off")
-    build, site = SiteBuild(), tmp_path / "site"
-    build.start(preview=True)
-    drive(build, repo, site, recent=1)
-    wait_for(site / "pagefind-earlier/pagefind-entry.json")
+    builds, site = preview(), tmp_path / "site"
+    drive(builds, repo, site, recent=1)
+    assert builds.later.wait(LATER), "the preview's later work did not end"
     assert set(search_records(site, "pagefind-earlier")) == {"/entries/assembly-says-400-freed/"}
     (repo / "briefings/2026/01/2026-01-13-assembly-says-400-freed.yaml").unlink()
-    drive(build, repo, site, recent=1)
-    wait_for(site / "pagefind-earlier", present=False)
+    drive(builds, repo, site, recent=1, incremental=True)
+    assert builds.later.wait(LATER), "the preview's later work did not end"
     assert not (site / "pagefind-earlier").exists()
     assert "/entries/oil-exports-resume/" in search_records(site)
-    build.close()
+    builds.close()
+
+
+def test_a_preview_s_failed_background_work_says_so_in_one_line(repo: Path, tmp_path: Path, monkeypatch):
+    """Feeds and data that cannot be written (here: a file stands where their folder goes)."""
+    monkeypatch.setenv("BRIEFING_CACHE", "off")
+    said: list[str] = []
+    builds, site = SiteBuilds(report=said.append), tmp_path / "site"
+    builds.start(preview=True)
+    site.mkdir()
+    (site / "feeds").write_text("not a folder")
+    drive(builds, repo, site)
+    assert builds.later.wait(LATER), "the preview's later work did not end"
+    assert len(said) == 1 and said[0].startswith("The preview could not write the feeds and open data: ")
+    assert "\n" not in said[0] and (site / "pagefind/pagefind-entry.json").exists()  # the rest went on
+    builds.close()
 
 
 def test_a_generated_page_may_not_replace_a_hand_written_one(repo: Path, tmp_path: Path):
     docs = {**HOME, "timeline.md": "<h1>Mine</h1>"}
     with pytest.raises(ProblemsFound) as found:
-        drive(SiteBuild(), repo, tmp_path / "site", docs)
+        drive(SiteBuilds(), repo, tmp_path / "site", docs)
     assert [str(p) for p in found.value.problems] == [
         "briefings:1:1: (file): would generate timeline.md, which is already docs/timeline.md; "
         "choose another id or rename the page"]
 
 
-def test_problems_in_the_files_stop_the_build_with_every_line(repo: Path, tmp_path: Path):
+def test_problems_in_the_files_stop_the_build_with_every_line_before_anything_renders(repo: Path, tmp_path: Path):
+    """The adapter starts the other languages' builds once the model loads (hooks/briefing_languages.py):
+    a problem in the files must stop the build before then, so that it is reported once."""
     entry = repo / "briefings/2026/01/2026-01-13-assembly-says-400-freed.yaml"
     entry.write_text(entry.read_text().replace("topics: [detentions]", "topics: [detention]"))
-    build = SiteBuild()
+    builds = SiteBuilds()
+    builds.before("en", tmp_path / "site")
     with pytest.raises(ProblemsFound) as found:
-        drive(build, repo, tmp_path / "site")
-    build.failed()
+        builds.model("en", repo)
+    builds.failed()
     assert [p.field for p in found.value.problems] == ["topics[0]"]
+    assert builds.of("en").pages == {}
 
 
-def test_loaded_is_told_once_the_files_load_without_a_problem_and_before_anything_renders(repo: Path, tmp_path: Path):
-    """The adapter starts the other languages' builds then (hooks/briefing_languages.py): a
-    problem in the files must stop the build before any has started, so it is reported once."""
-    build, told = SiteBuild(), []
-    settings = Settings("Toy", "https://example.org/toy/")
-    build.before(repo, tmp_path / "site")
-    build.make(repo, settings, set(HOME), set(HOME), loaded=lambda: told.append(dict(build.pages)))
-    assert told == [{}]  # once, with no page rendered yet
-    build.after()
-    entry = repo / "briefings/2026/01/2026-01-13-assembly-says-400-freed.yaml"
-    entry.write_text(entry.read_text().replace("topics: [detentions]", "topics: [detention]"))
-    build, told = SiteBuild(), []
-    build.before(repo, tmp_path / "site")
-    with pytest.raises(ProblemsFound):
-        build.make(repo, settings, set(HOME), set(HOME), loaded=lambda: told.append("started"))
-    build.failed()
-    assert told == []
+def test_the_other_languages_take_the_model_the_default_language_loaded_in_the_same_cycle(repo: Path, tmp_path):
+    builds = SiteBuilds()
+    builds.before("en", tmp_path / "site")
+    english = builds.model("en", repo)
+    builds.before("es", tmp_path / "site/es")
+    assert builds.model("es", repo) is english
+    builds.before("en", tmp_path / "site")  # the next cycle loads again
+    assert builds.model("en", repo) is not english
+    alone = SiteBuilds()  # a Spanish build on its own loads its own
+    alone.before("es", tmp_path / "other")
+    assert alone.model("es", repo).site.entries == english.site.entries

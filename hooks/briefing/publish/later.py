@@ -90,10 +90,12 @@ class LaterWork:
             self._thread.join()
         self._thread, self._jobs, self._cancel = None, [], []
 
-    def wait(self) -> None:
-        """Until the jobs are done (tests, and the benchmark's quiet server)."""
+    def wait(self, timeout: float | None = None) -> bool:
+        """Until the jobs are done, or `timeout` seconds (tests, and the benchmark's quiet server):
+        whether they are."""
         if self._thread is not None:
-            self._thread.join()
+            self._thread.join(timeout)
+        return self._thread is None or not self._thread.is_alive()
 
     def _run(self, jobs: list[tuple[str, Job]], stop: threading.Event) -> None:
         if stop.wait(SERVED_FIRST):

@@ -19,7 +19,7 @@ from ..model.claims import PlacedClaim
 from ..model.site import Entry
 from .claim_views import claim_view
 from .context import RenderContext
-from .outputs import Planned, json_text, xml_text
+from .outputs import GeneratedFile, Planned, json_text, xml_text
 from .paths import absolute, entry_url, feed_path, topic_feed_name, topic_url
 from .texts import entry_text
 from .views import english_url, source_view
@@ -187,6 +187,6 @@ def content_of(contents: Callable[[], dict[str, Callable[[], str]]], path: str) 
     return contents()[path]
 
 
-def site_feeds(ctx: RenderContext) -> dict[str, str]:
-    """Every feed's text by path, made at once (for tests and tools)."""
-    return {planned.address: planned.make()() for planned in plan_feeds(ctx)}
+def site_feeds(ctx: RenderContext) -> list[GeneratedFile]:
+    """Every feed, made at once (for tests and tools)."""
+    return [GeneratedFile(planned.address, planned.make()()) for planned in plan_feeds(ctx)]

@@ -5,7 +5,7 @@ import json
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from .paths import page_url
 
@@ -39,7 +39,10 @@ class GeneratedFile:
     content: str | bytes   # text (written as UTF-8), or an image's bytes (og_image.py)
 
 
-Content = Callable[[], "str | bytes"]  # a file's content, made when called (maybe in another thread)
+class Content(Protocol):
+    """A file's content, made when called (maybe in another thread)."""
+
+    def __call__(self) -> str | bytes: ...
 
 
 def json_text(data) -> str:

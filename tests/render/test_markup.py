@@ -85,7 +85,7 @@ def test_the_prose_shortcut_gives_exactly_what_markdown_gives(text):
     shortcut takes, its HTML is Python-Markdown's, byte for byte."""
     shortcut = prose_html(text)
     if shortcut is not None:
-        assert shortcut == SafeMarkdown()._markdown(text), repr(text)
+        assert shortcut == SafeMarkdown().markdown_html(text), repr(text)
 
 
 def test_the_prose_shortcut_takes_plain_paragraphs_and_nothing_else():

@@ -41,7 +41,8 @@ class Preview:
     def build(self, config=None) -> None:
         config = config or self.config()
         build(config, serve_url=SERVE_URL)
-        next(iter(config.hooks.values()))._builds.later.wait()  # feeds and open data are written after
+        builds = next(iter(config.hooks.values())).builds()
+        assert builds.later.wait(120), "the preview's feeds, data and search were not written"  # they come after
 
     def close(self) -> None:
         self.config().plugins.on_shutdown()

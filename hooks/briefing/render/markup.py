@@ -65,11 +65,12 @@ class SafeMarkdown:
                                 lambda text: " ".join(html.unescape(_TAG.sub("", self.inline(text))).split()))
 
     def _convert(self, text: str) -> str:
-        return prose_html(text) or self._markdown(text)
+        return prose_html(text) or self.markdown_html(text)
 
-    def _markdown(self, text: str) -> str:
-        """The validator's limits (format/markdown.py) keep texts within what Python-Markdown can
-        render; if one still fails, the build names it instead of stopping with a traceback.
+    def markdown_html(self, text: str) -> str:
+        """Python-Markdown's HTML of a text, not yet sanitised (prose_html must give the same). The
+        validator's limits (format/markdown.py) keep texts within what Python-Markdown can render;
+        if one still fails, the build names it instead of stopping with a traceback.
         (A lone surrogate, which the validator refuses too, would stop nh3: it becomes U+FFFD.)"""
         try:
             return self._converter.reset().convert(_SURROGATE.sub("\ufffd", text))

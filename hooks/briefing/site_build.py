@@ -18,11 +18,12 @@ from .format.problems import ProblemsFound
 from .model.build import BuiltEntries, load_site
 from .model.ledger import Ledger
 from .model.site import Site
+from .process import collector_paused
 from .publish.later import LaterWork, WrittenFiles, search_job, write_files
 from .publish.preview import PreviewOutput, inputs_fingerprint
 from .publish.search_index import SearchIndex, SearchRecord, earlier_pages, indexed_page
+from .read.cache import CheckedFiles
 from .read.files import unsafe_files
-from .read.load import CheckedFiles
 from .render.head import feed_links
 from .render.jinja import TemplateBytecode
 from .render.languages import alternates, docs_root, hand_written_pages, other_sites
@@ -47,7 +48,8 @@ class SiteModels:
     def load(self, root: Path, share: bool) -> tuple[Site, Ledger]:
         if share and self._loaded is not None and self._loaded[0] == root:
             return self._loaded[1], self._loaded[2]
-        site = load_site(root, remembered=self.checked, built=self.built)
+        with collector_paused():
+            site = load_site(root, remembered=self.checked, built=self.built)
         self._loaded = (root, site, Ledger(site, last=self._loaded[2] if self._loaded else None))
         return site, self._loaded[2]
 

@@ -7,9 +7,11 @@ and checked afresh (entry_check.py) unless one of these vouches for it, each for
 
 - The digest of its bytes (report.digest_of) -> the report that the same display path with the
   same bytes gave earlier in this process (a preview server's last run, the other revision of a
-  review). A file's own checks depend on its bytes and on the day, which only moves on, so the
-  same bytes give the same report. Reports are kept by (display path, digest), never by which
-  object they are; the model's entries are kept by the same key (model/build.py, BuiltEntries).
+  review). A file's own checks depend on its bytes alone, but for the latest date a file may
+  hold, which only moves on: the same bytes give the same report (a date that was too far ahead
+  stays a problem in memory until the file is edited or the process ends). Reports are kept by
+  (display path, digest), never by which object they are; the model's entries are kept by the
+  same key (model/build.py, BuiltEntries).
 - Its lstat (device, inode, mode, size, modification and change times) -> its bytes are those
   this process read last time, so their digest is known without reading them. Believed only when
   the change time was at least SETTLED_NS before that read began: a write in the same tick of the

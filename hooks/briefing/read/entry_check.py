@@ -2,7 +2,7 @@
 
 What is checked here depends on the file's bytes (and on the day: a date too far ahead is a
 problem), never on another file; so the result can be kept while the bytes are the same
-(cache.py), and only the references to the registries are resolved again on every run.
+(cache.py), and only its references to the registries are resolved again, against today's.
 """
 from __future__ import annotations
 

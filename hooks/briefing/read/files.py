@@ -2,7 +2,8 @@
 
 Symbolic links are refused wherever they are (a link can point anywhere on the machine, and
 what it points to would be published), and so is anything that is not a plain file or folder.
-They are reported by name, never followed and never read.
+They are reported by name, never followed and never read. A folder that cannot be listed is
+reported too: its files would otherwise be left out without a word.
 """
 from __future__ import annotations
 

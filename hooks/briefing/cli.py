@@ -15,6 +15,7 @@ from pathlib import Path
 from .format.problems import Problem, ProblemsFound
 from .format.schema import write_schemas
 from .new_entry import make_entry
+from .process import collector_paused
 from .read.files import unsafe_files
 from .read.load import check_site, read_registry_ids
 from .review.digest import review
@@ -43,7 +44,9 @@ def github_annotation(problem: Problem) -> str:
 def validate(root: Path, only: list[str] | None = None, out=None, err=None) -> int:
     """Check every file (all of them are needed to resolve references); report those named, or all.
 
-    The site model is not built: checked values always build, and validating is run often.
+    The site model is not built, since validating is run often: values that pass the checks build
+    (the checks are made so). Only values from a damaged check cache may not, and a build then
+    discards the cache and checks those files again (model/build.py, load_site).
     """
     out, err = out or sys.stdout, err or sys.stderr
     found, counts = check_everything(root)
@@ -67,7 +70,8 @@ def check_everything(root: Path) -> tuple[list[Problem], str]:
     there is none, what was checked in words."""
     linked = unsafe_files(root / "docs", "docs")
     try:
-        registries, entries = check_site(root)
+        with collector_paused():
+            registries, entries = check_site(root)
     except ProblemsFound as found:
         return ProblemsFound([*found.problems, *linked]).problems, ""
     topics, actors, figures = (len(registries[kind].values) for kind in ("topic", "actor", "figure"))

@@ -15,11 +15,11 @@ from pathlib import Path
 from .format.problems import ProblemsFound
 from .model.build import BuiltEntries, load_site
 from .model.ledger import Ledger
-from .process import CollectorPause
+from .process import CollectorPause, collector_paused
 from .publish.later import LaterWork
 from .publish.modes import Preview, Published
+from .read.cache import CheckedFiles
 from .read.files import unsafe_files
-from .read.load import CheckedFiles
 from .render.languages import DEFAULT
 from .render.pages import HOME
 from .site_build import LoadedModel, SiteBuild
@@ -35,7 +35,8 @@ class SiteModels:
         self.ledger: Ledger | None = None  # the last one: a new ledger takes its unchanged comparisons
 
     def load(self, root: Path) -> LoadedModel:
-        site = load_site(root, remembered=self.checked, built=self.built)
+        with collector_paused():
+            site = load_site(root, remembered=self.checked, built=self.built)
         self.ledger = Ledger(site, last=self.ledger)
         return LoadedModel(site, self.ledger)
 

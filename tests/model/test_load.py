@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 from pathlib import Path
 
 import pytest
 
 from briefing.format.problems import ProblemsFound
-from briefing.model.build import load_site
+from briefing.model.build import BuiltEntries, load_site
+from briefing.read.cache import CheckedFiles
 
 from conftest import REPO
 
@@ -41,7 +43,7 @@ def test_all_problems_of_a_run_are_reported_together(toy_repo: Path):
 def test_loading_never_writes(toy_repo: Path):
     def snapshot():
         return {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in toy_repo.rglob("*")
-                if p.is_file() and ".cache" not in p.parts}  # the check cache (check_cache.py) may be written
+                if p.is_file() and ".cache" not in p.parts}  # the check cache (read/cache_file.py) may be written
     before = snapshot()
     load_site(toy_repo)
     assert snapshot() == before
@@ -67,3 +69,32 @@ def test_the_real_site_loads():
                    (800, 1200, "exactly"), (1, 1, "at-least")]:
         assert number in claimed
     assert (60, 70, "about") in claimed
+
+
+def entries_by_id(site) -> dict:
+    return {entry.id: entry for entry in site.entries}
+
+
+def test_an_unchanged_file_gives_the_very_same_entry_and_an_edited_one_a_new_one(toy_repo: Path):
+    """"Unchanged" is decided by the file's path and the digest of its bytes, not by which report
+    object the read stage gave: even a fresh read stage (another CheckedFiles) gets the same entries."""
+    checked, built = CheckedFiles(), BuiltEntries()
+    first = entries_by_id(load_site(toy_repo, cache=False, remembered=checked, built=built))
+    rewritten = toy_repo / "briefings/2026/01/2026-01-13-assembly-says-400-freed.yaml"
+    rewritten.write_bytes(rewritten.read_bytes())  # the same bytes: a new lstat, the same digest
+    edited = toy_repo / "briefings/2026/01/2026-01-14-oil-exports-resume.yaml"
+    edited.write_text(edited.read_text().replace("Oil shipments resume", "Oil shipments RESUME"))
+    second = entries_by_id(load_site(toy_repo, cache=False, remembered=CheckedFiles(), built=built))
+    assert second["assembly-says-400-freed"] is first["assembly-says-400-freed"]
+    assert second["oil-exports-resume"] is not first["oil-exports-resume"]
+    assert second["oil-exports-resume"].title.startswith("Oil shipments RESUME")
+
+
+def test_loading_leaves_the_garbage_collector_alone(toy_repo: Path, monkeypatch):
+    """A stage makes no effect on the whole process: pausing the collector is its callers' choice
+    (briefing/process.py)."""
+    def refuse():
+        raise AssertionError("a stage switched the garbage collector off")
+    monkeypatch.setattr(gc, "disable", refuse)
+    load_site(toy_repo)
+    load_site(toy_repo)  # warm, from the check cache

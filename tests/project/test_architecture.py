@@ -82,6 +82,40 @@ def test_the_import_rule_can_fail(tmp_path: Path):
     assert backward_imports(core) == ["briefing.format.spec imports briefing.render.words"]
 
 
+def modules_on_an_import_cycle(core: Path = CORE) -> list[str]:
+    """The core modules that import themselves through others. Imports made only for the type
+    checker (under TYPE_CHECKING) count: a reader following them goes round all the same."""
+    modules = core_modules(core)
+    imports = {name: (imported_modules(name, path) & modules.keys()) - {name} for name, path in modules.items()}
+    on_a_cycle = []
+    for start in modules:
+        reached, to_follow = set(), list(imports[start])
+        while to_follow:
+            name = to_follow.pop()
+            if name not in reached:
+                reached.add(name)
+                to_follow += imports[name]
+        if start in reached:
+            on_a_cycle.append(start)
+    return on_a_cycle
+
+
+def test_no_core_module_imports_itself_through_others():
+    assert modules_on_an_import_cycle() == []
+
+
+def test_the_cycle_rule_can_fail(tmp_path: Path):
+    core = tmp_path / "briefing"
+    (core / "read").mkdir(parents=True)
+    for package in (core, core / "read"):
+        (package / "__init__.py").write_text("")
+    (core / "read/load.py").write_text("from .remembered import CheckedFiles\n")
+    (core / "read/remembered.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+                                            "    from .load import FileReport\n")
+    (core / "read/files.py").write_text("from . import load\n")
+    assert modules_on_an_import_cycle(core) == ["briefing.read.load", "briefing.read.remembered"]
+
+
 def test_the_core_imports_nothing_from_mkdocs():
     code = ("import sys, importlib, pkgutil, briefing\n"
             "for m in pkgutil.walk_packages(briefing.__path__, 'briefing.'):\n"

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import validate
+from briefing.read.cache_file import CODE_FINGERPRINT
 from briefing.read.cache_key import signed, signing_key
-from briefing.read.check_cache import CODE_FINGERPRINT
 
 from conftest import mkdocs_build
 

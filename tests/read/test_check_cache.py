@@ -14,10 +14,10 @@ import pytest
 
 from briefing.format.problems import ProblemsFound
 from briefing.model.build import load_site
-from briefing.read import check_cache
+from briefing.read.cache import CheckedFiles
+from briefing.read.cache_file import CHECKER_STAGES, CODE_FINGERPRINT, CheckCache, decode_values, fingerprint_of
 from briefing.read.cache_key import signed, signing_key, verified
-from briefing.read.check_cache import CODE_FINGERPRINT, decode_values, fingerprint_of
-from briefing.read.load import CheckedFiles, check_site
+from briefing.read.load import check_site
 
 from conftest import REPO
 
@@ -203,7 +203,7 @@ def test_the_fingerprint_covers_every_module_of_the_checking_stages(tmp_path: Pa
         changed.append(fingerprint_of(tmp_path) != before)
         (tmp_path / name).write_text("x = 1\n")
     assert changed == [True, True, False]  # rendering does not decide what a file's checked values are
-    assert check_cache.CHECKER_STAGES == ("format", "read")
+    assert CHECKER_STAGES == ("format", "read")
 
 
 def test_the_cache_is_plain_json_and_tags_dates(toy_repo: Path):
@@ -219,7 +219,7 @@ def test_the_cache_is_plain_json_and_tags_dates(toy_repo: Path):
 
 
 def test_values_json_cannot_give_back_exactly_are_not_cached(toy_repo: Path):
-    cache = check_cache.CheckCache(toy_repo, {})
+    cache = CheckCache(toy_repo, {})
     good = {"n": 1, "x": 1.5, "when": dt.date(2026, 1, 1), "t": (1, [2.0]), "none": None}
     for name, values in [("a", {"when": dt.datetime(2026, 1, 1)}), ("b", {"tags": {"a"}}),
                          ("c", {"$date": "2026-01-01"}), ("d", good)]:

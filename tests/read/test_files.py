@@ -66,3 +66,50 @@ def test_read_bytes_reads_a_file_whole_up_to_one_byte_past_the_cap(tmp_path: Pat
     path, data = tmp_path / "f.yaml", os.urandom(size)
     path.write_bytes(data)
     assert read_bytes(path) == data[:MAX_BYTES + 1]
+
+
+@pytest.mark.parametrize("error", [PermissionError(13, "Permission denied"),
+                                   FileNotFoundError(2, "No such file or directory")], ids=["denied", "vanished"])
+def test_a_folder_that_cannot_be_listed_is_a_problem_not_a_silence(toy_repo: Path, monkeypatch, error: OSError):
+    """Its entries would otherwise drop out of the site without a word (root runs the tests, so
+    the folder is refused by a stand-in for os.scandir rather than by its permissions)."""
+    (toy_repo / "briefings/2026/02").mkdir()
+    (toy_repo / "briefings/2026/02/2026-02-01-x.yaml").write_text("title: x\n")
+    scandir = os.scandir
+
+    def refusing(path):
+        if str(path).endswith("2026/02"):
+            raise error
+        return scandir(path)
+    monkeypatch.setattr(os, "scandir", refusing)
+    files, problems = entry_files(str(toy_repo))
+    assert [display for _, display in files] == [ENTRY, OTHER]
+    assert [str(problem) for problem in problems] == [
+        f"briefings/2026/02:1:1: (file): cannot be read ({error.strerror}); the files in this folder were "
+        "not checked: let this user list it, or remove it"]
+    assert found_entry_files(toy_repo.parent / "nowhere") == ([], [])  # no folder at all: nothing to list
+
+
+@pytest.fixture
+def deep_tree(tmp_path: Path):
+    """briefings/d/d/.../d/notes.txt, a thousand folders deep (Python's recursion limit is a
+    thousand calls); made from the top down and removed from the bottom up, one folder at a time,
+    since Path.mkdir(parents=True) and shutil.rmtree would recurse too."""
+    root, depth = tmp_path / "deep", 1000
+    bottom = os.path.join(root, BRIEFINGS)
+    os.makedirs(bottom)
+    for _ in range(depth):
+        bottom = os.path.join(bottom, "d")
+        os.mkdir(bottom)
+    Path(bottom, "notes.txt").write_text("not an entry\n")
+    yield root, f"{BRIEFINGS}/{'d/' * depth}notes.txt"
+    os.unlink(os.path.join(bottom, "notes.txt"))
+    for _ in range(depth):
+        os.rmdir(bottom)
+        bottom = os.path.dirname(bottom)
+
+
+def test_a_folder_tree_of_any_depth_is_walked(deep_tree):
+    root, deepest = deep_tree
+    files, problems = entry_files(str(root))
+    assert files == [] and [problem.path for problem in problems] == [deepest]

@@ -10,7 +10,7 @@ import pytest
 
 from briefing.model.build import BuiltEntries, load_site
 from briefing.model.ledger import Ledger
-from briefing.read.load import CheckedFiles
+from briefing.read.cache import CheckedFiles
 from briefing.render.settings import Settings
 from briefing.render.site_outputs import SiteRenderer
 

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from ..format.translations import LANGUAGES
-from ..read.check_cache import discard_cache
+from ..read.cache import CheckedFiles
+from ..read.cache_file import discard_cache
 from ..read.checks import entry_id_of
-from ..read.load import CheckedFiles, FileReport, check_site, collector_paused
+from ..read.load import check_site
+from ..read.report import FileReport
 from .site import Actor, BottomLine, Claim, Entry, Figure, Period, Site, Source, Topic, Translation, Update
 
 
@@ -77,39 +79,48 @@ def build_site(topics: dict, actors: dict, figures: dict, entries: list) -> Site
 
 
 class BuiltEntries:
-    """The entries of the last load, by file. An unchanged file's report is the very same object
-    from one run to the next (read.load.CheckedFiles), and so its entry is too: a preview server
-    then finds what an edit changed by identity (render/reuse.py), at no cost."""
+    """The entries of the last load, by file: the display path and the digest of its bytes. A file
+    whose bytes are unchanged gives the Entry it gave last time, the very same object, unbuilt.
+
+    This is the one place where the model's identity stands for "unchanged", by design: the model
+    is immutable, and an entry made from the same bytes is the same value, so what keeps work from
+    one build to the next may compare by identity. The ledger keeps what it worked out for a claim
+    (its interval, its place in date order) while the claim and its entry are the same objects
+    (ledger.py); render/reuse.py's keys hold entries, and an entry compared with itself costs
+    nothing (`is` is tried before `==`).
+    """
 
     def __init__(self) -> None:
-        self._last: dict[str, tuple[FileReport, Entry]] = {}
+        self._last: dict[tuple[str, bytes | None], Entry] = {}
 
     def entries(self, reports: list[FileReport]) -> list[Entry]:
         this = {}
         for report in reports:
-            found = self._last.get(report.path)
-            entry = found[1] if found is not None and found[0] is report else build_entry(
-                entry_id_of(report.path), report.path, report.checked_values())
-            this[report.path] = (report, entry)
+            key = (report.path, report.digest)
+            entry = self._last.get(key) if report.digest is not None else None
+            if entry is None:
+                entry = build_entry(entry_id_of(report.path), report.path, report.checked_values())
+            this[key] = entry
         self._last = this
-        return [entry for _, entry in this.values()]
+        return list(this.values())
 
 
 def load_site(root, cache: bool = True, remembered: CheckedFiles | None = None,
               built: BuiltEntries | None = None) -> Site:
     """The checked model of the site in `root`; raises ProblemsFound with every problem.
 
-    `cache` and `remembered` are as for read.load.check_site: the check cache on disk, and
-    the reports of the last run in this process; `built`, the entries of the last run.
+    `cache` and `remembered` are as for read.load.check_site: the check cache on disk, and what
+    the last run in this process checked; `built`, the entries of the last run. Values that pass
+    the checks build (the checks are made so); values from a damaged check cache may not, and then
+    the cache is discarded and the load runs again without it.
     """
-    with collector_paused():
-        registries, reports = check_site(root, cache, remembered)
-        try:
-            entries = (built or BuiltEntries()).entries(reports)
-        except Exception:
-            if not any(report.from_cache for report in reports):
-                raise
-            discard_cache(root)  # values in the cache that do not build: it is damaged
-            return load_site(root, cache=False, remembered=remembered, built=built)
-        values = {kind: report.values for kind, report in registries.items()}
-        return build_site(values["topic"], values["actor"], values["figure"], entries)
+    registries, reports = check_site(root, cache, remembered)
+    try:
+        entries = (built or BuiltEntries()).entries(reports)
+    except Exception:
+        if not any(report.from_cache for report in reports):
+            raise
+        discard_cache(root)  # values in the cache that do not build: it is damaged
+        return load_site(root, cache=False, remembered=remembered, built=built)
+    values = {kind: report.values for kind, report in registries.items()}
+    return build_site(values["topic"], values["actor"], values["figure"], entries)

@@ -1,4 +1,5 @@
 """Stage 2, read: the repository's files -> each file's checked values, or every problem at once.
-Safe YAML (yamlsafe.py), the checks that span fields and files (checks.py), one report per
-file (load.py), and the results of unchanged files kept between runs (check_cache.py).
+Safe YAML (yamlsafe.py), one file's report (report.py) and its own checks (entry_check.py), the
+checks that span fields and files (checks.py), the whole run (load.py), and when a file need not
+be read again, on what evidence (cache.py; the check cache on disk: cache_file.py).
 """

@@ -2,7 +2,8 @@
 
 Symbolic links are refused wherever they are (a link can point anywhere on the machine, and
 what it points to would be published), and so is anything that is not a plain file or folder.
-They are reported by name, never followed and never read.
+They are reported by name, never followed and never read. A folder that cannot be listed is
+reported too: its files would otherwise be left out without a word.
 """
 from __future__ import annotations
 
@@ -45,25 +46,37 @@ def unsafe_files(folder: Path, display: str) -> list[Problem]:
 
 def _walk(folder: str, display: str) -> tuple[list[str], list[Problem]]:
     """Display paths of the plain files under `folder`, and a problem for every link or special
-    file (the folder itself included). Links to folders are not entered."""
+    file (the folder itself included) and every folder that cannot be listed: its files would
+    otherwise be left out without a word. Links to folders are not entered. A folder at a time,
+    from a list of those still to list: a tree of any depth is walked without recursion."""
     if os.path.islink(folder):
         return [], [Problem(display, 1, 1, "(file)", LINK_WORDS)]
-    try:
-        scan = os.scandir(folder)
-    except OSError:
-        return [], []
-    files, problems = [], []
-    with scan:
-        for item in scan:
-            shown = f"{display}/{item.name}"
+    files: list[str] = []
+    problems: list[Problem] = []
+    to_list = [(folder, display)]
+    while to_list:
+        here, shown_here = to_list.pop()
+        try:
+            with os.scandir(here) as scan:
+                items = list(scan)
+        except OSError as error:
+            if here != folder or not isinstance(error, FileNotFoundError):  # no folder at all: no files
+                problems.append(_unlistable(shown_here, error))
+            continue
+        for item in items:
+            shown = f"{shown_here}/{item.name}"
             if item.is_symlink():
                 problems.append(Problem(shown, 1, 1, "(file)", LINK_WORDS))
             elif item.is_dir():
-                more, more_problems = _walk(item.path, shown)
-                files += more
-                problems += more_problems
+                to_list.append((item.path, shown))
             elif item.is_file():
                 files.append(shown)
             else:
                 problems.append(Problem(shown, 1, 1, "(file)", SPECIAL_WORDS))
     return files, problems
+
+
+def _unlistable(display: str, error: OSError) -> Problem:
+    """A folder that cannot be listed (no permission; gone since its parent was listed)."""
+    return Problem(display, 1, 1, "(file)", f"cannot be read ({error.strerror or type(error).__name__}); "
+                   "the files in this folder were not checked: let this user list it, or remove it")

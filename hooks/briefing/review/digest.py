@@ -8,7 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..format.translations import LANGUAGES
-from ..read.load import CheckedFiles
+from ..read.cache import CheckedFiles
 from .changes import record_changes, translation_changes
 from .claims import claim_changes, claim_translation_changes, figure_changes
 from .inert import MarkdownText, code, code_block, inert

@@ -13,7 +13,8 @@ from ..format.translations import LANGUAGES
 from ..model.build import load_site
 from ..model.ledger import Ledger
 from ..model.site import Site
-from ..read.load import CheckedFiles
+from ..process import collector_paused
+from ..read.cache import CheckedFiles
 from ..render.languages import FOLDERS
 from ..render.opendata import claims_csv
 from ..render.paths import page_url
@@ -57,7 +58,8 @@ def revision(root: Path, name: str, remembered: CheckedFiles) -> Snapshot:
 def snapshot_of(name: str, folder: Path, hand_written: list[str], cache: bool,
                 remembered: CheckedFiles) -> Snapshot:
     try:
-        site = load_site(folder, cache=cache, remembered=remembered)
+        with collector_paused():
+            site = load_site(folder, cache=cache, remembered=remembered)
     except ProblemsFound as found:
         return Snapshot(name, None, tuple(found.problems), frozenset(), ())
     ledger = Ledger(site)

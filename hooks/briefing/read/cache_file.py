@@ -1,4 +1,5 @@
-"""Remember, between runs, the entry files that passed every check of their own.
+"""The check cache on disk: its format, and how it is read and written (when it is believed,
+and for what, is cache.py's to say).
 
 Validation runs on every commit and every preview rebuild, and almost every file
 is unchanged since the last run; reading YAML is what costs. So the checked
@@ -55,11 +56,6 @@ def fingerprint_of(package: Path, stages=CHECKER_STAGES) -> str:
 # Taken when the code is imported, not when a cache is written: a long-running preview server
 # keeps running the code it imported, so its results must not be filed under newer code.
 CODE_FINGERPRINT = fingerprint_of(Path(__file__).resolve().parent.parent)
-
-
-def cache_enabled() -> bool:
-    """BRIEFING_CACHE=off turns the cache off: nothing is read or written."""
-    return os.environ.get("BRIEFING_CACHE", "").strip().lower() not in ("off", "0", "no", "false")
 
 
 class CheckCache:

@@ -1,0 +1,209 @@
+"""When an entry file must be read and checked again, and when it need not: the one place that
+decides, and the evidence each decision trusts.
+
+The checks run on every commit and after every edit under a preview server, and almost every
+file is unchanged since the last run; reading and checking YAML is what costs. So a file is read
+and checked afresh (entry_check.py) unless one of these vouches for it, each for one thing only:
+
+- The digest of its bytes (report.digest_of) -> the report that the same display path with the
+  same bytes gave earlier in this process (a preview server's last run, the other revision of a
+  review). A file's own checks depend on its bytes alone, but for the latest date a file may
+  hold, which only moves on: the same bytes give the same report (a date that was too far ahead
+  stays a problem in memory until the file is edited or the process ends). Reports are kept by
+  (display path, digest), never by which object they are; the model's entries are kept by the
+  same key (model/build.py, BuiltEntries).
+- Its lstat (device, inode, mode, size, modification and change times) -> its bytes are those
+  this process read last time, so their digest is known without reading them. Believed only when
+  the change time was at least SETTLED_NS before that read began: a write in the same tick of the
+  file system's clock as the read could leave the lstat as it was (git's "racy" rule), so a file
+  changed just before it was read is read again on every run until it has settled.
+- The signed check cache on disk (cache_file.py, signed with cache_key.py) -> a file with these
+  bytes passed every check of its own, on this machine, with this code. Its references to the
+  registries are not believed: they are resolved against today's registries, and a file whose
+  references do not all resolve is read again, to say where. A cache this user's key did not sign
+  (one a pull request adds, one from another machine) is never believed. Only files without
+  problems are kept, so problems are always reported fresh, with their lines.
+
+The references a report makes are checked on every run (read/load.py), but for the files whose
+(path, digest) the last run found good against the same registries' ids (`references_to_check`).
+BRIEFING_CACHE=off turns the disk cache off; what a process remembers in memory stays.
+"""
+from __future__ import annotations
+
+import os
+import time
+
+from ..format.problems import Problem
+from .cache_file import CODE_FINGERPRINT, CheckCache
+from .entry_check import check_entry
+from .report import FileReport, digest_of
+from .yamlsafe import read_bytes
+
+SETTLED_NS = 2_000_000_000  # a file changed this long before it was read is trusted by its lstat after
+
+
+def cache_enabled() -> bool:
+    """BRIEFING_CACHE=off turns the disk cache off: nothing is read from it or written to it."""
+    return os.environ.get("BRIEFING_CACHE", "").strip().lower() not in ("off", "0", "no", "false")
+
+
+def stat_key(found: os.stat_result) -> tuple:
+    """What changes whenever a file's bytes do; the change time last (the kernel sets it on every
+    write and rename, and no tool can set it back)."""
+    return (found.st_dev, found.st_ino, found.st_mode, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+
+
+def stat_key_of(path) -> tuple | None:
+    try:
+        return stat_key(os.lstat(path))
+    except OSError:
+        return None
+
+
+class SettledFiles:
+    """The lstat evidence: the files this process read that cannot have changed since."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, tuple[tuple, bytes]] = {}  # display path -> (lstat, digest) of the last run
+        self._this_run: dict[str, tuple[tuple, bytes]] = {}
+
+    def unchanged_digest(self, path: str, display: str) -> bytes | None:
+        """The digest of the bytes the last run read, if the file cannot have changed since: the
+        same lstat as before that read, which came well after the file's last change."""
+        found = self._last.get(display)
+        if found is None or stat_key_of(path) != found[0]:
+            return None
+        self._this_run[display] = found
+        return found[1]
+
+    def read(self, path: str, display: str) -> tuple[bytes, bytes] | None:
+        """The file's bytes and their digest, or None when it cannot be read. Its lstat, taken
+        before the read, is believed next time only if the file had settled by then."""
+        started, key = time.time_ns(), stat_key_of(path)
+        try:
+            data = read_bytes(path)
+        except OSError:
+            return None
+        digest = digest_of(data)
+        if key is not None and key[-1] < started - SETTLED_NS:
+            self._this_run[display] = (key, digest)
+        return data, digest
+
+    def end_run(self) -> None:
+        self._last, self._this_run = self._this_run, {}
+
+
+class CheckedFiles:
+    """What a run of the checks remembers for the next in the same process, and the disk cache it
+    uses. A run keeps only the files it saw, so what is remembered never outgrows the site."""
+
+    def __init__(self) -> None:
+        self._settled = SettledFiles()
+        self._last: dict[tuple[str, bytes], FileReport] = {}  # (display path, digest) -> its report
+        self._this_run: dict[tuple[str, bytes], FileReport] = {}
+        self._disk: CheckCache | None = None  # as the last run that used it left it
+        self._use_disk = False  # whether this run uses it
+        self._known: dict | None = None  # the registries' ids the last run checked references against
+        self._verified: set[tuple[str, bytes]] = set()  # (path, digest) whose references all resolved then
+        self._read: list[str] = []
+        self.read_in_last_run: list[str] = []  # files read and checked afresh (not remembered, not cached)
+        self.save_later = False  # a preview server saves the disk cache after the pages are served
+
+    def begin_run(self, root: str, cache_known: dict | None) -> None:
+        """A run over the entry files of `root`. With `cache_known` (each registry's ids by kind,
+        None for one that cannot be read), it uses the disk cache, whose references those resolve."""
+        self._use_disk = cache_known is not None and cache_enabled()
+        if cache_known is not None and self._use_disk:
+            self._disk = _disk_cache(self._disk, root, cache_known)
+
+    def report_of(self, path: str, display: str) -> FileReport:
+        """One entry file's report, checked on its own; read and checked only when nothing vouches
+        for its bytes (see the module's docstring)."""
+        found = self._report_and_digest(path, display)
+        if found is None:
+            return check_entry(path, display)  # which says why the file cannot be read
+        report, digest = found
+        self._this_run[(display, digest)] = report
+        disk = self._disk_this_run()
+        if disk is not None and report.passed_alone:
+            disk.keep(display, digest, report.registry_refs, report.values, report.values_json)
+        return report
+
+    def end_run(self) -> None:
+        """Every report of the run is in: the disk cache is saved now, before any problem is
+        raised (the good files of a failing run count too), unless `save_later`."""
+        self._last, self._this_run = self._this_run, {}
+        self._settled.end_run()
+        self.read_in_last_run, self._read = self._read, []
+        disk = self._disk_this_run()
+        if disk is not None and not self.save_later:
+            disk.save()
+
+    def references_to_check(self, reports: list[FileReport], known: dict) -> list[FileReport]:
+        """The reports whose references this run must check: all but those whose path and bytes
+        the last run found good against the same registries' ids."""
+        if known != self._known:
+            self._known, self._verified = known, set()
+        return [report for report in reports if (report.path, report.digest) not in self._verified]
+
+    def references_checked(self, reports: list[FileReport], problems: list[Problem]) -> None:
+        """The references of `reports` were checked; `problems` are those that did not resolve."""
+        failed = {problem.path for problem in problems}
+        self._verified = {(report.path, report.digest) for report in reports
+                          if report.digest is not None and report.path not in failed}
+
+    def save_cache(self) -> None:
+        """Save the disk cache as the last run left it (with `save_later`, the run left it unsaved)."""
+        if self._disk is not None:
+            self._disk.save()
+
+    def _report_and_digest(self, path: str, display: str) -> tuple[FileReport, bytes] | None:
+        """The report of the file's bytes, and their digest; None if it cannot be read."""
+        digest = self._settled.unchanged_digest(path, display)
+        report = self._vouched_for(display, digest) if digest is not None else None
+        if report is not None and digest is not None:
+            return report, digest
+        found = self._settled.read(path, display)
+        if found is None:
+            return None
+        data, digest = found
+        return self._vouched_for(display, digest) or self._checked(path, display, data, digest), digest
+
+    def _vouched_for(self, display: str, digest: bytes) -> FileReport | None:
+        """The report of these bytes that this process, or else the disk cache, vouches for. One
+        from the disk cache has no `refs` left to check: it is kept only while its references resolve."""
+        report = self._this_run.get((display, digest)) or self._last.get((display, digest))
+        disk = self._disk_this_run()
+        if report is not None and report.from_cache:
+            resolved = disk is not None and report.registry_refs is not None and disk.resolves(report.registry_refs)
+            report = report if resolved else None
+        return report or self._from_disk(display, digest)
+
+    def _from_disk(self, display: str, digest: bytes) -> FileReport | None:
+        """A report as good as a fresh one: no problems, its references resolved (so none are left)."""
+        disk = self._disk_this_run()
+        found = disk.get(display, digest) if disk is not None else None
+        if found is None:
+            return None
+        registry_refs, values_json = found
+        return FileReport(display, passed_alone=True, registry_refs=registry_refs, from_cache=True,
+                          values_json=values_json, digest=digest)
+
+    def _checked(self, path: str, display: str, data: bytes, digest: bytes) -> FileReport:
+        report = check_entry(path, display, data)
+        report.digest = digest
+        self._read.append(display)
+        return report
+
+    def _disk_this_run(self) -> CheckCache | None:
+        return self._disk if self._use_disk else None
+
+
+def _disk_cache(last: CheckCache | None, root: str, known: dict) -> CheckCache:
+    """The disk cache of `root` as the last run left it: read from its file only in a first run,
+    or when the root or the checking code is another."""
+    if last is None or last.root != root or last.fingerprint != CODE_FINGERPRINT:
+        return CheckCache(root, known)
+    last.next_run()
+    last.use_registries(known)
+    return last

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .format.problems import ProblemsFound
+from .format.translations import SOURCE_LANGUAGE
 from .model.build import BuiltEntries, load_site
 from .model.ledger import Ledger
 from .model.site import Site
@@ -53,7 +54,8 @@ class SiteModels:
 
 
 class SiteBuild:
-    def __init__(self, language: str = "en", models: SiteModels | None = None, later: LaterWork | None = None) -> None:
+    def __init__(self, language: str = SOURCE_LANGUAGE, models: SiteModels | None = None,
+                 later: LaterWork | None = None) -> None:
         self.models = models or SiteModels()
         self.later = later or LaterWork()  # a preview's work after the pages are served
         self.renderer = SiteRenderer(language=language)  # templates, Markdown, renderings, reused

@@ -106,11 +106,6 @@ def correction_item(ctx: RenderContext, entry: Entry, index: int, zone: ZoneInfo
                              "date_modified": timestamp(update.date, zone), "tags": list(entry.topics)})
 
 
-def feed(ctx: RenderContext, zone: ZoneInfo, name: str, title: str, home: str, items: list) -> list[GeneratedFile]:
-    """The Atom and JSON versions of one feed, at feeds/<name>.atom.xml and feeds/<name>.json."""
-    return [later.made() for later in feed_files(ctx, zone, name, title, home, items)]
-
-
 def feed_files(ctx: RenderContext, zone: ZoneInfo, name: str, title: str, home: str, items: list) -> list[LaterFile]:
     """The Atom and JSON versions of one feed, made when asked from items made now. (Every time is
     in the same zone and starts with its date, so the texts sort as the times do.)"""

@@ -11,6 +11,8 @@ from itertools import groupby
 
 from ..format.reference import reference_context
 from ..format.spec import registry_path
+from ..format.translations import SOURCE_LANGUAGE
+from ..model.compare import ComparisonState
 from ..model.site import Entry, Site
 from .claim_views import comparison_key, figure_summary
 from .context import RenderContext
@@ -59,7 +61,7 @@ def entry_page(ctx: RenderContext, entry: Entry) -> GeneratedPage:
         page = make_page(ctx, page_source(ENTRIES, entry.id), entry.path, title,
                          ctx._("This entry is not translated yet."), "entry_untranslated.html.j2", entry.topics,
                          search=False, entry=view)
-        page.meta["briefing_title_in"] = {"lang": "en", "title": escape_text(entry.title),
+        page.meta["briefing_title_in"] = {"lang": SOURCE_LANGUAGE, "title": escape_text(entry.title),
                                           "note": escape_text(ctx._("(in English)"))}
         return page
     description = ctx.markdown.plain(text["summary"])
@@ -140,7 +142,8 @@ def numbered(ctx: RenderContext, title: str, number: int) -> str:
 
 
 LATEST_PER_TOPIC = 1
-CONTESTED_FIRST = {"conflict": 0, "differ": 1, "agree": 2, "one": 3}
+CONTESTED_FIRST = {ComparisonState.CONFLICT: 0, ComparisonState.DIFFER: 1, ComparisonState.AGREE: 2,
+                   ComparisonState.ONE: 3}
 
 
 def key_figures(ledger) -> list[str]:

@@ -7,6 +7,7 @@ SiteRenderer really makes.
 """
 from __future__ import annotations
 
+from ..format.translations import SOURCE_LANGUAGE
 from ..model.ledger import Ledger
 from .pages import month_groups
 from .paginate import FIGURE_PAGE_SIZE, PAGE_SIZE, paginate
@@ -43,6 +44,6 @@ def page_urls(ledger: Ledger, languages: tuple[str, ...], hand_written: list[str
     generated = [page_url(source) for source in page_sources(ledger)]
     urls = {page_url(source) for source in hand_written}
     for language in languages:
-        prefix = "" if language == "en" else f"{language}/"
+        prefix = "" if language == SOURCE_LANGUAGE else f"{language}/"
         urls |= {prefix + url for url in generated}
     return urls

@@ -98,8 +98,11 @@ def watch_natively(server: Any, config: Any) -> bool:
     entries a poll takes an eighth of a second of the server's own time, and an edit waits a
     third of a second, on average, to be seen. BRIEFING_WATCH=poll keeps the engine's polling
     (for folders whose changes the system does not report, such as some network or VM mounts).
-    The paths the server watches already are moved to the new watcher; False if it cannot run."""
-    if os.environ.get("BRIEFING_WATCH", "").strip().lower() == "poll" or not _can_watch(config.docs_dir):
+    The paths the server watches already are moved to the new watcher; False if it cannot run,
+    and the server's log says so in one line, with why (a slower preview should not be a mystery)."""
+    why_not = _why_poll(config.docs_dir)
+    if why_not:
+        engine_of(config).log().info(f"{why_not}: the server polls the files every half second instead.")
         return False
     moved = []
     for path in [config.docs_dir, config.config_file_path, *config.theme.dirs]:
@@ -115,14 +118,18 @@ def watch_natively(server: Any, config: Any) -> bool:
     return True
 
 
-def _can_watch(folder: str) -> bool:
-    """Whether the system watcher starts here (it may be out of watches, or missing)."""
+def _why_poll(folder: str) -> str | None:
+    """Why the server keeps polling: asked to, or the system watcher does not start here (it may
+    be out of watches, or missing), in the words of its error; None when the watcher starts."""
+    if os.environ.get("BRIEFING_WATCH", "").strip().lower() == "poll":
+        return "BRIEFING_WATCH=poll asks for the engine's own watcher"
     probe = ChangesObserver()
     try:
         probe.schedule(FileSystemEventHandler(), folder, recursive=False)
         probe.start()
-    except Exception:  # any failure means: keep polling
-        return False
+    except Exception as error:  # any failure means: keep polling
+        words = ": ".join(filter(None, (type(error).__name__, str(error))))
+        return f"The system's file watcher could not start here ({words})"
     probe.stop()
     probe.join()
-    return True
+    return None

@@ -67,9 +67,14 @@ DEVICES = {
 SCHEMES = {"light": "default", "dark": "slate"}  # browser colour scheme -> Material's palette
 FIRST_VIEW = [".briefing-asof", "#key-figures"]
 
-# Added before any page script runs (through DevTools, so the page's CSP does not apply to it).
-REPORT_CSP = """document.addEventListener('securitypolicyviolation', event => window.__briefingCsp({
-  uri: event.blockedURI, directive: event.effectiveDirective, source: event.sourceFile || ''}), true);"""
+# Added before any page script runs (through DevTools, so the page's CSP does not apply to it). The
+# page counts the violations it reports, so that the test knows how many reports are on their way.
+REPORT_CSP = """window.__briefingCspSent = 0;
+document.addEventListener('securitypolicyviolation', event => {
+  window.__briefingCspSent += 1;
+  window.__briefingCsp({uri: event.blockedURI, directive: event.effectiveDirective, source: event.sourceFile || ''});
+}, true);"""
+REPORTS_WAIT = 5.0  # seconds for the reports of a page's CSP violations to arrive
 
 TABLES = """() => {
   const column = document.querySelector('.md-content') || document.body;
@@ -189,9 +194,21 @@ class Visits:
                 visit.first_view = page.evaluate(IN_FIRST_VIEW, FIRST_VIEW)
             visit.tables = page.evaluate(TABLES)
             visit.axe = axe_violations(page)
-            time.sleep(0.1)  # let a last violation report arrive before the next page replaces this one
+            self.wait_for_csp_reports(page, visit)
             self.done[kind, device, scheme] = visit
         return self.done[kind, device, scheme]
+
+    def wait_for_csp_reports(self, page, visit: Visit) -> None:
+        """Wait until every CSP violation the page has reported so far is in `visit`: each report
+        is a call from the page that arrives on its own, and Playwright delivers it only while
+        it is asked something (not during a time.sleep), so one still on its way would land in
+        the next page's Visit. Fails if they do not all arrive within REPORTS_WAIT."""
+        sent, deadline = page.evaluate("window.__briefingCspSent"), time.monotonic() + REPORTS_WAIT
+        while len(visit.csp) < sent:
+            assert time.monotonic() < deadline, (
+                f"{page.url}: {sent - len(visit.csp)} of {sent} CSP violation reports did not arrive "
+                f"within {REPORTS_WAIT} s")
+            page.wait_for_timeout(20)  # Playwright delivers the calls that have come while it waits
 
     def foreign(self, visit: Visit) -> list[str]:
         """Requests made or attempted to anywhere but the site's own origin (data:, blob: and

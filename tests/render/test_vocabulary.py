@@ -1,5 +1,6 @@
-"""Each vocabulary of the format is defined once (format/spec.py); every word table, meaning,
-template, stylesheet, schema and page that lists one must agree with it."""
+"""Each vocabulary of the format is defined once (format/spec.py), and the states of a figure's
+comparison once (model/compare.py); every word table, meaning, template, stylesheet, schema and
+page that lists one must agree with it."""
 from __future__ import annotations
 
 import json
@@ -10,18 +11,27 @@ import pytest
 from jinja2 import Environment, nodes
 
 from briefing.format.spec import ACTOR_KINDS, BASES, QUALIFIERS, STATUSES
+from briefing.model.compare import ComparisonState
 from briefing.model.intervals import claim_interval, open_side
 from briefing.render.jinja import TEMPLATES
-from briefing.render.words import BASIS_WORDS, KIND_PLURAL_WORDS, KIND_WORDS, QUALIFIER_PHRASES, STATUS_WORDS
+from briefing.render.words import (
+    BASIS_WORDS,
+    COMPARISON_WORDS,
+    KIND_PLURAL_WORDS,
+    KIND_WORDS,
+    QUALIFIER_PHRASES,
+    STATUS_WORDS,
+)
 
 from conftest import REPO
 
-VOCABULARIES = {"qualifier": QUALIFIERS, "status": STATUSES, "kind": ACTOR_KINDS, "basis": BASES}
+STATES = tuple(ComparisonState)
+VOCABULARIES = {"qualifier": QUALIFIERS, "status": STATUSES, "kind": ACTOR_KINDS, "basis": BASES, "state": STATES}
 
 
 @pytest.mark.parametrize("table, vocabulary", [(QUALIFIER_PHRASES, QUALIFIERS), (STATUS_WORDS, STATUSES),
                                                (KIND_WORDS, ACTOR_KINDS), (KIND_PLURAL_WORDS, ACTOR_KINDS),
-                                               (BASIS_WORDS, BASES)])
+                                               (BASIS_WORDS, BASES), (COMPARISON_WORDS, STATES)])
 def test_every_word_table_covers_exactly_its_vocabulary(table: dict, vocabulary: tuple):
     assert tuple(table) == vocabulary
 
@@ -44,13 +54,15 @@ def test_the_schema_enumerates_the_spec_vocabularies():
 
 
 def compared_values(template: Path) -> list[tuple[str, str]]:
-    """(vocabulary, value) for every `x.status == "..."`-like test a template makes."""
+    """(vocabulary, value) for every `x.status == "..."`-like test a template makes, and for
+    every value of `x.state in ("...", "...")`."""
     tree = Environment(extensions=["jinja2.ext.i18n"]).parse(template.read_text())  # {% trans %} too
     found = []
     for compare in tree.find_all(nodes.Compare):
         sides = [compare.expr, *(operand.expr for operand in compare.ops)]
         names = [side.attr for side in sides if isinstance(side, nodes.Getattr) and side.attr in VOCABULARIES]
-        values = [side.value for side in sides if isinstance(side, nodes.Const) and isinstance(side.value, str)]
+        consts = [item for side in sides for item in (side.items if isinstance(side, nodes.Tuple) else [side])]
+        values = [side.value for side in consts if isinstance(side, nodes.Const) and isinstance(side.value, str)]
         found += [(name, value) for name in names for value in values]
     return found
 
@@ -62,13 +74,16 @@ def test_templates_compare_only_values_the_spec_has():
 
 def test_the_template_check_can_fail(tmp_path: Path):
     planted = tmp_path / "planted.html.j2"
-    planted.write_text('{% if entry.status == "disputd" or "about" == row.qualifier %}x{% endif %}')
-    assert compared_values(planted) == [("status", "disputd"), ("qualifier", "about")]
+    planted.write_text('{% if entry.status == "disputd" or "about" == row.qualifier or c.state in ("differ", "odd") %}'
+                       'x{% endif %}')
+    assert compared_values(planted) == [("status", "disputd"), ("qualifier", "about"), ("state", "differ"),
+                                        ("state", "odd")]
 
 
-def test_status_styles_name_only_spec_statuses():
+def test_status_and_flag_styles_name_only_spec_statuses_and_comparison_states():
     css = (REPO / "docs/assets/briefing.css").read_text()
     assert set(re.findall(r"\.briefing-status--([a-z-]+)", css)) <= set(STATUSES)
+    assert set(re.findall(r"\.briefing-flag--([a-z-]+)", css)) <= set(STATES)
 
 
 @pytest.mark.parametrize("page, row, vocabulary", [

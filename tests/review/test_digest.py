@@ -100,7 +100,7 @@ def test_a_change_reads_in_words(repo: Path):
             "(released on Monday, January 12); was Ministry of Penitentiary Services: at least 116 people") in claims
     assert claims.index("#### Prisoners released") < claims.index("Review Group A")
     figures = section(text, "How each figure's claims compare")
-    assert "- Prisoners released: now claims differ: 49 to more than 500 people, 6 claims; was claims differ: " \
+    assert "- Prisoners released: now Counts differ: 49 to more than 500 people, 6 claims; was Counts differ: " \
            "about 60–70 to more than 400 people, 3 claims" in figures
     assert "- `es` added: Bloomberg News reports at least one US citizen" in section(text, "Translations")
     pages = section(text, "Pages of the site, both languages")

@@ -2,41 +2,59 @@
 changes only: reading a file (every build reads every briefing file) must not start a rebuild."""
 from __future__ import annotations
 
+import logging
 import threading
-import time
 from pathlib import Path
-from types import SimpleNamespace
 
+import pytest
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
-from briefing_engine import ChangesObserver, watch_natively
+from briefing_engine import ChangesObserver, Engine, watch_natively
 
 
 class Seen(FileSystemEventHandler):
+    """The events the watcher reports about files, in the order it reports them."""
+
     def __init__(self) -> None:
         self.events: list = []
-        self.arrived = threading.Event()
+        self.arrived = threading.Condition()
 
     def on_any_event(self, event) -> None:
         if not event.is_directory:
-            self.events.append(event)
-            self.arrived.set()
+            with self.arrived:
+                self.events.append(event)
+                self.arrived.notify_all()
+
+    def until(self, path: Path, timeout: float = 10) -> list:
+        """The events up to the first about `path` (that one too), taken off the list once it has
+        come; fails if it has not come within `timeout` seconds."""
+        def first() -> int | None:
+            return next((n for n, event in enumerate(self.events) if event.src_path == str(path)), None)
+        with self.arrived:
+            assert self.arrived.wait_for(lambda: first() is not None, timeout), \
+                f"the watcher did not report {path.name} within {timeout} s"
+            taken, self.events = self.events[: first() + 1], self.events[first() + 1:]
+        return taken
 
 
 def test_the_watcher_reports_a_write_and_not_a_read(tmp_path: Path):
+    """One watcher reports events in the order they happen, so a marker file written after the read
+    bounds the wait: once its event has come, any event of the read would have come before it."""
     entry = tmp_path / "entry.yaml"
     entry.write_text("title: x\n")
     seen, observer = Seen(), ChangesObserver()
     observer.schedule(seen, str(tmp_path), recursive=True)
     observer.start()
     try:
-        time.sleep(0.2)
+        (tmp_path / "ready").write_text("")
+        seen.until(tmp_path / "ready")  # the watcher is running
         entry.read_text()
-        time.sleep(0.5)  # a bound for events that must not come, not a timing assertion
-        assert seen.events == []
+        (tmp_path / "after-the-read").write_text("")
+        reported = seen.until(tmp_path / "after-the-read")
+        assert [event for event in reported if event.src_path == str(entry)] == [], "a read was reported"
         entry.write_text("title: y\n")
-        assert seen.arrived.wait(10), "the write was never reported"
+        seen.until(entry)
     finally:
         observer.stop()
         observer.join()
@@ -59,17 +77,27 @@ class Server:
             del self.watched[path]
 
 
-def test_the_server_s_watched_paths_move_to_the_system_watcher_unless_polling_is_asked_for(tmp_path: Path,
-                                                                                            monkeypatch):
+@pytest.fixture
+def config(tmp_path: Path):
+    """A site's configuration as the engine reads it: the log line goes to that engine's logger."""
     (tmp_path / "docs").mkdir()
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
-    config = SimpleNamespace(docs_dir=str(tmp_path / "docs"), config_file_path=str(tmp_path / "mkdocs.yml"),
-                             theme=SimpleNamespace(dirs=[str(tmp_path / "theme")]))
-    monkeypatch.setenv("BRIEFING_WATCH", "poll")
-    polling = Server()
-    polling.watch(config.docs_dir)
-    assert not watch_natively(polling, config) and isinstance(polling.observer, PollingObserver)
-    monkeypatch.delenv("BRIEFING_WATCH")
+    return Engine("mkdocs").load_config(str(tmp_path / "mkdocs.yml"))
+
+
+@pytest.fixture
+def hooks_log(caplog):
+    """What the hooks log, at INFO and above, on the engine's hooks logger."""
+    caplog.set_level(logging.INFO, logger=Engine("mkdocs").log().name)
+    return caplog
+
+
+def lines_of(caplog) -> list[str]:
+    return [f"{record.levelname} {record.getMessage()}" for record in caplog.records
+            if record.name == "mkdocs.hooks.briefing"]
+
+
+def test_the_server_s_watched_paths_move_to_the_system_watcher(config, hooks_log):
     server = Server()
     server.watch(config.docs_dir)
     server.watch(config.config_file_path)
@@ -77,3 +105,25 @@ def test_the_server_s_watched_paths_move_to_the_system_watcher_unless_polling_is
     assert isinstance(server.observer, ChangesObserver)
     assert server.watched == {config.docs_dir: 1, config.config_file_path: 1}
     assert len(server.observer.emitters) == 2  # the new watcher watches both
+    assert lines_of(hooks_log) == []
+
+
+def test_polling_asked_for_is_kept_and_said_once(config, hooks_log, monkeypatch):
+    monkeypatch.setenv("BRIEFING_WATCH", "poll")
+    polling = Server()
+    polling.watch(config.docs_dir)
+    assert not watch_natively(polling, config) and isinstance(polling.observer, PollingObserver)
+    assert lines_of(hooks_log) == ["INFO BRIEFING_WATCH=poll asks for the engine's own watcher: the server polls "
+                                   "the files every half second instead."]
+
+
+def test_a_system_watcher_that_cannot_start_leaves_polling_and_the_log_says_why(config, hooks_log, monkeypatch):
+    def out_of_watches(observer) -> None:
+        raise OSError(28, "inotify watch limit reached")
+    monkeypatch.setattr(ChangesObserver, "start", out_of_watches)
+    polling = Server()
+    polling.watch(config.docs_dir)
+    assert not watch_natively(polling, config) and isinstance(polling.observer, PollingObserver)
+    assert lines_of(hooks_log) == ["INFO The system's file watcher could not start here (OSError: [Errno 28] "
+                                   "inotify watch limit reached): the server polls the files every half second "
+                                   "instead."]

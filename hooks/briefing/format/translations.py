@@ -13,7 +13,10 @@ from .marks import N_
 from .marks import NP_ as NP_  # marks.py holds both; render/ imports them from here
 from .structure import Field, Record
 
-LANGUAGES = {"es": N_("Spanish")}  # besides English, the site's own language
+# English: the language the records are written in (a block holds another language's text), and
+# so the site's default, at the root. Tables keyed by language code hold "en" as data.
+SOURCE_LANGUAGE = "en"
+LANGUAGES = {"es": N_("Spanish")}  # besides SOURCE_LANGUAGE, the site's own language
 # A block's own words, which the format reference translates ({record}: the record's name).
 BLOCK_NAME = N_("{record} in {language}")
 BLOCK_DOC = N_("the {language} text of this {record} (see Translations below)")

@@ -9,10 +9,21 @@ claims disagree, never which of them is right.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from itertools import groupby
 
 from .claims import PlacedClaim
 from .intervals import can_all_hold
+
+
+class ComparisonState(StrEnum):
+    """How a figure's claims compare. The values are what templates test (`c.state == "differ"`)
+    and the CSS class of a figure's flag; the words readers see are render/words.py's."""
+    CONFLICT = "conflict"  # claims that state the same period cannot all hold
+    DIFFER = "differ"      # no value is allowed by every claim, yet none that state one period contradict
+    AGREE = "agree"        # two or more claims, which can all hold
+    ONE = "one"
+    NONE = "none"
 
 
 @dataclass(frozen=True)
@@ -25,13 +36,12 @@ class Comparison:
     actors: int = 0               # how many claimants (counted once: every figure summary shows it)
 
     @property
-    def state(self) -> str:
-        """'conflict', 'differ', 'agree' (two or more that can all hold), 'one' or 'none'."""
+    def state(self) -> ComparisonState:
         if self.conflicts:
-            return "conflict"
+            return ComparisonState.CONFLICT
         if self.differ:
-            return "differ"
-        return {0: "none", 1: "one"}.get(len(self.claims), "agree")
+            return ComparisonState.DIFFER
+        return {0: ComparisonState.NONE, 1: ComparisonState.ONE}.get(len(self.claims), ComparisonState.AGREE)
 
 
 def compare(claims: list[PlacedClaim]) -> Comparison:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ..format.translations import SOURCE_LANGUAGE
 from ..model.claims import PlacedClaim
 from ..model.compare import Comparison
 from .chart import chart_geometry, time_chart_geometry
@@ -26,10 +27,10 @@ def unit_words(ctx: RenderContext, figure, claim) -> str:
 
 def scope_view(ctx: RenderContext, claim, name: str) -> tuple:
     """A claim's scope or quote in the build's language, and the language it is in."""
-    translation = claim.translation(ctx.language) if ctx.language != "en" else None
+    translation = claim.translation(ctx.language) if ctx.language != SOURCE_LANGUAGE else None
     translated = translation.get(name) if translation else None
     english = getattr(claim, name)
-    return (translated, ctx.language) if translated or not english else (english, "en")
+    return (translated, ctx.language) if translated or not english else (english, SOURCE_LANGUAGE)
 
 
 def claim_view(ctx: RenderContext, placed: PlacedClaim, here: str) -> dict:
@@ -45,7 +46,7 @@ def claim_view(ctx: RenderContext, placed: PlacedClaim, here: str) -> dict:
         "unit": unit_words(ctx, figure, claim), "value_words": ctx.words.claim_value(claim, gender),
         "said_on": claim.said_on, "said_on_words": ctx.words.date(claim.said_on),
         "scope": scope, "scope_lang": scope_lang, "quote": quote, "quote_lang": quote_lang,
-        "quote_translated": bool(quote) and quote_lang != "en",  # an es quote renders the English one
+        "quote_translated": bool(quote) and quote_lang != SOURCE_LANGUAGE,  # an es quote renders the English one
         "period_words": ctx.words.period(claim.period) if claim.period else None,
         "basis": ctx.words.basis(claim.basis), "entry_url": relative_url(here, entry_url(entry.id)),
         "entry_title": entry_text(ctx, entry)["title"], "entry_lang": entry_text(ctx, entry)["lang"],
@@ -60,7 +61,8 @@ def comparison_view(ctx: RenderContext, comparison: Comparison, here: str) -> di
     """A figure's claims compared, for the sentences of _comparison.html.j2."""
     def view(placed):
         return claim_view(ctx, placed, here) if placed else None
-    return {"state": comparison.state, "count": len(comparison.claims), "actors": comparison.actors,
+    return {"state": comparison.state, "state_words": ctx.words.comparison(comparison.state),
+            "count": len(comparison.claims), "actors": comparison.actors,
             "lowest": view(comparison.lowest), "highest": view(comparison.highest),
             "conflicts": [{"period_words": ctx.words.period(period), "claims": [view(p) for p in claims]}
                           for period, claims in comparison.conflicts]}

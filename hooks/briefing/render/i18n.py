@@ -21,14 +21,15 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
-ENGLISH = "en"
+from ..format.translations import SOURCE_LANGUAGE
+
 LOCALE_FOLDER = Path(__file__).parent / "locale"
 DATE_PATTERNS = {"en": ("d MMMM y", "MMMM y"), "es": ("d 'de' MMMM 'de' y", "MMMM 'de' y")}
 
 
 def load_translations(code: str, folder: Path = LOCALE_FOLDER) -> NullTranslations:
     """The language's catalog, compiled from its .po file (English needs none)."""
-    if code == ENGLISH:
+    if code == SOURCE_LANGUAGE:
         return NullTranslations()
     with open(folder / code / "LC_MESSAGES" / "messages.po", "rb") as po:
         catalog = read_po(po, locale=code)
@@ -42,7 +43,7 @@ class Language:
     """One language of the site: `gettext` for the interface's words, `date` and `number` for the
     forms of dates and numbers."""
 
-    def __init__(self, code: str = ENGLISH, translations: NullTranslations | None = None):
+    def __init__(self, code: str = SOURCE_LANGUAGE, translations: NullTranslations | None = None):
         self.code = code
         self.locale = Locale.parse(code)
         self.translations = translations or load_translations(code)

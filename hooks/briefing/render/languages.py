@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..format.translations import LANGUAGES, N_
+from ..format.translations import LANGUAGES, N_, SOURCE_LANGUAGE
 from .i18n import Language
 from .paths import absolute
 
-DEFAULT = "en"  # the site at the root, and the `x-default` of every page
+DEFAULT = SOURCE_LANGUAGE  # the site at the root, and the `x-default` of every page
 NAMES = {"en": "English", "es": "Español"}  # each language in its own words, for the switcher
 FOLDERS = {DEFAULT: "", **{code: f"{code}/" for code in LANGUAGES}}
 

@@ -11,6 +11,8 @@ from itertools import groupby
 
 from ..format.reference import reference_context
 from ..format.spec import registry_path
+from ..format.translations import SOURCE_LANGUAGE
+from ..model.compare import ComparisonState
 from ..model.site import Entry, Site
 from .claim_views import comparison_key, figure_summary
 from .context import RenderContext
@@ -62,7 +64,7 @@ def entry_page(ctx: RenderContext, entry: Entry) -> GeneratedPage:
         page = make_page(ctx, page_source(ENTRIES, entry.id), entry.path, title,
                          ctx._("This entry is not translated yet."), "entry_untranslated.html.j2", entry.topics,
                          search=False, entry=view)
-        page.meta["briefing_title_in"] = {"lang": "en", "title": entry.title, "note": ctx._("(in English)")}
+        page.meta["briefing_title_in"] = {"lang": SOURCE_LANGUAGE, "title": entry.title, "note": ctx._("(in English)")}
         return page
     description = ctx.markdown.plain(text["summary"])
     facts = {"type": ctx._("Entry"), "date": ctx.words.date(entry.date),
@@ -150,7 +152,8 @@ def numbered(ctx: RenderContext, title: str, number: int) -> str:
 
 
 LATEST_PER_TOPIC = 1
-CONTESTED_FIRST = {"conflict": 0, "differ": 1, "agree": 2, "one": 3}
+CONTESTED_FIRST = {ComparisonState.CONFLICT: 0, ComparisonState.DIFFER: 1, ComparisonState.AGREE: 2,
+                   ComparisonState.ONE: 3}
 
 
 def key_figures(ledger) -> list[str]:

@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
 from ..format.problems import Problem, ProblemsFound, did_you_mean, quoted
+from ..format.translations import SOURCE_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ class Settings:
     repository: str | None = None    # e.g. https://github.com/owner/briefing, for corrections
     edit_uri: str | None = None      # e.g. edit/main/docs/: the repository's editor, from docs/
     build_date: dt.date = dt.date(1970, 1, 1)  # the day the site is built as (SOURCE_DATE_EPOCH)
-    language: str = "en"             # the language this build publishes
+    language: str = SOURCE_LANGUAGE  # the language this build publishes
     sites: tuple = ()                # (language, base_url) of every language's site, this one's too
     # A first search reads the index of this many newest entries; the older ones have an index of
     # their own, read when a reader asks (publish/search_index.py says why).

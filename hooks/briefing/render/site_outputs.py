@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from ..format.problems import Problem, ProblemsFound
 from ..format.spec import registry_path
+from ..format.translations import SOURCE_LANGUAGE
 from ..model.ledger import Ledger
 from ..model.site import Site
 from .context import RenderContext
@@ -44,7 +45,7 @@ def shared_inputs(ctx: RenderContext) -> tuple:
 class SiteRenderer:
     """Renders one language's site from its plan, remembering between builds what can be reused (reuse.py)."""
 
-    def __init__(self, templates: Templates | None = None, language: str = "en") -> None:
+    def __init__(self, templates: Templates | None = None, language: str = SOURCE_LANGUAGE) -> None:
         self.language = templates.language if templates else Language(language)
         self.templates = templates or Templates(language=self.language)
         self.words = Words(self.language)

@@ -10,6 +10,7 @@ import datetime as dt
 
 from markupsafe import Markup
 
+from ..format.translations import SOURCE_LANGUAGE
 from ..model.claims import PlacedClaim
 from ..model.ledger import actors_of
 from ..model.site import Entry
@@ -67,7 +68,7 @@ def review_view(ctx: RenderContext, entry: Entry) -> dict:
 def update_view(ctx: RenderContext, update) -> dict:
     """An update's note in the build's language, else in English, marked as such."""
     note = ctx.text(update, "note")
-    lang = ctx.language if note is not update.note or ctx.language == "en" else "en"
+    lang = ctx.language if note is not update.note or ctx.language == SOURCE_LANGUAGE else SOURCE_LANGUAGE
     return {"date": update.date, "date_words": ctx.words.date(update.date), "lang": lang,
             "note_html": Markup(ctx.markdown.inline(note))}
 
@@ -103,5 +104,5 @@ def actor_view(ctx: RenderContext, actor_id: str, here: str) -> dict:
 
 def english_url(ctx: RenderContext, url: str) -> str | None:
     """The same page on the English site (absolute), from another language's site."""
-    english = ctx.settings.site_of("en")
-    return absolute(english, url) if english and ctx.language != "en" else None
+    english = ctx.settings.site_of(SOURCE_LANGUAGE)
+    return absolute(english, url) if english and ctx.language != SOURCE_LANGUAGE else None

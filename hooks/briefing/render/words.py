@@ -1,15 +1,18 @@
-"""The words readers see for values, dates and the format's vocabularies, in the build's language.
+"""The words readers see for values, dates, the format's vocabularies and how a figure's claims
+compare, in the build's language.
 
 Each table has one entry per value of a vocabulary in format/spec.py (qualifiers, statuses,
-actor kinds, bases); a test fails if a table and the spec disagree. The tables hold English
-msgids: a language's words come from its gettext catalog (i18n.py), and a value's phrase takes
-the grammatical gender of the figure's unit where the language has one ("unas 2.000 personas").
+actor kinds, bases), or per state of a comparison (model/compare.py); a test fails if a table
+and its vocabulary disagree. The tables hold English msgids: a language's words come from its
+gettext catalog (i18n.py), and a value's phrase takes the grammatical gender of the figure's
+unit where the language has one ("unas 2.000 personas").
 """
 from __future__ import annotations
 
 import datetime as dt
 
 from ..format.translations import N_, NP_
+from ..model.compare import ComparisonState
 from .i18n import Language
 
 # A value's phrase for each qualifier: a single value, and a range [low, high].
@@ -34,6 +37,10 @@ KIND_PLURAL_WORDS = {"person": N_("People"), "organization": N_("Organizations")
                      "media": N_("Media"), "group": N_("Groups")}
 BASIS_WORDS = {"announced": N_("announced"), "counted": N_("counted"), "verified": N_("verified"),
                "estimated": N_("estimated")}
+# How a figure's claims compare: the site's flag (conflict, differ) and the review digest say these.
+COMPARISON_WORDS = {ComparisonState.CONFLICT: N_("Claims conflict"), ComparisonState.DIFFER: N_("Counts differ"),
+                    ComparisonState.AGREE: N_("Claims can all hold"), ComparisonState.ONE: N_("One claim"),
+                    ComparisonState.NONE: N_("No claims")}
 
 
 class Words:
@@ -85,3 +92,6 @@ class Words:
 
     def basis(self, basis: str | None) -> str | None:
         return self.language.gettext(BASIS_WORDS[basis]) if basis else None
+
+    def comparison(self, state: ComparisonState) -> str:
+        return self.language.gettext(COMPARISON_WORDS[state])

@@ -15,8 +15,6 @@ from ..model.site import Claim, Entry, Site
 from ..render.words import Words
 from .changes import Record, TranslationChange, language_changes
 
-STATE_WORDS = {"conflict": "claims conflict", "differ": "claims differ", "agree": "claims agree",
-               "one": "one claim", "none": "no claims"}
 ENGLISH = Words()
 
 
@@ -45,7 +43,7 @@ class ClaimChange:
 @dataclass(frozen=True)
 class FigureChange:
     label: str
-    now: str      # 'claims differ: 60–70 to more than 400 people, 5 claims'
+    now: str      # 'Counts differ: 60–70 to more than 400 people, 5 claims'
     was: str
 
 
@@ -111,7 +109,7 @@ def figure_changes(old: Site, new: Site) -> list[FigureChange]:
 
 def comparison_words(site: Site, comparison: Comparison) -> str:
     count = len(comparison.claims)
-    state = STATE_WORDS[comparison.state]
+    state = ENGLISH.comparison(comparison.state)  # the site's words for it
     if not comparison.lowest or not comparison.highest:
         return state
     low, high = comparison.lowest.claim, comparison.highest.claim

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..format.problems import ProblemsFound
-from ..format.translations import LANGUAGES
+from ..format.translations import LANGUAGES, SOURCE_LANGUAGE
 from ..model.build import load_site
 from ..model.ledger import Ledger
 from ..model.site import Site
@@ -22,7 +22,7 @@ from ..render.settings import Settings
 from ..render.site_outputs import SiteRenderer
 from .revisions import commit_of, page_files, write_briefings
 
-SITE_LANGUAGES = ("en", *LANGUAGES)
+SITE_LANGUAGES = (SOURCE_LANGUAGE, *LANGUAGES)
 DATA_BASE = "/"  # open data rows are compared with site-relative entry addresses
 # A revision's files are written to a scratch folder in memory where the machine has one: a
 # thousand small files cost 0.9 s on this machine's disk, 0.2 s in /dev/shm.

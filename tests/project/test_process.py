@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing import cli, site_build
+from briefing import cli, site_builds
 from briefing.process import collector_paused
 from briefing.read.cache import CheckedFiles
 from briefing.review import snapshot
@@ -48,10 +48,25 @@ def seen_while_loading(monkeypatch, module, name: str) -> list[bool]:
 
 def test_validate_a_build_and_a_review_load_with_the_collector_paused(toy_repo: Path, monkeypatch, collector_on):
     validating = seen_while_loading(monkeypatch, cli, "check_site")
-    building = seen_while_loading(monkeypatch, site_build, "load_site")
+    building = seen_while_loading(monkeypatch, site_builds, "load_site")
     reviewing = seen_while_loading(monkeypatch, snapshot, "load_site")
     cli.check_everything(toy_repo)
-    site_build.SiteModels().load(toy_repo, share=False)
+    site_builds.SiteModels().load(toy_repo)
     snapshot.snapshot_of("the working tree", toy_repo, [], True, CheckedFiles())
     assert (validating, building, reviewing) == ([False], [False], [False])
     assert gc.isenabled()
+
+
+def test_a_preview_s_cycle_pauses_the_collector_until_no_build_runs(toy_repo: Path, tmp_path: Path, collector_on):
+    """A preview whose folder is kept: no full collection until every language's pages are served."""
+    builds = site_builds.SiteBuilds()
+    builds.start(preview=True)
+    builds.before("en", tmp_path / "site", incremental=True)
+    assert not gc.isenabled()
+    with builds.later.held():  # as the default language's build holds it while the others build
+        builds.before("es", tmp_path / "site/es", incremental=True)
+        builds.of("es").failed()
+        assert not gc.isenabled()
+        builds.of("en").failed()
+    assert gc.isenabled()
+    builds.close()

@@ -51,7 +51,11 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    """The theme's environment lists its files without the hidden ones (briefing_theme.py)."""
+    """The theme's environment lists its files without the hidden ones (briefing_theme.py). The
+    site's links between pages are to folders (entries/x/): the engine must write pages there."""
+    if not config.use_directory_urls:
+        raise engine_of(config).plugin_error("use_directory_urls: the site's pages link to each other as folders "
+                                             "(entries/x/); leave it out, or true")
     _builds.later.report = engine_of(config).log().warning
     make_environment = config.theme.get_env
     config.theme.get_env = lambda: listing_visible_templates(make_environment())
@@ -196,7 +200,8 @@ def settings_of(config) -> Settings:
                     repository=briefing.get("repository"), edit_uri=briefing.get("edit_uri"),
                     build_date=build_date(), language=language_of(config), search_recent_entries=recent,
                     sites=tuple((code, url) for code, url in site_urls(config.site_url or "/", language_of(config))
-                                if code in languages_built(config)))
+                                if code in languages_built(config)),
+                    written_in=(Path(config.config_file_path).name, "extra.briefing."))
 
 
 def fail(problems, engine: Engine) -> NoReturn:

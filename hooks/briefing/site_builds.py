@@ -1,8 +1,8 @@
 """Every language's build, and the model they share, as a run of the engine keeps them.
 
-The engine loads its hook module once for every language's configuration (mkdocs.yml and
-mkdocs.es.yml), so one SiteBuilds holds a SiteBuild per language, each with its own renderings,
-templates and search records from one build to the next. The briefing files are loaded once
+One SiteBuilds lives as long as the engine's run (a preview server's, or one build of every
+language) and holds a SiteBuild per language, each with its own renderings, templates and
+search records from one build to the next. The briefing files are loaded once
 per cycle of builds, by the default language's build; the other languages' builds of the cycle,
 which it runs (or which run in processes forked from it), take that model: `model` says which.
 In a preview server, the cycle's work after the pages are served waits until every language's

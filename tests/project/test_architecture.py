@@ -27,8 +27,9 @@ def core_modules(core: Path = CORE) -> dict[str, Path]:
     return modules
 
 
-def imported_modules(name: str, path: Path) -> set[str]:
-    """The core modules a module imports, relative imports resolved ('..model.site' -> 'briefing.model.site')."""
+def imported_modules(name: str, path: Path, known: set[str] | None = None) -> set[str]:
+    """The core modules (or the `known` ones) a module imports, relative imports resolved
+    ('..model.site' -> 'briefing.model.site')."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found = set()
     for node in ast.walk(ast.parse(path.read_text(), str(path))):
@@ -38,7 +39,7 @@ def imported_modules(name: str, path: Path) -> set[str]:
             found |= {target} | {f"{target}.{alias.name}" for alias in node.names}
         elif isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names}
-    return {module for module in found if module.split(".")[0] == "briefing"}
+    return {module for module in found if module.split(".")[0] == "briefing" or module in (known or ())}
 
 
 def stage_of(module: str) -> int:
@@ -82,11 +83,18 @@ def test_the_import_rule_can_fail(tmp_path: Path):
     assert backward_imports(core) == ["briefing.format.spec imports briefing.render.words"]
 
 
-def modules_on_an_import_cycle(core: Path = CORE) -> list[str]:
-    """The core modules that import themselves through others. Imports made only for the type
-    checker (under TYPE_CHECKING) count: a reader following them goes round all the same."""
-    modules = core_modules(core)
-    imports = {name: (imported_modules(name, path) & modules.keys()) - {name} for name, path in modules.items()}
+def hooks_modules(hooks: Path = CORE.parent) -> dict[str, Path]:
+    """Every module under hooks/: the core's, and the engine's adapters beside it (briefing_hooks...)."""
+    adapters = {path.stem: path for path in sorted(hooks.glob("*.py"))}
+    return {**core_modules(hooks / "briefing"), **adapters}
+
+
+def modules_on_an_import_cycle(hooks: Path = CORE.parent) -> list[str]:
+    """The modules under hooks/ that import themselves through others. Imports made only for the
+    type checker (under TYPE_CHECKING) count: a reader following them goes round all the same."""
+    modules = hooks_modules(hooks)
+    imports = {name: (imported_modules(name, path, set(modules)) & modules.keys()) - {name}
+               for name, path in modules.items()}
     on_a_cycle = []
     for start in modules:
         reached, to_follow = set(), list(imports[start])
@@ -100,7 +108,8 @@ def modules_on_an_import_cycle(core: Path = CORE) -> list[str]:
     return on_a_cycle
 
 
-def test_no_core_module_imports_itself_through_others():
+def test_no_module_under_hooks_imports_itself_through_others():
+    assert len(hooks_modules()) > len(core_modules()) > 50  # the adapters and the whole core are read
     assert modules_on_an_import_cycle() == []
 
 
@@ -113,7 +122,10 @@ def test_the_cycle_rule_can_fail(tmp_path: Path):
     (core / "read/remembered.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
                                             "    from .load import FileReport\n")
     (core / "read/files.py").write_text("from . import load\n")
-    assert modules_on_an_import_cycle(core) == ["briefing.read.load", "briefing.read.remembered"]
+    (tmp_path / "briefing_hooks.py").write_text("from briefing_theme import toc\n")
+    (tmp_path / "briefing_theme.py").write_text("import briefing_hooks\n")
+    assert modules_on_an_import_cycle(tmp_path) == ["briefing.read.load", "briefing.read.remembered",
+                                                    "briefing_hooks", "briefing_theme"]
 
 
 def test_the_core_imports_nothing_from_mkdocs():

@@ -33,7 +33,7 @@ STATUSES = ("developing", "confirmed", "disputed")
 ACTOR_KINDS = ("person", "organization", "government", "media", "group")
 BASES = ("announced", "counted", "verified", "estimated")
 GENDERS = ("feminine", "masculine")  # of a translated unit, where the language has genders
-# The topics the site is organised around: the menu (mkdocs.yml nav) links to each of them.
+# The topics the site is organised around: the site's menu links to each of them.
 FIXED_TOPICS = ("detentions", "oil-control", "diplomacy")
 
 BOTTOM_LINE = Record(N_("bottom line"), (

@@ -118,7 +118,7 @@ def write_file(site_dir: Path, path: str, content: str | bytes) -> None:
 
 def write_files(site_dir: Path, contents: dict[str, Content]) -> None:
     """Each file made and written in turn, so that a published build holds one in memory at a
-    time, not all (its feeds and open data are about 40 MB a language at 10,000 entries)."""
+    time, not all (its feeds and open data are about 250 MB a language at 10,000 entries)."""
     for path, content in contents.items():
         write_file(site_dir, path, content())
 

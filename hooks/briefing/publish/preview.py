@@ -1,10 +1,10 @@
 """A preview server's rebuilds: which pages are laid out again and which files written again.
 
 A preview server rebuilds the whole site after every edit. Laying a page out costs the engine
-about 4 ms, 45 s at 10,000 entries in two languages, to show one edited entry; its feeds and
-open data are 25 MB a language. So a rebuild lays out again only the generated pages whose output
-changed, and writes again only the files whose key changed; the engine's adapter keeps the
-site folder of the last build and lays the new pages over it (hooks/briefing_preview.py).
+about 4 ms, 45 s at 10,000 entries in two languages, to show one edited entry; the feeds and
+open data are about 250 MB a language. So a rebuild lays out again only the generated pages
+whose output changed, and writes again only the files whose key changed; the engine's adapter
+keeps the site folder of the last build and lays the new pages over it (hooks/briefing_preview.py).
 
 What decides, for a page: the plan's key (render/plan.py, reuse.py). A page whose rendering was
 kept by its key is what the folder holds, as long as every build since the folder was laid out

@@ -1,6 +1,6 @@
 """The site's search index: Pagefind, fed page by page while the site is built.
 
-Why Pagefind and not the theme's search: Material's index is one JSON file that every
+Why Pagefind and not the theme's own search: the theme's index is one JSON file that every
 reader downloads whole on the first search, about 0.5 KB gzipped per entry (5 MB at
 10,000 entries). Pagefind splits its index into chunks, so a first search fetches a
 fixed part plus the chunks for the words typed. It folds accents ("Rodriguez" finds

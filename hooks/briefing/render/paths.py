@@ -14,8 +14,9 @@ _SAFE_SEGMENT = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def page_source(*segments: str) -> str:
-    """'entries', 'some-id' -> 'entries/some-id.md'. With MkDocs' directory URLs (its default), the
-    page is served at entries/some-id/ and written to entries/some-id/index.html."""
+    """'entries', 'some-id' -> 'entries/some-id.md', the page's place among the site's pages (as
+    if written in docs/). Its address is a folder, entries/some-id/ (page_url): every link
+    between pages is made so, and the engine's adapter has the engine publish pages there."""
     for segment in segments:
         if not _SAFE_SEGMENT.fullmatch(segment):
             raise ValueError(f"unsafe path segment {segment!r}")

@@ -25,6 +25,9 @@ class Settings:
     # A first search reads the index of this many newest entries; the older ones have an index of
     # their own, read when a reader asks (publish/search_index.py says why).
     search_recent_entries: int = 2_000
+    # Where the settings are written, for a problem with one of them: the file, and what goes
+    # before each setting's name there (the engine's adapter says which).
+    written_in: tuple[str, str] = ("the publishing settings", "")
 
     def site_of(self, language: str) -> str | None:
         """The address of the site in `language`, if the site is published in it."""
@@ -44,7 +47,8 @@ class Settings:
         known = resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8").split()
         if self.timezone not in known:
             hint = did_you_mean(str(self.timezone), known) or "; use a zone name such as 'America/Caracas'"
-            raise ProblemsFound([Problem("mkdocs.yml", 0, 0, "extra.briefing.timezone",
+            where, prefix = self.written_in
+            raise ProblemsFound([Problem(where, 0, 0, prefix + "timezone",
                                          f"{quoted(self.timezone)} is not a time zone{hint}")])
         with resources.files("tzdata.zoneinfo").joinpath(self.timezone).open("rb") as data:
             return ZoneInfo.from_file(data, key=self.timezone)

@@ -75,7 +75,7 @@ def update_view(ctx: RenderContext, update) -> dict:
 
 def entry_view(ctx: RenderContext, entry: Entry) -> dict:
     """An entry's page. It reads only the entry and the registries (never other entries), which
-    is what lets a preview server reuse it while those are unchanged (site_outputs.EntryPages)."""
+    is what lets its key be the entry alone (pages.plan_entries)."""
     site, here, text = ctx.site, entry_url(entry.id), entry_text(ctx, entry)
     return {
         **list_item_view(ctx, entry, here), "text": text,

@@ -57,7 +57,7 @@ class Ledger:
 
 def same_claims(kept: tuple, claims: list) -> bool:
     """The same claims in the same order, each from the same entries (a PlacedClaim's equality
-    leaves out the entries that repeat it)."""
+    leaves out the entries that repeat it). By identity, as BuiltEntries (model/build.py) allows."""
     return len(kept) == len(claims) and all(
         a.claim is b.claim and a.entry is b.entry and a.also_in == b.also_in for a, b in zip(kept, claims, strict=True))
 
@@ -65,8 +65,9 @@ def same_claims(kept: tuple, claims: list) -> bool:
 def once_each(site: Site, last: dict[int, PlacedClaim] | None = None) -> list[PlacedClaim]:
     """Every claim of the site, oldest entry first; a count entered again (same_count_key) is
     kept once, where it was first reported, with the entries that repeat it. `last`: the placed
-    claims of the build before, by their claim's id; one whose claim, entry and repeats are the
-    same is kept, with what it has worked out (its interval, its place in date order)."""
+    claims of the build before, by their claim's identity (as BuiltEntries, model/build.py, allows);
+    one whose claim, entry and repeats are the same is kept, with what it has worked out (its
+    interval, its place in date order)."""
     last = last or {}
     first: dict[tuple, list] = {}  # the count -> [its first placed claim, the entries that repeat it...]
     for entry in reversed(site.entries):

@@ -52,10 +52,12 @@ def on_startup(command, dirty):
 
 def on_config(config):
     """The theme's environment lists its files without the hidden ones (briefing_theme.py). The
-    site's links between pages are to folders (entries/x/): the engine must write pages there."""
+    site's links between pages are to folders (entries/x/): the engine must write pages there. The
+    sitemap is the core's (render/sitemap.py): the engine's would list only the pages it laid out."""
     if not config.use_directory_urls:
         raise engine_of(config).plugin_error("use_directory_urls: the site's pages link to each other as folders "
                                              "(entries/x/); leave it out, or true")
+    config.theme.static_templates.discard("sitemap.xml")  # the core makes it, from its plan
     _builds.later.report = engine_of(config).log().warning
     make_environment = config.theme.get_env
     config.theme.get_env = lambda: listing_visible_templates(make_environment())
@@ -79,7 +81,7 @@ def on_files(files, config):
     root, docs_dir = Path(config.config_file_path).parent, Path(config.docs_dir)
     add_shared_files(files, config)
     docs = {file.src_uri for file in files}
-    doc_pages = {file.src_uri for file in files.documentation_pages()}
+    doc_pages = [file.src_uri for file in files.documentation_pages()]
     try:
         model = _builds.model(language, root, docs_dir)
         if not _builds.preview:

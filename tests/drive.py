@@ -18,7 +18,7 @@ def drive(builds: SiteBuilds, repo: Path, site: Path, docs: dict = HOME, recent:
     build = builds.of("en")
     builds.before("en", site, incremental)
     settings = Settings("Toy", "https://example.org/toy/", search_recent_entries=recent)
-    pages = build.make(builds.model("en", repo), settings, set(docs), set(docs))
+    pages = build.make(builds.model("en", repo), settings, set(docs), list(docs))
     shown = {source: build.page_html(source, page_url(source), {}, "Home", html) for source, html in docs.items()}
     for page in pages:
         shown[page.source] = build.page_html(page.source, page.url, page.meta, "", "" if page.is_html else "<p>x</p>")

@@ -8,6 +8,7 @@ server's rebuild, given when the build is made.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .format.problems import ProblemsFound
@@ -51,11 +52,13 @@ class SiteBuild:
         self.rendered = None
         self.mode.before(site_dir, incremental)
 
-    def make(self, model: LoadedModel, settings: Settings, docs: set[str], doc_pages: set[str],
+    def make(self, model: LoadedModel, settings: Settings, docs: set[str], doc_pages: list[str],
              docs_root: Path | None = None) -> list[GeneratedPage]:
         """Render the site in `settings.language`: the pages the engine is to lay out. `docs` are
-        the engine's own files, `doc_pages` those of them that are pages, `docs_root` the folder of
-        every language's hand-written pages. Raises ProblemsFound."""
+        the engine's own files, `doc_pages` those of them that are pages (in the engine's order),
+        `docs_root` the folder of every language's hand-written pages. Raises ProblemsFound."""
+        self.hand_written, self.settings = (hand_written_pages(docs_root) if docs_root else {}), settings
+        settings = replace(settings, hand_written=tuple((source, self.languages_of(source)) for source in doc_pages))
         rendered = self.renderer.render(model.site, settings, model.ledger, texts_checked=model.texts_rendered)
         model.texts_rendered = True
         collisions = check_collisions(rendered.plan.published(), docs)
@@ -63,9 +66,8 @@ class SiteBuild:
             raise ProblemsFound(collisions)
         self.rendered, self.settings = rendered, settings
         self.pages = {page.source: page for page in rendered.pages}
-        self.hand_written = hand_written_pages(docs_root) if docs_root else {}
         self.earlier = earlier_pages(model.site.entries, settings.search_recent_entries)
-        return self.mode.to_lay_out(rendered, doc_pages, self.earlier)
+        return self.mode.to_lay_out(rendered, set(doc_pages), self.earlier)
 
     def file_paths(self) -> list[str]:
         """The paths of the files the core writes (the engine checks links to them)."""
@@ -78,13 +80,17 @@ class SiteBuild:
         """Whether the engine lays out this hand-written page again (a preview keeps most)."""
         return self.mode.lays_out_hand_written(source)
 
+    def languages_of(self, source: str) -> tuple[str, ...]:
+        """The languages a page exists in: every one the site is built in for the core's pages,
+        those whose folder has it for a hand-written page."""
+        built = tuple(code for code, _ in self.settings.sites)
+        if source in self.pages:
+            return built
+        return tuple(code for code in built if source in self.hand_written.get(code, ()))
+
     def alternates(self, source: str, url: str) -> list[dict]:
-        """The page's versions in every language it exists in (the core's pages exist in all)."""
-        sites = self.settings.sites
-        built = tuple(code for code, _ in sites)
-        languages = built if source in self.pages else tuple(
-            code for code in built if source in self.hand_written.get(code, ()))
-        return alternates(sites, url, languages)
+        """The page's versions in every language it exists in."""
+        return alternates(self.settings.sites, url, self.languages_of(source))
 
     def other_sites(self) -> list[dict]:
         """The other languages' sites, with a line in each one's language (for the not-found page)."""

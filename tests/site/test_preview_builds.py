@@ -19,9 +19,9 @@ from synthetic import make_repo
 
 SERVE_URL = "http://127.0.0.1:8000/"  # mkdocs serve sets site_url to its own address
 EPOCH = "1768400000"
-# What a preview leaves out or makes its own way: the sitemap lists only the pages laid out in the
-# last rebuild, Pagefind's bundle is another run's, and the marker says which build wrote the folder.
-NOT_COMPARED = re.compile(r"(^|/)(sitemap\.xml(\.gz)?|pagefind/.*|\.briefing-preview)$")
+# What a preview makes its own way: Pagefind's bundle is another run's, and the marker says which
+# build wrote the folder. (The sitemap is compared: it is made from the plan, not from the pages laid out.)
+NOT_COMPARED = re.compile(r"(^|/)(pagefind/.*|\.briefing-preview)$")
 
 
 class Preview:

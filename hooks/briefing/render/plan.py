@@ -29,6 +29,7 @@ from .ledger_pages import plan_actor_index, plan_actors, plan_figure_index, plan
 from .opendata import plan_open_data
 from .outputs import Planned
 from .pages import plan_entries, plan_format_page, plan_home_section, plan_timeline, plan_topics
+from .sitemap import plan_sitemap
 
 PAGE = "page"        # an HTML body (or Markdown) the engine lays out at the address's page
 FILE = "file"        # a file written as it is (feeds, open data, schemas, images)
@@ -37,9 +38,12 @@ SECTION = "section"  # a part of a hand-written page (the home page's sections)
 
 @dataclass(frozen=True)
 class Kind:
+    """`plan(ctx)` plans every output of the kind; a kind that lists the site's pages (the sitemap)
+    is given them too, `plan(ctx, pages)`, and comes after every kind of page."""
     name: str
     role: str
-    plan: Callable[[RenderContext], Iterable[Planned]]
+    plan: Callable[..., Iterable[Planned]]
+    lists_pages: bool = False
 
 
 KINDS: tuple[Kind, ...] = (
@@ -56,6 +60,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("open data", FILE, plan_open_data),
     Kind("schema", FILE, plan_schemas),
     Kind("image", FILE, plan_images),
+    Kind("sitemap", FILE, plan_sitemap, lists_pages=True),
 )
 
 
@@ -63,7 +68,10 @@ class SitePlan:
     """Every output of one language's site, kind by kind, in the order KINDS gives."""
 
     def __init__(self, ctx: RenderContext, kinds: tuple[Kind, ...] | None = None) -> None:
-        self.by_kind: dict[Kind, list[Planned]] = {kind: list(kind.plan(ctx)) for kind in kinds or KINDS}
+        kinds = kinds or KINDS
+        self.by_kind: dict[Kind, list[Planned]] = {kind: list(kind.plan(ctx)) for kind in kinds if not kind.lists_pages}
+        pages = [planned.address for planned in self.pages]
+        self.by_kind.update({kind: list(kind.plan(ctx, pages)) for kind in kinds if kind.lists_pages})
 
     def of_role(self, role: str) -> list[Planned]:
         return [planned for kind, outputs in self.by_kind.items() if kind.role == role for planned in outputs]

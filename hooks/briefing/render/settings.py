@@ -22,6 +22,8 @@ class Settings:
     build_date: dt.date = dt.date(1970, 1, 1)  # the day the site is built as (SOURCE_DATE_EPOCH)
     language: str = SOURCE_LANGUAGE  # the language this build publishes
     sites: tuple = ()                # (language, base_url) of every language's site, this one's too
+    # (source, the languages it is written in) of each hand-written page, in the engine's order
+    hand_written: tuple = ()
     # A first search reads the index of this many newest entries; the older ones have an index of
     # their own, read when a reader asks (publish/search_index.py says why).
     search_recent_entries: int = 2_000

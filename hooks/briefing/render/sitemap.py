@@ -1,0 +1,55 @@
+"""The sitemap (sitemap.xml, and gzipped): every page of one language's site, generated and
+hand-written, with each page's versions in the other languages. It is made from the plan's pages
+(plan.py) and the hand-written pages the settings list, so a preview's sitemap is a full build's."""
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import io
+from collections.abc import Callable
+from functools import partial
+
+from .context import RenderContext
+from .languages import DEFAULT, alternates
+from .outputs import Planned
+from .paths import absolute, page_url
+
+SITEMAP = "sitemap.xml"
+
+
+def plan_sitemap(ctx: RenderContext, pages: list[str]) -> list[Planned]:
+    """`pages`: the sources of the plan's generated pages, in the plan's order. Both files read
+    only which pages there are (and the settings, which every output reads)."""
+    key = (tuple(pages),)
+    return [Planned(SITEMAP, key, partial(sitemap_content, ctx, pages)),
+            Planned(SITEMAP + ".gz", key, partial(gzipped_content, ctx, pages))]
+
+
+def sitemap_content(ctx: RenderContext, pages: list[str]) -> Callable[[], str]:
+    """Made when written: it lists every page (a preview writes it only when the pages change)."""
+    return partial(sitemap_text, ctx, pages)
+
+
+def gzipped_content(ctx: RenderContext, pages: list[str]) -> Callable[[], bytes]:
+    return partial(gzipped, ctx, pages)
+
+
+def gzipped(ctx: RenderContext, pages: list[str]) -> bytes:
+    """The sitemap gzipped as sitemap readers expect it: its name inside, the build's day as its time."""
+    moment = dt.datetime.combine(ctx.settings.build_date, dt.time(), dt.UTC)
+    out = io.BytesIO()
+    with gzip.GzipFile(fileobj=out, filename=SITEMAP + ".gz", mode="wb", mtime=int(moment.timestamp())) as packed:
+        packed.write(sitemap_text(ctx, pages).encode("utf-8"))
+    return out.getvalue()
+
+
+def sitemap_text(ctx: RenderContext, generated: list[str]) -> str:
+    """Hand-written pages first (in the order the settings give them), then the generated ones."""
+    settings = ctx.settings
+    built = tuple(code for code, _ in settings.sites)
+    listed = [(source, languages) for source, languages in settings.hand_written]
+    listed += [(source, built) for source in generated]
+    pages = [{"address": absolute(settings.base_url, page_url(source)),
+              "alternates": alternates(settings.sites, page_url(source), languages)} for source, languages in listed]
+    return ctx.render("sitemap.xml.j2", pages=pages, lastmod=settings.build_date.isoformat(),
+                      lists_every_language=ctx.language == DEFAULT)

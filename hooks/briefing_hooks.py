@@ -52,12 +52,10 @@ def on_startup(command, dirty):
 
 def on_config(config):
     """The theme's environment lists its files without the hidden ones (briefing_theme.py). The
-    site's links between pages are to folders (entries/x/): the engine must write pages there. The
-    sitemap is the core's (render/sitemap.py): the engine's would list only the pages it laid out."""
+    site's links between pages are to folders (entries/x/): the engine must write pages there."""
     if not config.use_directory_urls:
         raise engine_of(config).plugin_error("use_directory_urls: the site's pages link to each other as folders "
                                              "(entries/x/); leave it out, or true")
-    config.theme.static_templates.discard("sitemap.xml")  # the core makes it, from its plan
     _builds.later.report = engine_of(config).log().warning
     make_environment = config.theme.get_env
     config.theme.get_env = lambda: listing_visible_templates(make_environment())
@@ -131,6 +129,9 @@ def on_env(env, config, files):
     In a preview the core writes its files itself, after the build: the engine knew them only to
     check links to them."""
     build = _builds.of(language_of(config))
+    # The sitemap is the core's (render/sitemap.py): the engine's lists only the pages it laid out.
+    # Left among the theme's templates until now, so that the engine does not copy it as a file.
+    config.theme.static_templates.discard("sitemap.xml")
     env.install_gettext_translations(build.renderer.language.translations, newstyle=False)
     env.bytecode_cache = _theme_templates
     env.auto_reload = False  # a new environment every build: no need to look at the files again per page

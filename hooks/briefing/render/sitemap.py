@@ -44,12 +44,19 @@ def gzipped(ctx: RenderContext, pages: list[str]) -> bytes:
 
 
 def sitemap_text(ctx: RenderContext, generated: list[str]) -> str:
-    """Hand-written pages first (in the order the settings give them), then the generated ones."""
+    """Hand-written pages first (in the order the settings give them), then the generated ones.
+    The default language's site (at the root) lists every version of each page, so its one
+    sitemap lists every language's; another language's lists its own pages."""
     settings = ctx.settings
     built = tuple(code for code, _ in settings.sites)
-    listed = [(source, languages) for source, languages in settings.hand_written]
-    listed += [(source, built) for source in generated]
-    pages = [{"address": absolute(settings.base_url, page_url(source)),
-              "alternates": alternates(settings.sites, page_url(source), languages)} for source, languages in listed]
-    return ctx.render("sitemap.xml.j2", pages=pages, lastmod=settings.build_date.isoformat(),
-                      lists_every_language=ctx.language == DEFAULT)
+    every = [*settings.hand_written, *((source, built) for source in generated)]
+    return ctx.render("sitemap.xml.j2", pages=[page_view(ctx, source, languages) for source, languages in every],
+                      lastmod=settings.build_date.isoformat())
+
+
+def page_view(ctx: RenderContext, source: str, languages: tuple[str, ...]) -> dict:
+    """A page's addresses to list, and its versions (hreflang) to name beside each."""
+    versions = alternates(ctx.settings.sites, page_url(source), languages)
+    others = [version["href"] for version in versions if version["lang"] != "x-default"]
+    listed = others if others and ctx.language == DEFAULT else [absolute(ctx.settings.base_url, page_url(source))]
+    return {"listed": listed, "alternates": versions}

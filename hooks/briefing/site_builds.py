@@ -51,8 +51,10 @@ class SiteBuilds:
         self._cycle: tuple[Path, LoadedModel] | None = None  # the default language's model of this cycle
 
     def start(self, preview: bool) -> None:
-        """Once, before any build: a preview server's builds, or published ones."""
+        """Once, before any build: a preview server's builds, or published ones (a preview saves
+        the check cache once the pages are served, with the rest of its later work)."""
         self.preview = preview
+        self.models.checked.save_later = preview
 
     def of(self, language: str) -> SiteBuild:
         if language not in self.builds:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing.format.problems import ProblemsFound
+from briefing.render.settings import Settings
 from briefing.site_builds import SiteBuilds
 
 from conftest import TOY
@@ -53,6 +54,19 @@ def test_a_preview_indexes_its_pages_after_the_build_and_rechecks_only_what_chan
     assert "entries/oil-exports-resume.md" in handed and "entries/assembly-says-400-freed.md" not in handed
     assert builds.later.wait(LATER), "the preview's later work did not end"
     assert "resumed, edited" in (site / "feeds/all.atom.xml").read_text()
+    builds.close()
+
+
+def test_a_preview_saves_the_check_cache_after_the_pages_are_served(repo: Path, tmp_path: Path):
+    builds = preview()
+    builds.before("en", tmp_path / "site")
+    model = builds.model("en", repo)
+    assert not list((repo / ".cache").rglob("checked-*.json")), "saved while the build ran"
+    builds.of("en").make(model, Settings("Toy", "https://example.org/toy/"), set(HOME), list(HOME))
+    with builds.later.held():
+        builds.of("en").after()
+    assert builds.later.wait(LATER), "the preview's later work did not end"
+    assert list((repo / ".cache").rglob("checked-*.json"))
     builds.close()
 
 

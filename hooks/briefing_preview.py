@@ -24,6 +24,7 @@ import secrets
 import shutil
 from pathlib import Path
 
+from briefing.render.languages import DEFAULT
 from briefing.render.outputs import GeneratedPage
 from briefing.render.paths import page_url
 
@@ -157,8 +158,9 @@ class PreviewServer:
 
     def before(self, language: str, root: Path, site_dir: Path, engine) -> bool:
         """Before a language's build: True if its folder was kept (the build is laid over it).
-        Stops the server, in one line, if the hooks' Python changed since it started."""
-        stale = stale_code(self.hooks.parent, self.code) if self.code else None
+        Stops the server, in one line, if the hooks' Python changed since it started (looked at
+        once a cycle, by the default language's build, which builds the others)."""
+        stale = stale_code(self.hooks.parent, self.code) if self.code and language == DEFAULT else None
         if stale is not None:
             engine.log().error(stale)
             raise SystemExit(1)  # the engine's server passes on every Exception, not SystemExit

@@ -24,7 +24,6 @@ import secrets
 import shutil
 from pathlib import Path
 
-from briefing.render.languages import DEFAULT
 from briefing.render.outputs import GeneratedPage
 from briefing.render.paths import page_url
 
@@ -158,15 +157,16 @@ class PreviewServer:
 
     def before(self, language: str, root: Path, site_dir: Path, engine) -> bool:
         """Before a language's build: True if its folder was kept (the build is laid over it).
-        Stops the server, in one line, if the hooks' Python changed since it started (looked at
-        once a cycle, by the default language's build, which builds the others)."""
-        stale = stale_code(self.hooks.parent, self.code) if self.code and language == DEFAULT else None
+        Stops the server, in one line, if the hooks' Python changed since it started. (Looked at
+        only when the folder is not kept: any change under hooks/ changes `inputs_fingerprint`.)"""
+        folder = self.folders.setdefault(language, (PreviewFolder(), site_dir))[0]
+        self.folders[language] = (folder, site_dir)
+        incremental = folder.before(site_dir, root)
+        stale = stale_code(self.hooks.parent, self.code) if self.code and not incremental else None
         if stale is not None:
             engine.log().error(stale)
             raise SystemExit(1)  # the engine's server passes on every Exception, not SystemExit
-        folder = self.folders.setdefault(language, (PreviewFolder(), site_dir))[0]
-        self.folders[language] = (folder, site_dir)
-        return folder.before(site_dir, root)
+        return incremental
 
     def linked_pages(self, language: str, root: Path, docs_dir: Path, pages: dict[str, GeneratedPage],
                      changed: list[GeneratedPage]) -> list[GeneratedPage]:

@@ -5,7 +5,7 @@ import json
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from .paths import page_url
 
@@ -23,10 +23,10 @@ class GeneratedPage:
         return page_url(self.source)
 
 
-@dataclass(frozen=True)
-class Planned:
+class Planned(NamedTuple):
     """One output: `address` is a page's source among the engine's pages ('entries/x.md') or a
-    file's path in the site ('feeds/all.atom.xml'); an equal `key` makes the same output."""
+    file's path in the site ('feeds/all.atom.xml'); an equal `key` makes the same output. (A
+    named tuple: a build plans one for every page, and a tuple is made fastest.)"""
     address: str
     key: Hashable
     make: Callable[[], Any]

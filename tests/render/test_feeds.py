@@ -168,7 +168,8 @@ def test_timestamps_start_the_day_in_the_zone(zone: str, day: dt.date, expected:
 def test_an_unknown_zone_is_a_problem_naming_the_setting(feed_repo: Path):
     site = load_site(feed_repo, cache=False)
     with pytest.raises(ProblemsFound) as found:
-        SiteRenderer().render(site, Settings("Toy", "https://example.org/", timezone="America/Caracs"))
+        SiteRenderer().render(site, Settings("Toy", "https://example.org/", timezone="America/Caracs",
+                                             written_in=("mkdocs.yml", "extra.briefing.")))
     assert [str(p) for p in found.value.problems] == [
         "mkdocs.yml: extra.briefing.timezone: 'America/Caracs' is not a time zone; did you mean 'America/Caracas'?"]
 

@@ -54,6 +54,7 @@ def test_a_preview_indexes_its_pages_after_the_build_and_rechecks_only_what_chan
     assert "entries/oil-exports-resume.md" in handed and "entries/assembly-says-400-freed.md" not in handed
     assert builds.later.wait(LATER), "the preview's later work did not end"
     assert "resumed, edited" in (site / "feeds/all.atom.xml").read_text()
+    assert "resumed, edited" in search_records(site)["/entries/oil-exports-resume/"]["meta"]["title"]
     builds.close()
 
 

@@ -43,10 +43,6 @@ class SiteBuild:
         self.hand_written: dict[str, frozenset] = {}  # each language's hand-written pages
         self.earlier: frozenset[str] = frozenset()  # the entry pages of the earlier entries' search bundle
 
-    @property
-    def language(self) -> str:
-        return self.renderer.language.code
-
     def before(self, site_dir: Path, incremental: bool = False) -> None:
         """`incremental`: a preview's site folder still holds the last build's output."""
         self.rendered = None

@@ -19,6 +19,7 @@ from briefing.format.problems import ProblemsFound
 from briefing.publish.csp import with_content_security_policy
 from briefing.publish.search_index import SearchIndexError
 from briefing.render.languages import docs_root, site_urls
+from briefing.render.pages import HOME
 from briefing.render.settings import Settings, build_date
 from briefing.site_builds import SiteBuilds
 from briefing_engine import Engine, engine_of, watch_natively
@@ -149,7 +150,7 @@ def on_page_content(html, page, config, files):
     build = _builds.of(language_of(config))
     source = page.file.src_uri
     html = build.page_html(source, page.url, text_meta(page.meta), unescape(page.title or ""), html)
-    if build.page(source) is not None or source == "index.md":
+    if build.page(source) is not None or source == HOME:
         page.toc = engine_of(config).get_toc(toc_tokens(html))
     return html
 
@@ -160,7 +161,7 @@ def on_post_build(config):
     build, language = _builds.of(language_of(config)), language_of(config)
     with _builds.later.held():
         if _builds.preview:
-            _preview.after(language, Path(config.site_dir), build.mode.gone())
+            _preview.after(language, Path(config.site_dir), build.gone())
         try:
             build.after()
         except SearchIndexError as error:

@@ -159,7 +159,7 @@ class PreviewServer:
         """Before a language's build: True if its folder was kept (the build is laid over it).
         Stops the server, in one line, if the hooks' Python changed since it started. (Looked at
         only when the folder is not kept: any change under hooks/ changes `inputs_fingerprint`.)"""
-        folder = self.folders.setdefault(language, (PreviewFolder(), site_dir))[0]
+        folder = self.folders[language][0] if language in self.folders else PreviewFolder()
         self.folders[language] = (folder, site_dir)
         incremental = folder.before(site_dir, root)
         stale = stale_code(self.hooks.parent, self.code) if self.code and not incremental else None

@@ -54,7 +54,7 @@ class SiteBuild:
         the engine's own files, `doc_pages` those of them that are pages (in the engine's order),
         `docs_root` the folder of every language's hand-written pages. Raises ProblemsFound."""
         self.hand_written, self.settings = (hand_written_pages(docs_root) if docs_root else {}), settings
-        settings = replace(settings, hand_written=tuple((source, self.languages_of(source)) for source in doc_pages))
+        settings = replace(settings, hand_written=tuple((source, self._written_in(source)) for source in doc_pages))
         rendered = self.renderer.render(model.site, settings, model.ledger, texts_checked=model.texts_rendered)
         model.texts_rendered = True
         collisions = check_collisions(rendered.plan.published(), docs)
@@ -76,17 +76,14 @@ class SiteBuild:
         """Whether the engine lays out this hand-written page again (a preview keeps most)."""
         return self.mode.lays_out_hand_written(source)
 
-    def languages_of(self, source: str) -> tuple[str, ...]:
-        """The languages a page exists in: every one the site is built in for the core's pages,
-        those whose folder has it for a hand-written page."""
-        built = tuple(code for code, _ in self.settings.sites)
-        if source in self.pages:
-            return built
-        return tuple(code for code in built if source in self.hand_written.get(code, ()))
+    def _written_in(self, source: str) -> tuple[str, ...]:
+        """The languages whose folder has this hand-written page."""
+        return tuple(code for code, _ in self.settings.sites if source in self.hand_written.get(code, ()))
 
     def alternates(self, source: str, url: str) -> list[dict]:
-        """The page's versions in every language it exists in."""
-        return alternates(self.settings.sites, url, self.languages_of(source))
+        """The page's versions in every language it exists in (the core's pages exist in all)."""
+        built = tuple(code for code, _ in self.settings.sites)
+        return alternates(self.settings.sites, url, built if source in self.pages else self._written_in(source))
 
     def other_sites(self) -> list[dict]:
         """The other languages' sites, with a line in each one's language (for the not-found page)."""
@@ -104,6 +101,10 @@ class SiteBuild:
             return page.body
         self.mode.laid_out(source, url, meta, title, engine_html)
         return engine_html + self.rendered.home_html if source == HOME and self.rendered else engine_html
+
+    def gone(self) -> set[str]:
+        """The generated pages the last build's folder holds that this build no longer makes."""
+        return self.mode.gone()
 
     def after(self) -> None:
         """The engine has written the pages: the mode writes the rest (now, or once served)."""

@@ -32,7 +32,6 @@ class Published:
         self.site_dir = site_dir
 
     def to_lay_out(self, rendered: RenderedSite, doc_pages: set[str], earlier: frozenset[str]) -> list[GeneratedPage]:
-        self.close()
         self.search = PublishedSearch(self.language, rendered, doc_pages, earlier, self.site_dir)
         return rendered.pages
 

@@ -20,7 +20,7 @@ from ..model.site import Entry
 from .claim_views import claim_view
 from .context import RenderContext
 from .outputs import GeneratedFile, Planned, json_text, xml_text
-from .paths import absolute, entry_url, feed_path, topic_feed_name, topic_url
+from .paths import FEED_SUFFIXES, absolute, entry_url, feed_path, topic_feed_name, topic_url
 from .texts import entry_text
 from .views import english_url, source_view
 
@@ -176,15 +176,15 @@ def items_of(items: FeedItems, entries: tuple) -> list[FeedItem]:
 
 def feed_plan(ctx: RenderContext, zone: ZoneInfo, feed: tuple[str, str, str], entries: tuple,
               items: Callable[[], list[FeedItem]]) -> list[Planned]:
-    """The two files of one feed (name, title, home page): made from `items()`, when planned made."""
-    def contents() -> dict[str, Callable[[], str]]:
-        return feed_contents(ctx, zone, *feed, items())
-    paths = (feed_path(feed[0], "atom"), feed_path(feed[0], "json"))
-    return [Planned(path, (entries,), partial(content_of, contents, path)) for path in paths]
+    """The Atom and JSON files of one feed (name, title, home page), each made from `entries`."""
+    return [Planned(feed_path(feed[0], kind), (entries,), partial(feed_content, ctx, zone, feed, kind, items))
+            for kind in FEED_SUFFIXES]
 
 
-def content_of(contents: Callable[[], dict[str, Callable[[], str]]], path: str) -> Callable[[], str]:
-    return contents()[path]
+def feed_content(ctx: RenderContext, zone: ZoneInfo, feed: tuple[str, str, str], kind: str,
+                 items: Callable[[], list[FeedItem]]) -> Callable[[], str]:
+    """One format of one feed: its items made now, in the build's thread; its text when called."""
+    return feed_contents(ctx, zone, *feed, items())[feed_path(feed[0], kind)]
 
 
 def site_feeds(ctx: RenderContext) -> list[GeneratedFile]:

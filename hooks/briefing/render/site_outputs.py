@@ -28,7 +28,7 @@ class RenderedSite:
     pages: list[GeneratedPage]
     home_html: str
     contents: dict[str, Content]  # a file's path -> its content, made when called
-    made: frozenset[str]          # the addresses of the pages and sections made afresh
+    made: frozenset[str]          # the names made afresh: outputs' addresses, and shared parts' ("feed:<id>")
 
     def files(self) -> list[GeneratedFile]:
         """Every file made now (tests and tools; a build writes them one at a time)."""

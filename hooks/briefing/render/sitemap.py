@@ -7,7 +7,7 @@ import datetime as dt
 import gzip
 import io
 from collections.abc import Callable
-from functools import partial
+from functools import cache, partial
 
 from .context import RenderContext
 from .languages import DEFAULT, alternates
@@ -21,25 +21,18 @@ def plan_sitemap(ctx: RenderContext, pages: list[str]) -> list[Planned]:
     """`pages`: the sources of the plan's generated pages, in the plan's order. Both files read
     only which pages there are (and the settings, which every output reads)."""
     key = (tuple(pages),)
-    return [Planned(SITEMAP, key, partial(sitemap_content, ctx, pages)),
-            Planned(SITEMAP + ".gz", key, partial(gzipped_content, ctx, pages))]
+    text = cache(partial(sitemap_text, ctx, pages))  # made when written (a preview writes it only
+    # when the pages change), once for both files
+    return [Planned(SITEMAP, key, lambda: text),
+            Planned(SITEMAP + ".gz", key, lambda: partial(gzipped, ctx, text))]
 
 
-def sitemap_content(ctx: RenderContext, pages: list[str]) -> Callable[[], str]:
-    """Made when written: it lists every page (a preview writes it only when the pages change)."""
-    return partial(sitemap_text, ctx, pages)
-
-
-def gzipped_content(ctx: RenderContext, pages: list[str]) -> Callable[[], bytes]:
-    return partial(gzipped, ctx, pages)
-
-
-def gzipped(ctx: RenderContext, pages: list[str]) -> bytes:
+def gzipped(ctx: RenderContext, text: Callable[[], str]) -> bytes:
     """The sitemap gzipped as sitemap readers expect it: its name inside, the build's day as its time."""
     moment = dt.datetime.combine(ctx.settings.build_date, dt.time(), dt.UTC)
     out = io.BytesIO()
     with gzip.GzipFile(fileobj=out, filename=SITEMAP + ".gz", mode="wb", mtime=int(moment.timestamp())) as packed:
-        packed.write(sitemap_text(ctx, pages).encode("utf-8"))
+        packed.write(text().encode("utf-8"))
     return out.getvalue()
 
 

@@ -150,10 +150,12 @@ class PreviewServer:
 
     def __init__(self) -> None:
         self.folders: dict[str, tuple[PreviewFolder, Path]] = {}  # language -> its folder, and where it is
-        self.code = ""
+        self.root, self.code = Path(), ""  # the folder holding hooks/, and its code's fingerprint
 
     def start(self, hooks: Path) -> None:
-        self.hooks, self.code = hooks, code_fingerprint(hooks.parent)
+        """The server starts, running the code in `hooks` (the folder of the adapter modules)."""
+        self.root = hooks.parent
+        self.code = code_fingerprint(self.root)
 
     def before(self, language: str, root: Path, site_dir: Path, engine) -> bool:
         """Before a language's build: True if its folder was kept (the build is laid over it).
@@ -162,7 +164,7 @@ class PreviewServer:
         folder = self.folders[language][0] if language in self.folders else PreviewFolder()
         self.folders[language] = (folder, site_dir)
         incremental = folder.before(site_dir, root)
-        stale = stale_code(self.hooks.parent, self.code) if self.code and not incremental else None
+        stale = stale_code(self.root, self.code) if self.code and not incremental else None
         if stale is not None:
             engine.log().error(stale)
             raise SystemExit(1)  # the engine's server passes on every Exception, not SystemExit

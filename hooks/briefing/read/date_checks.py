@@ -57,7 +57,7 @@ def check_date_order(path: str, root: Node) -> list[Problem]:
     what it reports. (Updates are checked in order by check_updates; periods by check_periods.)"""
     entry_date = date_of(node_at(root, "date"))
     if entry_date is None:
-        return _source_order(path, root, None)
+        return _source_order(path, root)
     after_entry = [("reviewed_on", "an entry is reviewed after what it reports")]
     after_entry += [(f"{code}.translated_on", "a translation is made after what it translates") for code in LANGUAGES]
     problems = []
@@ -67,25 +67,26 @@ def check_date_order(path: str, root: Node) -> list[Problem]:
             if date is not None and date < entry_date:
                 problems.append(Problem(path, node.line, node.col, where, f"{date} is before the entry's "
                                         f"date ({entry_date}); {why}, so check the date"))
-    return problems + _source_order(path, root, entry_date)
+    return problems + _source_order(path, root)
 
 
-def _source_order(path: str, root: Node, entry_date: dt.date | None) -> list[Problem]:
-    """A claim's source was not published before the claim was said: it could not report it."""
+def _source_order(path: str, root: Node) -> list[Problem]:
+    """A claim's source was not published before the day the claim says it was said: it could not
+    report it. Only a written said_on counts: without one, the entry's date stands in for it, and
+    an entry dated by its event may well cite a report of what was said the day before."""
     published = {_text(item.value.get("id")): date_of(item.value["published"])
                  for _, item in _items(root, "sources") if "published" in item.value and _text(item.value.get("id"))}
     problems = []
     for i, claim in _items(root, "claims"):
         source, said_node = claim.value.get("source"), claim.value.get("said_on")
-        said = date_of(said_node) if said_node is not None else entry_date
+        said = date_of(said_node) if said_node is not None else None
         day = published.get(_text(source))
         if source is None or said is None or day is None or day >= said:
             continue
-        given = "its said_on" if said_node is not None else "the entry's date, as it gives no said_on"
         problems.append(Problem(path, source.line, source.col, f"claims[{i}].source",
                                 f"{quoted(source.value)} was published on {day}, before the claim was said "
-                                f"({said}, {given}); a source reports what was said already: fix the "
-                                "claim's said_on or the source's published"))
+                                f"({said}); a source reports what was said already: fix the claim's said_on "
+                                "or the source's published"))
     return problems
 
 

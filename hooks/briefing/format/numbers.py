@@ -56,12 +56,24 @@ class Number(FieldType):
         return INVALID
 
 
+def written_high(node: Node) -> float | None:
+    """The highest value an Amount node writes (the number, or a range's high end), if it writes
+    a valid one; for checks that read values with their qualifier."""
+    end = node.value[-1] if node.kind == "seq" and node.value else node
+    text = end.value if end.kind == "scalar" and end.plain else None
+    return float(text) if isinstance(text, str) and _NUMBER_RE.fullmatch(text) else None
+
+
 def _number_hint(text: str | None, node: Node, digits: int) -> str:
     """What to change in something that is not a number as the format writes them."""
     if digits > MAX_DIGITS:
         return f"; at most {MAX_DIGITS} digits"
     if text and not node.plain:
         return "; remove the quotes"
+    if text and re.fullmatch(r"[-−][0-9][0-9,._ ]*", text):
+        return "; counts and amounts are never negative: write what is counted, not a change in it"
+    if text and re.fullmatch(r"\+[0-9][0-9,._ ]*", text):
+        return "; write the number without a sign"
     if text and re.fullmatch(r"0[0-9]+", text):
         return f"; write it without leading zeros ({int(text)}, not {text})"
     if text and re.fullmatch(r"[0-9][0-9,._ ]*", text):

@@ -162,3 +162,16 @@ def _report_repeats(node: Node, values: list, field_path: str, reader: Reader, b
             alike = f" (it looks the same as {quoted(seen[key])})" if seen[key] != value else ""
             reader.report(node.value[i], f"{field_path}[{i}]", f"{quoted(value)} is listed twice{alike}")
         seen.setdefault(key, value)
+
+
+def field_paths(kind: Any, wanted: type) -> list[tuple[str, ...]]:
+    """The paths to every field of type `wanted` in a record, as steps ("[]" steps into each item
+    of a list): ("claims", "[]", "said_on"). Checks that apply to every date read them from here,
+    so a date field added to the format gets them without being listed again."""
+    if isinstance(kind, wanted):
+        return [()]
+    if isinstance(kind, ListOf):
+        return [("[]", *rest) for rest in field_paths(kind.item, wanted)]
+    if isinstance(kind, Record):
+        return [(spec.name, *rest) for spec in kind.fields for rest in field_paths(spec.type, wanted)]
+    return []

@@ -11,10 +11,10 @@ import os
 from pathlib import PurePosixPath
 
 from ..format.nodes import Node, node_at
+from ..format.numbers import written_high
 from ..format.problems import Problem, did_you_mean, quoted
 from ..format.spec import (
     BRIEFINGS,
-    EARLIEST_DATE,
     ENTRY_FILE,
     ENTRY_FILE_NAME,
     FIXED_TOPICS,
@@ -22,8 +22,8 @@ from ..format.spec import (
     registry_path,
 )
 from ..format.text import display_key, normalized
-from ..format.translations import LANGUAGES
-from ..format.types import id_problem, parse_date
+from ..format.types import id_problem
+from .date_checks import date_of
 
 
 def check_entry_path(path: str, root: Node) -> list[Problem]:
@@ -37,7 +37,7 @@ def check_entry_path(path: str, root: Node) -> list[Problem]:
     if id_problem(entry_id):
         problems.append(Problem(path, 1, 1, "(file)", f"the id in the file name: {id_problem(entry_id)}"))
     date_node = node_at(root, "date")
-    date = _date_of(date_node) if date_node is not root else None
+    date = date_of(date_node) if date_node is not root else None
     if date is None:
         return problems  # a missing or malformed date is reported by the field check
     if f"{year}-{month}-{day}" != date.isoformat():
@@ -51,11 +51,11 @@ def check_entry_path(path: str, root: Node) -> list[Problem]:
 
 def check_updates(path: str, root: Node) -> list[Problem]:
     """Updates come after the entry's date, newest last."""
-    problems, previous = [], _date_of(node_at(root, "date"))
+    problems, previous = [], date_of(node_at(root, "date"))
     updates = node_at(root, "updates")
     for i, update in enumerate(updates.value if updates.kind == "seq" and updates is not root else ()):
         node = node_at(update, "date")
-        date = _date_of(node) if node is not update else None
+        date = date_of(node) if node is not update else None
         if date is None or previous is None:
             previous = date or previous
             continue
@@ -67,48 +67,11 @@ def check_updates(path: str, root: Node) -> list[Problem]:
     return problems
 
 
-DATED_LISTS = (("updates", "date"), ("claims", "said_on"), ("sources", "published"))  # besides `date`
-
-
 def latest_date(today: dt.date | None = None) -> dt.date:
     """The latest date a file may hold: the check's day (or the build's, if later) and a margin."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     build_day = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch.isdigit() else dt.date.min
     return max(today or dt.datetime.now(dt.UTC).date(), build_day) + FUTURE_MARGIN
-
-
-def check_dates(path: str, root: Node, latest: dt.date) -> list[Problem]:
-    """Every date is plausible: not before EARLIEST_DATE, not after `latest` (9999-12-31 would
-    pin an entry first in every list and feed for ever)."""
-    problems = []
-    for where, node in _dated_nodes(root):
-        date = _date_of(node)
-        if date is not None and date < EARLIEST_DATE:
-            problems.append(Problem(path, node.line, node.col, where, f"{date} is before {EARLIEST_DATE}, "
-                                    "the earliest date the site takes; check the year"))
-        elif date is not None and date > latest:
-            what = "it was translated" if where.endswith("translated_on") else "it happened, was said or was published"
-            problems.append(Problem(path, node.line, node.col, where, f"{date} is in the future; write the day {what}"))
-    return problems
-
-
-def _dated_nodes(root: Node) -> list[tuple[str, Node]]:
-    """(field path, node) of every date an entry holds, as written."""
-    found = [("date", root.value["date"])] if root.kind == "map" and "date" in root.value else []
-    for language in LANGUAGES:
-        block = root.value.get(language) if root.kind == "map" else None
-        if block is not None and block.kind == "map" and "translated_on" in block.value:
-            found.append((f"{language}.translated_on", block.value["translated_on"]))
-    for list_name, field in DATED_LISTS:
-        for i, item in _items(root, list_name):
-            if field in item.value:
-                found.append((f"{list_name}[{i}].{field}", item.value[field]))
-    for i, claim in _items(root, "claims"):
-        period = claim.value.get("period")
-        for end in ("from", "to"):
-            if period is not None and period.kind == "map" and end in period.value:
-                found.append((f"claims[{i}].period.{end}", period.value[end]))
-    return found
 
 
 def _items(root: Node, list_name: str) -> list[tuple[int, Node]]:
@@ -122,14 +85,14 @@ def _items(root: Node, list_name: str) -> list[tuple[int, Node]]:
 def check_periods(path: str, root: Node) -> list[Problem]:
     """A claim's period names at least one end, its ends in order, and no day after the claim
     was made (a count covers what has happened, not what will)."""
-    problems, entry_date = [], _date_of(node_at(root, "date"))
+    problems, entry_date = [], date_of(node_at(root, "date"))
     for i, claim in _items(root, "claims"):
         period = claim.value.get("period")
         if period is None or period.kind != "map":
             continue
-        start, end = (_date_of(period.value[k]) if k in period.value else None for k in ("from", "to"))
+        start, end = (date_of(period.value[k]) if k in period.value else None for k in ("from", "to"))
         said_node = claim.value.get("said_on")
-        said = _date_of(said_node) if said_node is not None else entry_date
+        said = date_of(said_node) if said_node is not None else entry_date
         if not period.value:
             problems.append(Problem(path, period.line, period.col, f"claims[{i}].period",
                                     "is empty; give its first day (from), its last day (to), or both"))
@@ -139,6 +102,20 @@ def check_periods(path: str, root: Node) -> list[Problem]:
         elif said and (start or end) and max(day for day in (start, end) if day) > said:
             problems.append(Problem(path, period.line, period.col, f"claims[{i}].period",
                                     f"ends after the claim was made ({said}); a count covers days already past"))
+    return problems
+
+
+def check_qualified_values(path: str, root: Node) -> list[Problem]:
+    """A qualifier and a value that no count can satisfy: counts are never negative, so nothing
+    is "fewer than 0" (nor fewer than a range that ends at 0)."""
+    problems = []
+    for i, claim in _items(root, "claims"):
+        qualifier, value = claim.value.get("qualifier"), claim.value.get("value")
+        if qualifier is None or value is None or qualifier.value != "fewer-than" or written_high(value) != 0:
+            continue
+        problems.append(Problem(path, qualifier.line, qualifier.col, f"claims[{i}].qualifier",
+                                "fewer-than with a value of 0 allows no count, as none is below 0; "
+                                "write the value the source gives, or exactly 0 for none"))
     return problems
 
 
@@ -280,7 +257,3 @@ def _source_id_nodes(sources: Node | None) -> list:
         nodes.append(node if usable else None)
     return nodes
 
-
-def _date_of(node: Node) -> dt.date | None:
-    """The date a node holds, if it holds a valid one."""
-    return parse_date(node.value) if node.kind == "scalar" and isinstance(node.value, str) else None

@@ -9,14 +9,15 @@ from __future__ import annotations
 from ..format.spec import ENTRY
 from .cache_file import refs_text
 from .checks import (
-    check_dates,
     check_entry_path,
     check_periods,
+    check_qualified_values,
     check_references,
     check_source_ids,
     check_updates,
     latest_date,
 )
+from .date_checks import check_date_order, check_dates
 from .report import FileReport, read_file
 from .translation_checks import check_entry_translations
 
@@ -29,7 +30,9 @@ def check_entry(path, display: str, data: bytes | None = None) -> FileReport:
         report.problems += check_updates(display, report.root)
         report.problems += check_source_ids(display, report.root)
         report.problems += check_dates(display, report.root, latest_date())
+        report.problems += check_date_order(display, report.root)
         report.problems += check_periods(display, report.root)
+        report.problems += check_qualified_values(display, report.root)
         report.problems += check_entry_translations(display, report.root)
     # The registries are left out ({}): this asks only whether its claims' sources resolve.
     report.passed_alone = not report.problems and not check_references([report], {})

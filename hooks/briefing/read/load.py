@@ -7,7 +7,8 @@ from pathlib import Path
 from ..format.problems import ProblemsFound
 from ..format.spec import REGISTRIES, registry_path
 from .cache import CheckedFiles
-from .checks import check_distinct_names, check_fixed_topics, check_references, check_unique_ids
+from .checks import check_distinct_names, check_fixed_topics, check_references, check_unique_ids, latest_date
+from .date_checks import check_registry_dates
 from .files import entry_files
 from .report import FileReport, read_file
 from .translation_checks import check_registry_translations
@@ -29,6 +30,7 @@ def check_site(root, cache: bool = True, remembered: CheckedFiles | None = None)
     problems += check_fixed_topics(registry_path("topic"), known["topic"])
     problems += check_distinct_names(registries)
     problems += check_registry_translations(registries)
+    problems += check_registry_dates(registries, latest_date())
     unresolved = check_references(remembered.references_to_check(reports, known), known)
     remembered.references_checked(reports, unresolved)
     problems += unresolved

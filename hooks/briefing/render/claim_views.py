@@ -17,12 +17,12 @@ from .paths import actor_url, entry_url, figure_url, relative_url
 from .texts import entry_text
 
 
-def unit_words(ctx: RenderContext, figure, claim) -> str:
-    """The unit as the value needs it: "1 person", "at least 1 person", "2 people", "60–70 people"
-    (the figure's `unit_singular` for a count of exactly one, when it has one)."""
+def unit_words(ctx: RenderContext, figure, claim) -> tuple[str, str]:
+    """The unit as the value needs it, and its language: "1 person", "at least 1 person", "2 people",
+    "60–70 people" (the figure's `unit_singular` for a count of exactly one, when it has one)."""
     one = not claim.is_range and claim.low == claim.high == 1
-    singular = ctx.text(figure, "unit_singular")
-    return singular if one and singular else ctx.text(figure, "unit")
+    name = "unit_singular" if one and ctx.text(figure, "unit_singular") else "unit"
+    return ctx.text(figure, name), ctx.text_lang(figure, name)
 
 
 def scope_view(ctx: RenderContext, claim, name: str) -> tuple:
@@ -39,11 +39,12 @@ def claim_view(ctx: RenderContext, placed: PlacedClaim, here: str) -> dict:
     figure = site.figures[claim.figure]
     gender = figure.translation(ctx.language).get("unit_gender") if figure.translation(ctx.language) else None
     (scope, scope_lang), (quote, quote_lang) = scope_view(ctx, claim, "scope"), scope_view(ctx, claim, "quote")
-    on_entry_page = here == entry_url(entry.id)
+    on_entry_page, (unit, unit_lang) = here == entry_url(entry.id), unit_words(ctx, figure, claim)
     return {
         "actor_name": site.actors[claim.by].name, "actor_url": relative_url(here, actor_url(claim.by)),
-        "figure_label": ctx.text(figure, "label"), "figure_url": relative_url(here, figure_url(figure.id)),
-        "unit": unit_words(ctx, figure, claim), "value_words": ctx.words.claim_value(claim, gender),
+        "figure_label": ctx.text(figure, "label"), "figure_label_lang": ctx.text_lang(figure, "label"),
+        "figure_url": relative_url(here, figure_url(figure.id)),
+        "unit": unit, "unit_lang": unit_lang, "value_words": ctx.words.claim_value(claim, gender),
         "said_on": claim.said_on, "said_on_words": ctx.words.date(claim.said_on),
         "scope": scope, "scope_lang": scope_lang, "quote": quote, "quote_lang": quote_lang,
         "quote_translated": bool(quote) and quote_lang != SOURCE_LANGUAGE,  # an es quote renders the English one
@@ -81,11 +82,16 @@ def comparison_key(ctx: RenderContext, figure_id: str) -> tuple:
             tuple((period, tuple(placed_key(p) for p in claims)) for period, claims in c.conflicts))
 
 
+def figure_texts(ctx: RenderContext, figure) -> dict:
+    """A figure's label and unit, each with the language it is in."""
+    return {"label": ctx.text(figure, "label"), "label_lang": ctx.text_lang(figure, "label"),
+            "unit": ctx.text(figure, "unit"), "unit_lang": ctx.text_lang(figure, "unit")}
+
+
 def figure_summary(ctx: RenderContext, figure_id: str, here: str) -> dict:
     """A figure in brief, for the home page and topic pages: its full spread and how the claims compare."""
     figure = ctx.site.figures[figure_id]
-    return {"id": figure_id, "label": ctx.text(figure, "label"), "unit": ctx.text(figure, "unit"),
-            "url": relative_url(here, figure_url(figure_id)),
+    return {"id": figure_id, **figure_texts(ctx, figure), "url": relative_url(here, figure_url(figure_id)),
             "comparison": comparison_view(ctx, ctx.ledger.comparisons[figure_id], here)}
 
 
@@ -93,7 +99,7 @@ def figure_view(ctx: RenderContext, figure_id: str, claims: list, here: str, pag
     """A figure's page: `claims` are the ones on this page (all of them, or one page's worth)."""
     figure = ctx.site.figures[figure_id]
     rows = [claim_view(ctx, placed, here) for placed in claims]
-    return {"id": figure_id, "label": ctx.text(figure, "label"), "unit": ctx.text(figure, "unit"),
+    return {"id": figure_id, **figure_texts(ctx, figure), "description_lang": ctx.text_lang(figure, "description"),
             "description_html": Markup(ctx.markdown.inline(ctx.text(figure, "description"))), "rows": rows,
             "chart": chart_geometry(claims, ctx.words) if claims else None, "chart_id": f"chart-{figure_id}",
             "time_chart": time_chart_geometry(claims, ctx.words) if claims else None,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..format.translations import SOURCE_LANGUAGE
 from ..model.ledger import Ledger
 from ..model.site import Site
 from .jinja import Templates
@@ -38,6 +39,12 @@ class RenderContext:
         """A record's text in the build's language: its translation where it has one, else the
         English (names, numbers and the like are never translated)."""
         return record.text_in(self.language, name)
+
+    def text_lang(self, record, name: str) -> str:
+        """The language ctx.text gives a record's field in: the build's where the record translates
+        it, else English (which a page in another language marks as such: _lang.html.j2)."""
+        translation = record.translation(self.language)
+        return self.language if translation and translation.get(name) is not None else SOURCE_LANGUAGE
 
     @property
     def site_name(self) -> str:

@@ -84,20 +84,23 @@ def entry_view(ctx: RenderContext, entry: Entry) -> dict:
         "body_html": Markup(ctx.markdown.block(text["body"])) if text["body"] else None,
         "claims": [claim_view(ctx, PlacedClaim(claim, entry), here) for claim in entry.claims],
         "actors": [{**site.actors[actor_id].__dict__, "role": ctx.text(site.actors[actor_id], "role"),
+                    "role_lang": ctx.text_lang(site.actors[actor_id], "role"),
                     "url": relative_url(here, actor_url(actor_id))} for actor_id in actors_of(entry)],
         "sources": [source_view(ctx, source) for source in entry.sources],
         "updates": [update_view(ctx, update) for update in entry.updates],
         "updated": entry.updated, "updated_words": ctx.words.date(entry.updated),
         "english_url": english_url(ctx, entry_url(entry.id)),
         "tags": entry.tags, "correction_url": ctx.settings.edit_link(entry.path),
-        "place": ctx.text(entry, "place"), "review": review_view(ctx, entry),
+        "place": ctx.text(entry, "place"), "place_lang": ctx.text_lang(entry, "place"),
+        "review": review_view(ctx, entry),
         "method_url": relative_url(here, METHOD_PAGE),
     }
 
 
 def actor_view(ctx: RenderContext, actor_id: str, here: str) -> dict:
     actor, ledger = ctx.site.actors[actor_id], ctx.ledger
-    return {**actor.__dict__, "role": ctx.text(actor, "role"), "kind_words": ctx.words.kind(actor.kind),
+    return {**actor.__dict__, "role": ctx.text(actor, "role"), "role_lang": ctx.text_lang(actor, "role"),
+            "kind_words": ctx.words.kind(actor.kind),
             "url": relative_url(here, actor_url(actor_id)),
             "claims": len(ledger.by_actor[actor_id]), "entries": len(ledger.entries_by_actor[actor_id])}
 

@@ -82,7 +82,8 @@ def write_briefings(root: Path, commit: str, into: Path) -> list[Problem]:
     Paths stay strings until a file is written, so a name no file system holds is a problem of
     that file, not a failure of the review."""
     items = tree_files(root, commit, BRIEFINGS)
-    problems, wanted, folders, seen = [], [], folders_of(items), set()
+    problems, wanted, folders = [], [], folders_of(items)
+    seen: set[str] = set()
     for item in items:
         unusable = name_problems(item.path, folders, seen)
         seen.add(item.path)
@@ -102,7 +103,7 @@ def write_briefings(root: Path, commit: str, into: Path) -> list[Problem]:
 
 def folders_of(items: list[TreeFile]) -> set[str]:
     """Every folder that holds one of the files, as a path ('briefings/2026', 'briefings/2026/01')."""
-    folders = set()
+    folders: set[str] = set()
     for item in items:
         parts = item.path.split("/")
         folders.update("/".join(parts[:end]) for end in range(1, len(parts)))

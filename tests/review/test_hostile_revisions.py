@@ -8,6 +8,7 @@ no working tree ever holds them."""
 from __future__ import annotations
 
 import errno
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -237,3 +238,23 @@ def test_a_failure_of_the_review_itself_is_status_2_in_one_line(repo: Path, monk
     assert err == "briefing review: the review failed: OSError: [Errno 28] No space left on device\n"
     assert out == ("## What this change does to the site\n\n"
                    "No digest could be made: `the review failed: OSError: [Errno 28] No space left on device`\n")
+
+
+def test_a_deep_folder_of_pages_in_the_working_tree_is_listed_without_recursion(tmp_path: Path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "index.md").write_text("# Home\n")
+    here = os.open(folder, os.O_RDONLY)
+    for _ in range(1200):  # deeper than Python's recursion limit; made a level at a time
+        os.mkdir("d", dir_fd=here)
+        below = os.open("d", os.O_RDONLY, dir_fd=here)
+        os.close(here)
+        here = below
+    os.close(os.open("page.md", os.O_WRONLY | os.O_CREAT, dir_fd=here))
+    os.close(here)
+    try:
+        assert sorted(revisions.page_files(tmp_path, None)) == ["d/" * 1200 + "page.md", "index.md"]
+    finally:  # a level at a time too: pytest's own clean-up of tmp_path recurses
+        os.remove(os.path.join(folder, *["d"] * 1200, "page.md"))
+        for depth in range(1200, 0, -1):
+            os.rmdir(os.path.join(folder, *["d"] * depth))

@@ -4,7 +4,9 @@ of that revision: a pull request's files are untrusted.
 git lists the revision's tree (`ls-tree`) and hands over the file contents (`cat-file --batch`);
 nothing is checked out, no hook or filter of the revision runs. A link or a submodule becomes a
 problem, as the loader reports links in a working tree; a file too large for the loader is
-written only as large as the loader needs to refuse it, so a huge blob costs no memory.
+written only as large as the loader needs to refuse it, so a huge blob costs no memory. Paths
+stay strings until a file is written: one that no checkout could hold (a name too long, a file
+that is also a folder, a path twice) is a problem of that file and is not written.
 """
 from __future__ import annotations
 

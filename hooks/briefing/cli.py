@@ -12,13 +12,14 @@ import os
 import sys
 from pathlib import Path
 
-from .format.problems import Problem, ProblemsFound
+from .format.problems import Problem, ProblemsFound, printable
 from .format.schema import write_schemas
 from .new_entry import make_entry
 from .process import collector_paused
 from .read.files import unsafe_files
 from .read.load import check_site, read_registry_ids
-from .review.digest import review
+from .review.bounds import shortened
+from .review.digest import failed, review
 from .review.revisions import RevisionUnknown
 
 _DATA_ESCAPES = (("%", "%25"), ("\r", "%0D"), ("\n", "%0A"))
@@ -138,15 +139,21 @@ def parser() -> argparse.ArgumentParser:
 
 
 def print_review(args) -> int:
-    """The digest on standard output; 1 when the later revision has problems, 2 for a name that is
-    not a revision."""
+    """The digest on standard output; 1 when the later revision has problems, 2 when no digest
+    could be made (a name that is not a revision, git or the scratch folder failing): said in one
+    line, never as a traceback, whose status 1 CI would read as "the pull request has problems"."""
     try:
         text, status = review(args.root, args.base, args.head)
     except RevisionUnknown as unknown:
-        print(f"briefing review: {unknown}", file=sys.stderr)
-        return 2
-    sys.stdout.write(text)
-    return status
+        why = str(unknown)
+    except Exception as error:  # any failure of the review's own is status 2
+        why = f"the review failed: {type(error).__name__}: {error}"
+    else:
+        sys.stdout.write(text)
+        return status
+    print(f"briefing review: {shortened(printable(why))}", file=sys.stderr)
+    sys.stdout.write(failed(why))
+    return 2
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -149,7 +149,8 @@ def test_a_name_that_is_no_revision_is_said_in_one_line(repo: Path):
                                 capture_output=True, text=True, cwd=REPO, env={"PYTHONPATH": str(REPO / "hooks")})
         assert result.returncode == 2, result.stderr
         assert result.stderr.startswith("briefing review: ") and "Traceback" not in result.stderr
-        assert result.stdout == ""
+        assert result.stdout.startswith("## What this change does to the site\n\nNo digest could be made: ")
+        assert result.stdout.count("\n") == 3  # a heading, a blank line, one line that says why
 
 
 def section(text: str, heading: str) -> str:

@@ -9,13 +9,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..format.translations import LANGUAGES
 from ..read.cache import CheckedFiles
+from .bounds import PROBLEMS_PER_FILE, PROBLEMS_SHOWN, SHOWN, bounded, shortened, shown_problems
 from .changes import record_changes, translation_changes
 from .claims import claim_changes, claim_translation_changes, figure_changes
 from .inert import MarkdownText, code, code_block, inert
-from .snapshot import Snapshot, revision, working_tree
+from .snapshot import WORKING_TREE, Snapshot, revision, working_tree
 
 TEMPLATES = Path(__file__).parent / "templates"
-SHOWN = 200  # items shown in one list; a job summary holds at most 1 MiB
+HEADING = "## What this change does to the site"
 
 
 @dataclass(frozen=True)
@@ -62,11 +63,27 @@ def render(found: Digest) -> str:
     environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, finalize=inert,
                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                               keep_trailing_newline=True)
-    environment.filters["code_block"] = lambda problems: code_block([str(p) for p in problems])
+    environment.filters["code_block"] = code_block
+    environment.filters["shown_problems"] = shown_problems
     environment.filters["shown"] = lambda items: list(items)[:SHOWN]
     environment.filters["code"] = code
     environment.filters["composed"] = MarkdownText
     environment.filters["codes"] = lambda names: MarkdownText(", ".join(map(code, names)))
     environment.filters["addresses"] = lambda urls: MarkdownText(", ".join(inert(f"/{url}") for url in urls))
-    environment.globals["SHOWN"] = SHOWN
-    return environment.get_template("digest.md.j2").render(digest=found)
+    environment.globals.update(SHOWN=SHOWN, WORKING_TREE=WORKING_TREE, HEADING=HEADING,
+                               PROBLEMS_PER_FILE=PROBLEMS_PER_FILE, PROBLEMS_SHOWN=PROBLEMS_SHOWN)
+    return bounded(environment.get_template("digest.md.j2").render(digest=found), cut_note(found))
+
+
+def cut_note(found: Digest) -> str:
+    """What the digest says where it is cut (bounds.py): what was left out, and where to see it."""
+    names = [found.base.name] if found.head.name == WORKING_TREE else [found.base.name, found.head.name]
+    diff = " ".join(["git diff --stat", *names, "-- briefings/"])
+    return (f"… The digest stops here: the rest would take it past what GitHub shows on a run's summary. "
+            f"{code(diff)} lists every file the change touches.")
+
+
+def failed(why: str) -> str:
+    """The digest when none can be made (a name that is no revision, git failing): one line that
+    says why, for the run's summary; the exit status says it is the review's failure."""
+    return f"{HEADING}\n\nNo digest could be made: {inert(shortened(why))}\n"

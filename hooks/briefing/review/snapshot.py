@@ -27,6 +27,7 @@ DATA_BASE = "/"  # open data rows are compared with site-relative entry addresse
 # A revision's files are written to a scratch folder in memory where the machine has one: a
 # thousand small files cost 0.9 s on this machine's disk, 0.2 s in /dev/shm.
 SCRATCH = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
+WORKING_TREE = "the working tree"  # the name of the revision that is not a commit
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Snapshot:
 
 
 def working_tree(root: Path, remembered: CheckedFiles) -> Snapshot:
-    return snapshot_of("the working tree", root, page_files(root, None), True, remembered)
+    return snapshot_of(WORKING_TREE, root, page_files(root, None), True, remembered)
 
 
 def revision(root: Path, name: str, remembered: CheckedFiles) -> Snapshot:

@@ -40,6 +40,17 @@ def fixtures_stay_as_committed():
     assert sorted(path.relative_to(fixtures) for path in fixtures.rglob("*")) == before
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_deep_trees_left(tmp_path_factory):
+    """Hostile cases make folder trees thousands of levels deep. pytest removes old scratch
+    folders with shutil.rmtree, which recurses: one such tree left behind would end a later
+    run with RecursionError, after its tests passed. find and rm walk without recursing."""
+    yield
+    base = str(tmp_path_factory.getbasetemp())
+    subprocess.run(["find", base, "-mindepth", "64", "-maxdepth", "64", "-type", "d",
+                    "-exec", "rm", "-rf", "--", "{}", "+"], check=True)
+
+
 @pytest.fixture(autouse=True)
 def own_cache_key(tmp_path_factory, monkeypatch):
     """The check cache's signing key (read/cache_key.py) lives in a scratch folder, not in the

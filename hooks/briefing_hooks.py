@@ -192,20 +192,17 @@ def on_post_template(output_content, template_name, config):
 
 def settings_of(config) -> Settings:
     """The core's publishing settings, from mkdocs.yml (`extra.briefing` holds the repository
-    links: as `repo_url` they would make Material show a repository widget that calls GitHub)."""
+    links: as `repo_url` they would make Material show a repository widget that calls GitHub),
+    as they are written: the core checks them (briefing/render/settings_check.py)."""
     briefing = config.extra.get("briefing") or {}
-    recent = briefing.get("search_recent_entries", Settings.search_recent_entries)
-    if isinstance(recent, bool) or not isinstance(recent, int) or recent < 1:
-        raise engine_of(config).plugin_error(
-            f"extra.briefing.search_recent_entries: {recent!r} is not a whole number of at least 1 "
-            "(how many of the newest entries a first search reads)")
-    return Settings(site_name=config.site_name, base_url=config.site_url or "/",
+    return Settings(site_name=config.site_name, base_url=config.site_url,
                     timezone=briefing.get("timezone") or "America/Caracas",
                     repository=briefing.get("repository"), edit_uri=briefing.get("edit_uri"),
-                    build_date=build_date(), language=language_of(config), search_recent_entries=recent,
+                    build_date=build_date(), language=language_of(config),
+                    search_recent_entries=briefing.get("search_recent_entries", Settings.search_recent_entries),
                     sites=tuple((code, url) for code, url in site_urls(config.site_url or "/", language_of(config))
                                 if code in languages_built(config)),
-                    written_in=(Path(config.config_file_path).name, "extra.briefing."))
+                    written_in=(Path(config.config_file_path).name, "extra.briefing."), address_setting="site_url")
 
 
 def fail(problems, engine: Engine) -> NoReturn:

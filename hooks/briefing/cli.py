@@ -18,6 +18,7 @@ from .new_entry import make_entry
 from .process import collector_paused
 from .read.files import unsafe_files
 from .read.load import check_site, read_registry_ids
+from .read.source_date import source_date
 from .review.digest import review
 from .review.revisions import RevisionUnknown
 
@@ -70,6 +71,7 @@ def check_everything(root: Path) -> tuple[list[Problem], str]:
     there is none, what was checked in words."""
     linked = unsafe_files(root / "docs", "docs")
     try:
+        source_date()  # the day the checks take as today's, if it is set: refused, cached files or not
         with collector_paused():
             registries, entries = check_site(root)
     except ProblemsFound as found:

@@ -15,7 +15,6 @@ from test_fuzz import FUZZ, guarded
 
 from briefing.format.problems import ProblemsFound
 from briefing.render.settings import Settings
-from briefing.render.settings_check import check_settings
 
 from conftest import REPO
 from hostile_checks import live_markup
@@ -90,7 +89,7 @@ def test_a_setting_is_refused_in_one_line_or_printed_inert(name: str, value: str
                         address_setting="site_url")
     with guarded():
         try:
-            check_settings(settings)
+            settings.check()
         except ProblemsFound as found:
             event("refused")
             lines = [str(problem) for problem in found.problems]

@@ -6,7 +6,6 @@ import pytest
 
 from briefing.format.problems import ProblemsFound
 from briefing.render.settings import Settings
-from briefing.render.settings_check import check_settings
 
 WRITTEN_IN = ("mkdocs.yml", "extra.briefing.")
 GOOD = {"site_name": "Toy", "base_url": "https://owner.github.io/briefing/", "repository": "https://github.com/o/b",
@@ -29,7 +28,7 @@ def is_not(shown: str, kind: tuple[str, str]) -> str:
 
 def problems_of(**changes) -> list[str]:
     try:
-        check_settings(Settings(**{**GOOD, **changes}))
+        Settings(**{**GOOD, **changes}).check()
     except ProblemsFound as found:
         return [str(problem) for problem in found.problems]
     return []

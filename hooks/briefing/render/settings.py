@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from ..format.problems import Problem, ProblemsFound
 from ..format.translations import SOURCE_LANGUAGE
 from ..read.source_date import source_date
-from .settings_check import zone_problem
+from .settings_check import count_problem, editor_problem, repository_problem, site_address_problem, zone_problem
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,19 @@ class Settings:
         if not origin or not self.repository or not self.edit_uri:
             return None
         return urljoin(urljoin(self.repository.rstrip("/") + "/", self.edit_uri), "../" + origin)
+
+    def check(self) -> None:
+        """ProblemsFound with a line for each setting the site cannot be published with, naming it
+        as it is written (settings_check.py says what each may be)."""
+        where, prefix = self.written_in
+        found = [(self.address_setting, site_address_problem(self.base_url)),
+                 (prefix + "repository", repository_problem(self.repository)),
+                 (prefix + "edit_uri", editor_problem(self.edit_uri)),
+                 (prefix + "timezone", zone_problem(self.timezone)),
+                 (prefix + "search_recent_entries", count_problem(self.search_recent_entries))]
+        problems = [Problem(where, 0, 0, name, message) for name, message in found if message]
+        if problems:
+            raise ProblemsFound(problems)
 
     def zone(self) -> ZoneInfo:
         """The site's time zone, read from the pinned tzdata package (settings_check.py says why);

@@ -1,4 +1,4 @@
-"""What each publishing setting may be: checked once, before any page is made (check_settings,
+"""What each publishing setting may be: checked once, before any page is made (Settings.check,
 called by SiteRenderer.render), each bad value refused with one line naming the setting.
 
 Every setting ends up in the pages: the site's address in every page's canonical link and in
@@ -7,7 +7,7 @@ is refused rather than "fixed" (escaped, trimmed, lower-cased): a fixed address 
 wrote, and the site would link it. So an address holds only the characters an address needs,
 none that HTML, XML or a script's string would read otherwise (quotes, '<', '>', '&', '\\',
 spaces, controls), and has the one shape the site can use:
-- the site's address (mkdocs.yml's site_url, SITE_URL in CI; a preview's is http://127.0.0.1:8000/):
+- the site's address (SITE_URL in CI; a local preview's is http://127.0.0.1:8000/):
   absolute, http or https, a host (a name, or an IPv6 address in brackets) and an optional port,
   a path ending in '/', no user, query or fragment;
 - the repository (REPO_URL): http or https with a host, never another scheme (javascript:, data:);
@@ -23,12 +23,8 @@ from __future__ import annotations
 import re
 import string
 from importlib import resources
-from typing import TYPE_CHECKING
 
-from ..format.problems import Problem, ProblemsFound, did_you_mean, printable, quoted
-
-if TYPE_CHECKING:
-    from .settings import Settings
+from ..format.problems import did_you_mean, printable, quoted
 
 _HOST = r"(?:[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?"
 _SEGMENT = r"(?:[a-z0-9._~-]|%[0-9a-f]{2})"
@@ -37,19 +33,6 @@ _PATH_CHARS = frozenset(string.ascii_letters + string.digits + "-._~%/+")
 SITE_ADDRESS = re.compile(rf"https?://{_HOST}(?:/{_SEGMENT}*)*/", re.ASCII | re.IGNORECASE)
 REPOSITORY = re.compile(rf"https?://{_HOST}(?:/{_SEGMENT}*)*", re.ASCII | re.IGNORECASE)
 EDITOR_PATH = re.compile(r"(?:(?!\.\.?/)(?:[a-z0-9._~+-]|%[0-9a-f]{2})+/)+", re.ASCII | re.IGNORECASE)
-
-
-def check_settings(settings: Settings) -> None:
-    """ProblemsFound with a line for each setting the site cannot be published with."""
-    where, prefix = settings.written_in
-    found = [(settings.address_setting, site_address_problem(settings.base_url)),
-             (prefix + "repository", repository_problem(settings.repository)),
-             (prefix + "edit_uri", editor_problem(settings.edit_uri)),
-             (prefix + "timezone", zone_problem(settings.timezone)),
-             (prefix + "search_recent_entries", count_problem(settings.search_recent_entries))]
-    problems = [Problem(where, 0, 0, name, message) for name, message in found if message]
-    if problems:
-        raise ProblemsFound(problems)
 
 
 def site_address_problem(value: object) -> str | None:

@@ -16,7 +16,6 @@ from .outputs import Content, GeneratedFile, GeneratedPage
 from .plan import SitePlan
 from .reuse import Rendered
 from .settings import Settings
-from .settings_check import check_settings
 from .words import Words
 
 
@@ -67,7 +66,7 @@ class SiteRenderer:
         or a publishing setting is not one the site can use (found before any page is made). `ledger`: the
         site's, if the caller has it already (each language's build reads the same one);
         `texts_checked`: another language's build has rendered every text of this site."""
-        check_settings(settings)
+        settings.check()
         self.markdown.new_build()
         self.templates.new_build()
         failed = [] if texts_checked else unrenderable_texts(site, self.markdown)

@@ -15,8 +15,8 @@ from html import unescape
 from pathlib import Path
 from typing import NoReturn
 
-from briefing.format.problems import ProblemsFound
-from briefing.publish.csp import with_content_security_policy
+from briefing.format.problems import ProblemsFound, quoted
+from briefing.publish.csp import foreign_scripts, with_content_security_policy
 from briefing.publish.search_index import SearchIndexError
 from briefing.render.languages import docs_root, site_urls
 from briefing.render.pages import HOME
@@ -32,7 +32,14 @@ from briefing_languages import (
     stop_other_languages,
 )
 from briefing_preview import PreviewServer
-from briefing_theme import TemplateBytecode, listing_visible_templates, text_meta, theme_meta, toc_tokens
+from briefing_theme import (
+    TemplateBytecode,
+    listing_visible_templates,
+    text_meta,
+    theme_meta,
+    theme_scripts,
+    toc_tokens,
+)
 
 _builds = SiteBuilds()
 _preview = PreviewServer()  # a preview server's site folders, and the code it started with
@@ -182,30 +189,36 @@ def on_shutdown():
 
 
 def on_post_page(output, page, config):
-    return with_content_security_policy(output, page.content or "")
+    return with_policy(output, page.file.src_uri, config, page.content or "")
 
 
 def on_post_template(output_content, template_name, config):
     """The theme's own pages (404.html) get the same policy as every other page (but no feed links)."""
-    return with_content_security_policy(output_content) if template_name.endswith(".html") else output_content
+    return with_policy(output_content, template_name, config) if template_name.endswith(".html") else output_content
+
+
+def with_policy(html: str, name: str, config, content: str = "") -> str:
+    """The page with its Content-Security-Policy; an inline script the site does not write gets no
+    hash, and is reported (a warning: `strict` stops the build)."""
+    for script in foreign_scripts(html, theme_scripts()):
+        engine_of(config).log().warning(f"{name}: an inline script the site does not write gets no hash in the "
+                                        f"page's Content-Security-Policy, so it will not run: {quoted(script)}")
+    return with_content_security_policy(html, content, theme_scripts())
 
 
 def settings_of(config) -> Settings:
     """The core's publishing settings, from mkdocs.yml (`extra.briefing` holds the repository
-    links: as `repo_url` they would make Material show a repository widget that calls GitHub)."""
+    links: as `repo_url` they would make Material show a repository widget that calls GitHub),
+    as they are written: the core checks them (briefing/render/settings_check.py)."""
     briefing = config.extra.get("briefing") or {}
-    recent = briefing.get("search_recent_entries", Settings.search_recent_entries)
-    if isinstance(recent, bool) or not isinstance(recent, int) or recent < 1:
-        raise engine_of(config).plugin_error(
-            f"extra.briefing.search_recent_entries: {recent!r} is not a whole number of at least 1 "
-            "(how many of the newest entries a first search reads)")
-    return Settings(site_name=config.site_name, base_url=config.site_url or "/",
+    return Settings(site_name=config.site_name, base_url=config.site_url,
                     timezone=briefing.get("timezone") or "America/Caracas",
                     repository=briefing.get("repository"), edit_uri=briefing.get("edit_uri"),
-                    build_date=build_date(), language=language_of(config), search_recent_entries=recent,
+                    build_date=build_date(), language=language_of(config),
+                    search_recent_entries=briefing.get("search_recent_entries", Settings.search_recent_entries),
                     sites=tuple((code, url) for code, url in site_urls(config.site_url or "/", language_of(config))
                                 if code in languages_built(config)),
-                    written_in=(Path(config.config_file_path).name, "extra.briefing."))
+                    written_in=(Path(config.config_file_path).name, "extra.briefing."), address_setting="site_url")
 
 
 def fail(problems, engine: Engine) -> NoReturn:

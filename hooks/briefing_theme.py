@@ -11,12 +11,16 @@
 - The engine makes the theme's Jinja environment afresh for every build and lists the theme's
   files to copy its assets: compiled templates are kept from build to build (TemplateBytecode),
   and the listing skips hidden files (VisibleTemplates: Material keeps 14,000 icons in .icons/).
+- The pages' policy allows only the inline scripts the site writes (briefing/publish/csp.py):
+  the theme's own, in its partials/javascripts/ templates, are read from there (`theme_scripts`).
 """
 from __future__ import annotations
 
+import functools
 import html
 import os
 import re
+from importlib import resources
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader
 from jinja2.bccache import Bucket
@@ -47,6 +51,28 @@ def text_meta(meta: dict) -> dict:
     """A page's meta as the theme has it, its printed values read back as text."""
     return {key: html.unescape(value) if key in PRINTED_AS_IS and isinstance(value, str) else value
             for key, value in meta.items()}
+
+
+_THEME_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+_TEMPLATE_VALUE = re.compile(r"\{\{.*?\}\}", re.S)
+# What the theme prints into its scripts (the scope's address: "../..", "/briefing/"): only the
+# characters of a path, none that could end the script's string.
+_PRINTED_ADDRESS = r"[A-Za-z0-9._~%/:-]*"
+
+
+@functools.cache
+def theme_scripts() -> tuple[re.Pattern, ...]:
+    """The inline scripts the theme writes, as patterns of their exact text with an address
+    wherever the template prints a value; scripts the template makes with its own logic ({% ... %}
+    inside) are left out, so that if the theme ever writes one, its page says so (the build stops)."""
+    folder = resources.files("material").joinpath("templates", "partials", "javascripts")
+    patterns = []
+    for template in sorted(folder.iterdir(), key=lambda entry: entry.name):
+        for body in _THEME_SCRIPT.findall(template.read_text(encoding="utf-8")):
+            if "{%" not in body:
+                parts = _TEMPLATE_VALUE.split(body)
+                patterns.append(re.compile(_PRINTED_ADDRESS.join(map(re.escape, parts)), re.S))
+    return tuple(patterns)
 
 
 _HEADING = re.compile(r"<h([1-3])\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.S)

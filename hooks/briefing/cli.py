@@ -18,6 +18,7 @@ from .new_entry import make_entry
 from .process import collector_paused
 from .read.files import unsafe_files
 from .read.load import check_site, read_registry_ids
+from .read.source_date import source_date
 from .review.bounds import shortened
 from .review.digest import failed, review
 from .review.revisions import RevisionUnknown
@@ -71,6 +72,7 @@ def check_everything(root: Path) -> tuple[list[Problem], str]:
     there is none, what was checked in words."""
     linked = unsafe_files(root / "docs", "docs")
     try:
+        source_date()  # the day the checks take as today's, if it is set: refused, cached files or not
         with collector_paused():
             registries, entries = check_site(root)
     except ProblemsFound as found:

@@ -130,6 +130,11 @@ def test_every_page_names_the_theme_alone_as_its_generator(published_build):
     assert wrong == {}
 
 
+# What Material's site_meta block prints of the settings without escaping it; the copy in
+# overrides/main.html escapes each (a '"' in SITE_URL would end the canonical link's attribute).
+ESCAPED_SETTINGS = ("config.site_description", "config.site_author", "page.canonical_url")
+
+
 def site_meta(template: str) -> str:
     found = re.findall(r"\{% block site_meta %\}.*?\{% endblock %\}", template, flags=re.DOTALL)
     assert len(found) == 1
@@ -137,13 +142,17 @@ def site_meta(template: str) -> str:
 
 
 def test_the_page_head_is_materials_own_but_for_the_generator():
-    """overrides/main.html copies Material's site_meta block to change one line: the copy is
-    Material's as installed, so a Material upgrade that changes the block fails here."""
+    """overrides/main.html copies Material's site_meta block to change one line and escape the
+    settings it prints: the copy is Material's as installed but for these, so a Material upgrade
+    that changes the block fails here."""
     material = Path(str(distribution("mkdocs-material").locate_file("material/templates/base.html")))
     theirs = site_meta(material.read_text(encoding="utf-8"))
     ours = site_meta((REPO / "overrides/main.html").read_text(encoding="utf-8"))
     their_generator = re.findall(r'<meta name="generator"[^>]*>', theirs)
     assert len(their_generator) == 1
+    for setting in ESCAPED_SETTINGS:  # Material prints each once, as is: ours escapes it
+        assert theirs.count(f"{{{{ {setting} }}}}") == 1, setting
+        theirs = theirs.replace(f"{{{{ {setting} }}}}", f"{{{{ {setting} | e }}}}")
     assert ours == theirs.replace(their_generator[0], GENERATOR)
 
 

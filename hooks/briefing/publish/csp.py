@@ -1,16 +1,20 @@
 """A Content-Security-Policy for every page, as a <meta> element (static hosts set no headers).
 
-Scripts run only from the site itself, plus the theme's few inline scripts, each allowed
-by the SHA-256 of its exact text: a script injected into a page would have no matching
-hash and would not run, even if some other defence failed. JSON blocks (JSON-LD, the
-theme's config) are data and need no hash. 'wasm-unsafe-eval' lets the search run
-Pagefind's WebAssembly (it compiles WebAssembly only; JavaScript eval stays refused).
+Scripts run only from the site itself, plus the few inline scripts the site writes, each allowed
+by the SHA-256 of its exact text. Which those are is said, not found: the engine's adapter gives
+their texts as patterns (briefing_theme.py: the theme's own, read from its templates), and an
+inline script that matches none gets no hash, wherever it came from (a setting, a template, a
+plugin, contributor text past the sanitiser), so it does not run even if some other defence
+failed; `foreign_scripts` names them, for the build to refuse. JSON blocks (JSON-LD, the theme's
+config) are data and need no hash. 'wasm-unsafe-eval' lets the search run Pagefind's
+WebAssembly (it compiles WebAssembly only; JavaScript eval stays refused).
 """
 from __future__ import annotations
 
 import base64
 import hashlib
 import re
+from collections.abc import Iterable
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 _DATA_TYPES = ("application/ld+json", "application/json")
@@ -20,26 +24,41 @@ POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; st
           "object-src 'none'; base-uri 'self'; form-action 'self'")
 
 
-def inline_script_hashes(html: str) -> list[str]:
-    hashes = []
+def inline_scripts(html: str) -> list[str]:
+    """The text of every inline script in `html` that a browser would run (not data, not empty)."""
+    scripts = []
     for match in _SCRIPT.finditer(html):
         attrs, body = match.group("attrs"), match.group("body")
         if "src=" in attrs or any(kind in attrs for kind in _DATA_TYPES) or not body.strip():
             continue
-        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
-        hashes.append(f"'sha256-{digest}'")
-    return list(dict.fromkeys(hashes))
+        scripts.append(body)
+    return scripts
 
 
-def with_content_security_policy(html: str, content: str = "") -> str:
-    """The page with its policy as the first element of <head>, before any script. `content` is
-    the part of the page made from contributors' text: a script in it gets no hash, even if it
-    got past the sanitiser, so it does not run."""
+def script_hash(body: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def inline_script_hashes(html: str) -> list[str]:
+    return list(dict.fromkeys(script_hash(body) for body in inline_scripts(html)))
+
+
+def foreign_scripts(html: str, known: Iterable[re.Pattern]) -> list[str]:
+    """The inline scripts of `html` that the site does not write: they get no hash."""
+    patterns = tuple(known)
+    return [body for body in inline_scripts(html) if not any(pattern.fullmatch(body) for pattern in patterns)]
+
+
+def with_content_security_policy(html: str, content: str = "", known: Iterable[re.Pattern] = ()) -> str:
+    """The page with its policy as the first element of <head>, before any script. Only the
+    scripts that match a pattern of `known` (whole) get a hash. `content` is the part of the page
+    made from contributors' text: a script in it gets no hash, even one the site writes too."""
     head = _HEAD.search(html)
     if head is None:
         return html
-    untrusted = set(inline_script_hashes(content))
-    allowed = [digest for digest in inline_script_hashes(html) if digest not in untrusted]
+    untrusted, patterns = set(inline_script_hashes(content)), tuple(known)
+    ours = [body for body in inline_scripts(html) if any(pattern.fullmatch(body) for pattern in patterns)]
+    allowed = [digest for digest in dict.fromkeys(map(script_hash, ours)) if digest not in untrusted]
     policy = POLICY.format(hashes=" ".join(allowed))
     meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return html[:head.end()] + meta + html[head.end():]

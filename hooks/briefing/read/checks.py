@@ -7,7 +7,6 @@ problem of a file in one run.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import PurePosixPath
 
 from ..format.nodes import Node, node_at
@@ -22,8 +21,10 @@ from ..format.spec import (
     registry_path,
 )
 from ..format.text import display_key, normalized
-from ..format.types import id_problem
+from ..format.translations import LANGUAGES
+from ..format.types import id_problem, parse_date
 from .date_checks import date_of
+from .source_date import source_date
 
 
 def check_entry_path(path: str, root: Node) -> list[Problem]:
@@ -68,10 +69,9 @@ def check_updates(path: str, root: Node) -> list[Problem]:
 
 
 def latest_date(today: dt.date | None = None) -> dt.date:
-    """The latest date a file may hold: the check's day (or the build's, if later) and a margin."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    build_day = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch.isdigit() else dt.date.min
-    return max(today or dt.datetime.now(dt.UTC).date(), build_day) + FUTURE_MARGIN
+    """The latest date a file may hold: the check's day (or the build's, if later) and a margin.
+    ProblemsFound, naming it, for a SOURCE_DATE_EPOCH that is no time (source_date.py)."""
+    return max(today or dt.datetime.now(dt.UTC).date(), source_date() or dt.date.min) + FUTURE_MARGIN
 
 
 def _items(root: Node, list_name: str) -> list[tuple[int, Node]]:

@@ -1,15 +1,17 @@
-"""Where and how the site is published: everything pages depend on besides the model."""
+"""Where and how the site is published: everything pages depend on besides the model. What
+each setting may be is settings_check.py's, checked before any page is made."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
-from ..format.problems import Problem, ProblemsFound, did_you_mean, quoted
+from ..format.problems import Problem, ProblemsFound
 from ..format.translations import SOURCE_LANGUAGE
+from ..read.source_date import source_date
+from .settings_check import count_problem, editor_problem, repository_problem, site_address_problem, zone_problem
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class Settings:
     # Where the settings are written, for a problem with one of them: the file, and what goes
     # before each setting's name there (the engine's adapter says which).
     written_in: tuple[str, str] = ("the publishing settings", "")
+    address_setting: str = "base_url"  # what the engine calls the site's address (`site_url`)
 
     def site_of(self, language: str) -> str | None:
         """The address of the site in `language`, if the site is published in it."""
@@ -42,16 +45,26 @@ class Settings:
             return None
         return urljoin(urljoin(self.repository.rstrip("/") + "/", self.edit_uri), "../" + origin)
 
+    def check(self) -> None:
+        """ProblemsFound with a line for each setting the site cannot be published with, naming it
+        as it is written (settings_check.py says what each may be)."""
+        where, prefix = self.written_in
+        found = [(self.address_setting, site_address_problem(self.base_url)),
+                 (prefix + "repository", repository_problem(self.repository)),
+                 (prefix + "edit_uri", editor_problem(self.edit_uri)),
+                 (prefix + "timezone", zone_problem(self.timezone)),
+                 (prefix + "search_recent_entries", count_problem(self.search_recent_entries))]
+        problems = [Problem(where, 0, 0, name, message) for name, message in found if message]
+        if problems:
+            raise ProblemsFound(problems)
+
     def zone(self) -> ZoneInfo:
-        """The site's time zone, read from the pinned tzdata package and never from the machine's
-        own database (which differs from machine to machine, and builds must not); ProblemsFound,
-        naming the setting, if the name is not a zone."""
-        known = resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8").split()
-        if self.timezone not in known:
-            hint = did_you_mean(str(self.timezone), known) or "; use a zone name such as 'America/Caracas'"
+        """The site's time zone, read from the pinned tzdata package (settings_check.py says why);
+        ProblemsFound, naming the setting, if the name is not a zone."""
+        problem = zone_problem(self.timezone)
+        if problem:
             where, prefix = self.written_in
-            raise ProblemsFound([Problem(where, 0, 0, prefix + "timezone",
-                                         f"{quoted(self.timezone)} is not a time zone{hint}")])
+            raise ProblemsFound([Problem(where, 0, 0, prefix + "timezone", problem)])
         with resources.files("tzdata.zoneinfo").joinpath(self.timezone).open("rb") as data:
             return ZoneInfo.from_file(data, key=self.timezone)
 
@@ -61,7 +74,6 @@ class Settings:
 
 
 def build_date() -> dt.date:
-    """The day a build is made as: SOURCE_DATE_EPOCH's (reproducible builds), else today in UTC."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else dt.datetime.now(dt.UTC)
-    return moment.date()
+    """The day a build is made as: SOURCE_DATE_EPOCH's (reproducible builds), else today in UTC;
+    ProblemsFound, naming it, for a value that is no time (read/source_date.py)."""
+    return source_date() or dt.datetime.now(dt.UTC).date()

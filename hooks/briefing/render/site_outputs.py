@@ -63,10 +63,10 @@ class SiteRenderer:
     def render(self, site: Site, settings: Settings, ledger: Ledger | None = None,
                texts_checked: bool = False, kinds=None) -> RenderedSite:
         """Every page and file; ProblemsFound, naming the file and field, if a text cannot be rendered
-        or the time zone setting names no zone (found before any page is made). `ledger`: the
+        or a publishing setting is not one the site can use (found before any page is made). `ledger`: the
         site's, if the caller has it already (each language's build reads the same one);
         `texts_checked`: another language's build has rendered every text of this site."""
-        settings.zone()
+        settings.check()
         self.markdown.new_build()
         self.templates.new_build()
         failed = [] if texts_checked else unrenderable_texts(site, self.markdown)

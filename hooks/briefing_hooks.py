@@ -22,7 +22,7 @@ from briefing.render.languages import docs_root, site_urls
 from briefing.render.pages import HOME
 from briefing.render.settings import Settings, build_date
 from briefing.site_builds import SiteBuilds
-from briefing_engine import Engine, engine_of, watch_natively
+from briefing_engine import Engine, engine_of
 from briefing_languages import (
     add_shared_files,
     build_other_languages,
@@ -33,10 +33,12 @@ from briefing_languages import (
 )
 from briefing_preview import PreviewServer
 from briefing_theme import TemplateBytecode, listing_visible_templates, text_meta, theme_meta, toc_tokens
+from briefing_watch import WatchGuard, watch_changes
 
 _builds = SiteBuilds()
 _preview = PreviewServer()  # a preview server's site folders, and the code it started with
 _theme_templates = TemplateBytecode()  # the theme's templates, compiled once for every build
+_watch = WatchGuard()  # keeps a preview server's file watcher running, or stops the server
 
 
 def builds() -> SiteBuilds:
@@ -64,12 +66,17 @@ def on_config(config):
 
 
 def on_serve(server, config, builder):
-    """A preview server learns of edits from the system, not by polling (briefing_engine.py)."""
-    watch_natively(server, config)
+    """A preview server learns of edits from the system, not by polling, from a watcher that is
+    kept running (briefing_watch.py). What it says is information, not a warning: said while a
+    build runs, a warning would fail that build under `strict`."""
+    watch_changes(server, config, _watch, engine_of(config).log().info)
     return server
 
 
 def on_pre_build(config):
+    if _watch.stop_line is not None:  # the file watcher ended, and nothing took its place
+        engine_of(config).log().error(_watch.stop_line)
+        raise SystemExit(1)  # the engine's server passes on every Exception, not SystemExit
     root, site_dir, language = Path(config.config_file_path).parent, Path(config.site_dir), language_of(config)
     incremental = _builds.preview and _preview.before(language, root, site_dir, engine_of(config))
     _builds.before(language, site_dir, incremental)

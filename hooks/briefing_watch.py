@@ -40,6 +40,7 @@ from watchdog.events import (
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingEmitter
+from watchdog.utils import BaseThread
 from watchdog.utils.dirsnapshot import DirectorySnapshot
 
 # What the system's watcher reports: a file closed after writing, made, removed, moved or touched,
@@ -157,7 +158,7 @@ class WatchGuard:
         earlier = threading.excepthook
 
         def hook(args) -> None:
-            if type(args.thread).__module__.startswith("watchdog."):
+            if isinstance(args.thread, BaseThread):  # watchdog's: its observers, emitters, inotify reader
                 self._endings.append((args.thread, _words(args.exc_type, args.exc_value)))
                 self._told.set()
             else:

@@ -6,7 +6,8 @@ file only translates between MkDocs' objects and the core's. MkDocs 1.6 and Prop
 fork) run it alike: the classes it hands back come from the engine that runs (briefing_engine.py).
 What the core must not know of MkDocs and Material is in the other adapter modules, listed in the
 README ("The engine at the edge"): briefing_engine.py, briefing_languages.py (the languages'
-builds), briefing_preview.py (a preview server's site folder) and briefing_theme.py (the theme).
+builds), briefing_preview.py (a preview server's site folder), briefing_theme.py (the theme)
+and briefing_watch.py (a preview server's file watcher).
 If the site moves to another engine, these are the only files to write again.
 """
 from __future__ import annotations

@@ -6,7 +6,8 @@ file only translates between MkDocs' objects and the core's. MkDocs 1.6 and Prop
 fork) run it alike: the classes it hands back come from the engine that runs (briefing_engine.py).
 What the core must not know of MkDocs and Material is in the other adapter modules, listed in the
 README ("The engine at the edge"): briefing_engine.py, briefing_languages.py (the languages'
-builds), briefing_preview.py (a preview server's site folder) and briefing_theme.py (the theme).
+builds), briefing_preview.py (a preview server's site folder), briefing_theme.py (the theme)
+and briefing_watch.py (a preview server's file watcher).
 If the site moves to another engine, these are the only files to write again.
 """
 from __future__ import annotations
@@ -22,7 +23,7 @@ from briefing.render.languages import docs_root, site_urls
 from briefing.render.pages import HOME
 from briefing.render.settings import Settings, build_date
 from briefing.site_builds import SiteBuilds
-from briefing_engine import Engine, engine_of, watch_natively
+from briefing_engine import Engine, engine_of
 from briefing_languages import (
     add_shared_files,
     build_other_languages,
@@ -40,10 +41,12 @@ from briefing_theme import (
     theme_scripts,
     toc_tokens,
 )
+from briefing_watch import WatchGuard, watch_changes
 
 _builds = SiteBuilds()
 _preview = PreviewServer()  # a preview server's site folders, and the code it started with
 _theme_templates = TemplateBytecode()  # the theme's templates, compiled once for every build
+_watch = WatchGuard()  # keeps a preview server's file watcher running, or stops the server
 
 
 def builds() -> SiteBuilds:
@@ -71,12 +74,17 @@ def on_config(config):
 
 
 def on_serve(server, config, builder):
-    """A preview server learns of edits from the system, not by polling (briefing_engine.py)."""
-    watch_natively(server, config)
+    """A preview server learns of edits from the system, not by polling, from a watcher that is
+    kept running (briefing_watch.py). What it says is information, not a warning: said while a
+    build runs, a warning would fail that build under `strict`."""
+    watch_changes(server, config, _watch, engine_of(config).log().info)
     return server
 
 
 def on_pre_build(config):
+    if _watch.stop_line is not None:  # the file watcher ended, and nothing took its place
+        engine_of(config).log().error(_watch.stop_line)
+        raise SystemExit(1)  # the engine's server passes on every Exception, not SystemExit
     root, site_dir, language = Path(config.config_file_path).parent, Path(config.site_dir), language_of(config)
     incremental = _builds.preview and _preview.before(language, root, site_dir, engine_of(config))
     _builds.before(language, site_dir, incremental)

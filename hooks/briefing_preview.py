@@ -36,8 +36,7 @@ def inputs_fingerprint(root: Path, folders=("docs", "overrides", CODE)) -> str:
     digest = hashlib.blake2b(digest_size=16)
     paths = sorted(root.glob("mkdocs*.yml"))
     for folder in folders:
-        paths += sorted(path for path in (root / folder).rglob("*") if path.is_file() and "__pycache__" not in
-                        path.parts)
+        paths += sorted(path for path in files_under(root / folder) if "__pycache__" not in path.parts)
     for path in paths:
         if path.exists():
             stat = path.stat()
@@ -48,7 +47,7 @@ def inputs_fingerprint(root: Path, folders=("docs", "overrides", CODE)) -> str:
 def code_fingerprint(root: Path) -> str:
     """The bytes of every Python module under hooks/: the code this server process runs."""
     digest = hashlib.blake2b(digest_size=16)
-    for path in sorted((root / CODE).rglob("*.py")):
+    for path in sorted(path for path in files_under(root / CODE) if path.suffix == ".py"):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
@@ -65,9 +64,31 @@ def linked_sources(root: Path, docs_dir: Path, sources) -> set[str]:
     """The generated pages a hand-written page or a configuration may link to by file name. (A
     name found anywhere counts: handing a page more is only slower.)"""
     texts = [path.read_text(encoding="utf-8", errors="replace") for path in sorted(root.glob("mkdocs*.yml"))]
-    texts += [path.read_text(encoding="utf-8", errors="replace") for path in sorted(docs_dir.rglob("*.md"))]
+    texts += [path.read_text(encoding="utf-8", errors="replace") for path in sorted(files_under(docs_dir))
+              if path.suffix == ".md"]
     text = "\n".join(texts)
     return {source for source in sources if source.rpartition("/")[2] in text}
+
+
+def files_under(folder: Path) -> list[Path]:
+    """The plain files under `folder`, listed a folder at a time from a list of those still to
+    list: a tree of any depth, without recursion (Path.rglob and os.walk recurse before Python
+    3.12, and a tree a thousand levels deep would end the build with RecursionError). Links are
+    not entered (one to a folder above would make the walk endless); a folder that cannot be
+    listed holds nothing here (the engine's own walk reports what it cannot read)."""
+    files, to_list = [], [folder]
+    while to_list:
+        try:
+            with os.scandir(to_list.pop()) as listing:
+                items = list(listing)
+        except OSError:
+            continue
+        for item in items:
+            if item.is_dir(follow_symlinks=False):
+                to_list.append(Path(item.path))
+            elif item.is_file():
+                files.append(Path(item.path))
+    return files
 
 
 def output_file(source: str) -> str:
@@ -213,11 +234,10 @@ def _marker(site_dir: Path) -> str:
 
 def _lay_over(new: Path, old: Path) -> None:
     """Move every file of `new` to the same place in `old` (replacing what is there)."""
-    for folder, _, names in os.walk(new):
-        target = old / Path(folder).relative_to(new)
-        target.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            os.replace(os.path.join(folder, name), target / name)
+    for path in files_under(new):
+        target = old / path.relative_to(new)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(path, target)
 
 
 def _remove(site_dir: Path, path: str) -> None:

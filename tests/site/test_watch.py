@@ -1,4 +1,4 @@
-"""A preview server learns of edits from the system's file watcher (briefing_engine.py), told of
+"""A preview server learns of edits from the system's file watcher (briefing_watch.py), told of
 changes only: reading a file (every build reads every briefing file) must not start a rebuild."""
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import pytest
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
-from briefing_engine import ChangesObserver, Engine, watch_natively
+from briefing_engine import Engine
+from briefing_watch import ChangesObserver, PollingWatcher, WatchGuard, watch_changes
 
 
 class Seen(FileSystemEventHandler):
@@ -61,7 +62,7 @@ def test_the_watcher_reports_a_write_and_not_a_read(tmp_path: Path):
 
 
 class Server:
-    """What watch_natively uses of MkDocs' LiveReloadServer: watch, unwatch and its observer."""
+    """What watch_changes uses of MkDocs' LiveReloadServer: watch, unwatch and its observer."""
 
     def __init__(self) -> None:
         self.observer = PollingObserver()
@@ -97,11 +98,15 @@ def lines_of(caplog) -> list[str]:
             if record.name == "mkdocs.hooks.briefing"]
 
 
+def say(caplog_line: str) -> None:
+    Engine("mkdocs").log().info(caplog_line)
+
+
 def test_the_server_s_watched_paths_move_to_the_system_watcher(config, hooks_log):
     server = Server()
     server.watch(config.docs_dir)
     server.watch(config.config_file_path)
-    assert watch_natively(server, config)
+    assert watch_changes(server, config, WatchGuard(), say)
     assert isinstance(server.observer, ChangesObserver)
     assert server.watched == {config.docs_dir: 1, config.config_file_path: 1}
     assert len(server.observer.emitters) == 2  # the new watcher watches both
@@ -112,8 +117,8 @@ def test_polling_asked_for_is_kept_and_said_once(config, hooks_log, monkeypatch)
     monkeypatch.setenv("BRIEFING_WATCH", "poll")
     polling = Server()
     polling.watch(config.docs_dir)
-    assert not watch_natively(polling, config) and isinstance(polling.observer, PollingObserver)
-    assert lines_of(hooks_log) == ["INFO BRIEFING_WATCH=poll asks for the engine's own watcher: the server polls "
+    assert not watch_changes(polling, config, WatchGuard(), say) and isinstance(polling.observer, PollingWatcher)
+    assert lines_of(hooks_log) == ["INFO BRIEFING_WATCH=poll asks for polling: the server polls "
                                    "the files every half second instead."]
 
 
@@ -123,7 +128,7 @@ def test_a_system_watcher_that_cannot_start_leaves_polling_and_the_log_says_why(
     monkeypatch.setattr(ChangesObserver, "start", out_of_watches)
     polling = Server()
     polling.watch(config.docs_dir)
-    assert not watch_natively(polling, config) and isinstance(polling.observer, PollingObserver)
+    assert not watch_changes(polling, config, WatchGuard(), say) and isinstance(polling.observer, PollingWatcher)
     assert lines_of(hooks_log) == ["INFO The system's file watcher could not start here (OSError: [Errno 28] "
                                    "inotify watch limit reached): the server polls the files every half second "
                                    "instead."]

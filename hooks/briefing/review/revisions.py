@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..format.problems import Problem
 from ..format.spec import BRIEFINGS
+from ..read.files import MAX_FOLDER_DEPTH, too_deep, walk
 from ..read.yamlsafe import LINK_WORDS, MAX_BYTES
 
 PLAIN_MODES = frozenset({"100644", "100755"})
@@ -73,6 +74,8 @@ def write_briefings(root: Path, commit: str, into: Path) -> list[Problem]:
     for item in tree_files(root, commit, BRIEFINGS):
         if not all(_SAFE_PART.fullmatch(part) and part not in (".", "..") for part in item.path.split("/")):
             problems.append(Problem(item.path, 1, 1, "(file)", "is not a usable file name"))
+        elif item.path.count("/") > MAX_FOLDER_DEPTH + 1:  # as the walk over a working tree says it
+            problems.append(too_deep("/".join(item.path.split("/")[:MAX_FOLDER_DEPTH + 2])))
         elif item.mode not in PLAIN_MODES:
             why = LINK_WORDS if item.mode == "120000" else "is a submodule or another repository; commit plain files"
             problems.append(Problem(item.path, 1, 1, "(file)", why))
@@ -115,7 +118,7 @@ def page_files(root: Path, commit: str | None, docs: str = "docs") -> list[str]:
     working tree when `commit` is None."""
     if commit is None:
         folder = root / docs
-        names = [path.relative_to(folder).as_posix() for path in folder.rglob("*.md") if path.is_file()]
+        names = [shown[len(docs) + 1:] for shown in walk(os.fspath(folder), docs)[0]]
     else:
         names = [item.path[len(docs) + 1:] for item in tree_files(root, commit, docs) if item.mode in PLAIN_MODES]
     return sorted(name for name in names if name.endswith(".md"))

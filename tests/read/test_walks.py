@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from test_fuzz import guarded
 
 from briefing.cli import validate
 from briefing.read import files
@@ -20,7 +21,6 @@ from briefing.read.files import MAX_FOLDER_DEPTH, entry_files
 from briefing.review.digest import review
 
 from conftest import mkdocs_build
-from test_fuzz import guarded
 
 DEEP = "briefings/" + "/".join(["d"] * (MAX_FOLDER_DEPTH + 1))  # the first folder too deep
 TOO_DEEP = (f"{DEEP}:1:1: (file): is a folder more than {MAX_FOLDER_DEPTH} folders deep; "
@@ -105,7 +105,7 @@ def test_a_wide_tree_stops_the_walk_in_one_problem(toy_repo: Path, monkeypatch) 
     monkeypatch.setattr(files, "MAX_WALKED", 50)
     for i in range(60):
         (toy_repo / "briefings" / "wide" / f"f{i}").mkdir(parents=True)
-    found, problems = entry_files(str(toy_repo))
+    _, problems = entry_files(str(toy_repo))
     assert [str(problem) for problem in problems] == [
         "briefings/wide:1:1: (file): is where the walk stopped, past 50 files and folders; "
         "the rest were not checked: remove what is not a briefing file"]

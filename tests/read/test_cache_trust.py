@@ -17,6 +17,7 @@ import pytest
 from briefing.cli import validate
 from briefing.read.cache_file import CODE_FINGERPRINT
 from briefing.read.cache_key import signed, signing_key
+from briefing.read.entry_check import check_inputs
 
 from conftest import mkdocs_build
 
@@ -49,8 +50,8 @@ def crafted_cache(repo: Path) -> bytes:
               "sources": [{"id": "s", "title": "A source", "publisher": None, "author": None,
                            "url": "javascript:alert(1)", "published": None, "archived": None}]}
     record = [digest, "topic:detentions", json.dumps(values, separators=(",", ":"))]
-    return json.dumps({"format": 1, "fingerprint": CODE_FINGERPRINT, "files": {BAD: record}},
-                      separators=(",", ":")).encode("ascii")
+    return json.dumps({"format": 1, "fingerprint": CODE_FINGERPRINT, "inputs": check_inputs().key(),
+                       "files": {BAD: record}}, separators=(",", ":")).encode("ascii")
 
 
 ATTACKS = {

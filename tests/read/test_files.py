@@ -8,7 +8,7 @@ import pytest
 
 from briefing.format.problems import Problem
 from briefing.format.spec import BRIEFINGS, REGISTRIES
-from briefing.read.files import ENTRY_PATH, SPECIAL_WORDS, entry_files
+from briefing.read.files import ENTRY_PATH, MAX_FOLDER_DEPTH, SPECIAL_WORDS, entry_files
 from briefing.read.yamlsafe import LINK_WORDS, MAX_BYTES, read_bytes
 
 ENTRY = "briefings/2026/01/2026-01-13-assembly-says-400-freed.yaml"
@@ -109,7 +109,7 @@ def deep_tree(tmp_path: Path):
         bottom = os.path.dirname(bottom)
 
 
-def test_a_folder_tree_of_any_depth_is_walked(deep_tree):
-    root, deepest = deep_tree
+def test_a_folder_tree_of_any_depth_is_walked_to_its_bound(deep_tree):
+    root, _ = deep_tree
     files, problems = entry_files(str(root))
-    assert files == [] and [problem.path for problem in problems] == [deepest]
+    assert files == [] and [problem.path for problem in problems] == [f"{BRIEFINGS}/{'d/' * MAX_FOLDER_DEPTH}d"]

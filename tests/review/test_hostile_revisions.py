@@ -240,7 +240,7 @@ def test_a_failure_of_the_review_itself_is_status_2_in_one_line(repo: Path, monk
                    "No digest could be made: `the review failed: OSError: [Errno 28] No space left on device`\n")
 
 
-def test_a_deep_folder_of_pages_in_the_working_tree_is_listed_without_recursion(tmp_path: Path):
+def test_a_deep_folder_of_pages_in_the_working_tree_is_listed_to_its_bound_without_recursion(tmp_path: Path):
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "index.md").write_text("# Home\n")
@@ -253,7 +253,8 @@ def test_a_deep_folder_of_pages_in_the_working_tree_is_listed_without_recursion(
     os.close(os.open("page.md", os.O_WRONLY | os.O_CREAT, dir_fd=here))
     os.close(here)
     try:
-        assert sorted(revisions.page_files(tmp_path, None)) == ["d/" * 1200 + "page.md", "index.md"]
+        # listed to the walk's bound (read/files.py), without recursing; `make validate` names the rest
+        assert sorted(revisions.page_files(tmp_path, None)) == ["index.md"]
     finally:  # a level at a time too: pytest's own clean-up of tmp_path recurses
         os.remove(os.path.join(folder, *["d"] * 1200, "page.md"))
         for depth in range(1200, 0, -1):

@@ -7,20 +7,20 @@ and checked afresh (entry_check.py) unless one of these vouches for it, each for
 
 - The digest of its bytes (report.digest_of) -> the report that the same display path with the
   same bytes gave earlier in this process (a preview server's last run, the other revision of a
-  review). A file's own checks depend on its bytes alone, but for the latest date a file may
-  hold, which only moves on: the same bytes give the same report (a date that was too far ahead
-  stays a problem in memory until the file is edited or the process ends). Reports are kept by
-  (display path, digest), never by which object they are; the model's entries are kept by the
-  same key (model/build.py, BuiltEntries).
+  review). A file's own checks depend on its path, its bytes and the inputs of the checks
+  (entry_check.CheckInputs, such as the latest date a file may hold): a run whose inputs are
+  not the last run's forgets the last run's reports. Reports are kept by (display path,
+  digest), never by which object they are; the model's entries are kept by the same key
+  (model/build.py, BuiltEntries).
 - Its lstat (device, inode, mode, size, modification and change times) -> its bytes are those
   this process read last time, so their digest is known without reading them. Believed only when
   the change time was at least SETTLED_NS before that read began: a write in the same tick of the
   file system's clock as the read could leave the lstat as it was (git's "racy" rule), so a file
   changed just before it was read is read again on every run until it has settled.
 - The signed check cache on disk (cache_file.py, signed with cache_key.py) -> a file with these
-  bytes passed every check of its own, on this machine, with this code. Its references to the
-  registries are not believed: they are resolved against today's registries, and a file whose
-  references do not all resolve is read again, to say where. A cache this user's key did not sign
+  bytes passed every check of its own, on this machine, with this code and these inputs. Its
+  references to the registries are not believed: they are resolved against today's registries,
+  and a file whose references do not all resolve is read again, to say where. A cache this user's key did not sign
   (one a pull request adds, one from another machine) is never believed. Only files without
   problems are kept, so problems are always reported fresh, with their lines.
 
@@ -35,7 +35,7 @@ import time
 
 from ..format.problems import Problem
 from .cache_file import CODE_FINGERPRINT, CheckCache
-from .entry_check import check_entry
+from .entry_check import CheckInputs, check_entry, check_inputs
 from .report import FileReport, digest_of
 from .yamlsafe import read_bytes
 
@@ -99,6 +99,7 @@ class CheckedFiles:
 
     def __init__(self) -> None:
         self._settled = SettledFiles()
+        self._inputs: CheckInputs | None = None  # those of the checks of the last run (entry_check.py)
         self._last: dict[tuple[str, bytes], FileReport] = {}  # (display path, digest) -> its report
         self._this_run: dict[tuple[str, bytes], FileReport] = {}
         self._disk: CheckCache | None = None  # as the last run that used it left it
@@ -112,16 +113,19 @@ class CheckedFiles:
     def begin_run(self, root: str, cache_known: dict | None) -> None:
         """A run over the entry files of `root`. With `cache_known` (each registry's ids by kind,
         None for one that cannot be read), it uses the disk cache, whose references those resolve."""
+        inputs = check_inputs()
+        if inputs != self._inputs:  # a report of other inputs may not be the one these give
+            self._inputs, self._last = inputs, {}
         self._use_disk = cache_known is not None and cache_enabled()
         if cache_known is not None and self._use_disk:
-            self._disk = _disk_cache(self._disk, root, cache_known)
+            self._disk = _disk_cache(self._disk, root, cache_known, inputs.key())
 
     def report_of(self, path: str, display: str) -> FileReport:
         """One entry file's report, checked on its own; read and checked only when nothing vouches
         for its bytes (see the module's docstring)."""
         found = self._report_and_digest(path, display)
         if found is None:
-            return check_entry(path, display)  # which says why the file cannot be read
+            return check_entry(path, display, inputs=self._inputs)  # which says why it cannot be read
         report, digest = found
         self._this_run[(display, digest)] = report
         disk = self._disk_this_run()
@@ -190,7 +194,7 @@ class CheckedFiles:
                           values_json=values_json, digest=digest)
 
     def _checked(self, path: str, display: str, data: bytes, digest: bytes) -> FileReport:
-        report = check_entry(path, display, data)
+        report = check_entry(path, display, data, self._inputs)
         report.digest = digest
         self._read.append(display)
         return report
@@ -199,11 +203,11 @@ class CheckedFiles:
         return self._disk if self._use_disk else None
 
 
-def _disk_cache(last: CheckCache | None, root: str, known: dict) -> CheckCache:
+def _disk_cache(last: CheckCache | None, root: str, known: dict, inputs: str) -> CheckCache:
     """The disk cache of `root` as the last run left it: read from its file only in a first run,
-    or when the root or the checking code is another."""
-    if last is None or last.root != root or last.fingerprint != CODE_FINGERPRINT:
-        return CheckCache(root, known)
+    or when the root, the checking code or the checks' inputs are others."""
+    if last is None or last.root != root or last.fingerprint != CODE_FINGERPRINT or last.inputs != inputs:
+        return CheckCache(root, known, inputs=inputs)
     last.next_run()
     last.use_registries(known)
     return last

@@ -5,7 +5,9 @@ Validation runs on every commit and every preview rebuild, and almost every file
 is unchanged since the last run; reading YAML is what costs. So the checked
 values and the references still to resolve (against the registries, which may
 have changed) are kept in <root>/.cache/briefing/checked-<code fingerprint>.json,
-keyed by each file's path and the digest of its bytes.
+keyed by each file's path and the digest of its bytes, under the inputs of the checks
+(entry_check.CheckInputs, such as the latest date a file may hold): a cache that other inputs
+made is read as empty.
 
 The cache is signed with a key of this user's, kept outside the repository (cache_key.py):
 a cache this machine did not write, such as one a pull request adds, is never believed.
@@ -14,8 +16,8 @@ Only files without problems are kept: a file with problems is read again on
 every run, so its problems are always reported fresh, with their lines. The cache
 is JSON, never pickle, so a cache file cannot run code; dates and tuples are
 tagged so that they come back as the same Python values. Anything wrong with the
-cache file (missing, unreadable, corrupt, another shape) makes it empty, never an
-error: the run is only slower, and writes a good one.
+cache file (missing, unreadable, corrupt, another shape, not a regular file) makes it
+empty, never an error or a wait: the run is only slower, and writes a good one.
 """
 from __future__ import annotations
 
@@ -31,9 +33,11 @@ from pathlib import Path
 import yaml
 
 from .cache_key import signed, signing_key, verified
+from .yamlsafe import read_bytes
 
 CACHE_FOLDER = os.path.join(".cache", "briefing")
 _FORMAT = 1
+MAX_CACHE_BYTES = 1 << 30  # a larger file is no cache (10,000 entries keep a few tens of MB)
 _DATE, _TUPLE = "$date", "$tuple"  # tags: no field name of the format starts with '$'
 
 
@@ -67,17 +71,19 @@ class CheckCache:
     when the model is built, since validating alone does not need them.
     """
 
-    def __init__(self, root, known: dict, fingerprint: str = CODE_FINGERPRINT, key: bytes | None = None):
+    def __init__(self, root, known: dict, fingerprint: str = CODE_FINGERPRINT, key: bytes | None = None,
+                 inputs: str = ""):
         """`known`: each registry's ids by kind ("actor"), None for a registry that cannot be read;
-        `key`: what signs the cache (cache_key.py), this user's own unless given."""
+        `key`: what signs the cache (cache_key.py), this user's own unless given; `inputs`: those
+        of the checks (entry_check.CheckInputs.key): a cache of other inputs is read as empty."""
         self.root = os.fspath(root)
         self.folder = os.path.join(root, CACHE_FOLDER)
-        self.fingerprint = fingerprint
+        self.fingerprint, self.inputs = fingerprint, inputs
         self.path = os.path.join(self.folder, f"checked-{self.fingerprint}.json")
         self._key = key or signing_key()
         self._resolvable: set[str] = set()
         self.use_registries(known)
-        self._stored = _read_records(self.path, self.fingerprint, self._key)
+        self._stored = _read_records(self.path, {"fingerprint": fingerprint, "inputs": inputs}, self._key)
         self._kept: dict = {}  # display path -> record, for the files seen in this run
         self._changed = False
 
@@ -123,7 +129,8 @@ class CheckCache:
         """Write the files seen in this run, if anything changed; a read-only checkout goes without."""
         if not self._changed and self._kept.keys() == self._stored.keys():
             return
-        text = json.dumps({"format": _FORMAT, "fingerprint": self.fingerprint, "files": self._kept},
+        text = json.dumps({"format": _FORMAT, "fingerprint": self.fingerprint, "inputs": self.inputs,
+                           "files": self._kept},
                           separators=(",", ":"))
         try:
             _write_atomically(self.folder, self.path, signed(text.encode("ascii"), self._key))
@@ -154,16 +161,18 @@ def decode_values(text: str) -> dict:
     return values
 
 
-def _read_records(path: str, fingerprint: str, key: bytes) -> dict:
-    """display path -> record; empty for a cache that is not a good one, or that this user's
-    key did not sign (a cache from a pull request or another machine is never believed)."""
+def _read_records(path: str, made_by: dict, key: bytes) -> dict:
+    """display path -> record; empty for a cache that is not a good one, that other code or other
+    inputs of the checks made (`made_by`), or that this user's key did not sign (a cache from a
+    pull request or another machine is never believed)."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
-        with os.fdopen(fd, "rb") as handle:
-            data = json.loads(verified(handle.read(), key) or b"null")
+        raw = read_bytes(path, MAX_CACHE_BYTES)  # a pipe or a link there is no cache, never a wait
+        data = json.loads(verified(raw, key) or b"null") if len(raw) <= MAX_CACHE_BYTES else None
     except (OSError, ValueError, RecursionError):
         return {}
-    if not isinstance(data, dict) or data.get("format") != _FORMAT or data.get("fingerprint") != fingerprint:
+    if not isinstance(data, dict) or data.get("format") != _FORMAT:
+        return {}
+    if any(data.get(name) != value for name, value in made_by.items()):
         return {}
     files = data.get("files")
     return files if isinstance(files, dict) else {}

@@ -6,15 +6,22 @@ every cache file carries an HMAC-SHA256 of its contents, made with a key that ne
 this user's cache folder ($XDG_CACHE_HOME or ~/.cache, then briefing-site/check-cache.key,
 readable by its owner only). A cache from anywhere else (a pull request, another machine, a
 fresh CI runner, which makes a new key) fails the check and is read as an empty cache.
+
+The key is read only if it is a regular file: a named pipe there would make every run wait. One
+that cannot be used is said once, and the run goes on with a key of its own (uncached).
 """
 from __future__ import annotations
 
 import contextlib
 import hashlib
 import hmac
+import logging
 import os
 import secrets
+import stat
 from pathlib import Path
+
+from .yamlsafe import read_bytes
 
 KEY_BYTES = 32
 _MAC_HEX = 64  # the length of an HMAC-SHA256 in hex
@@ -39,13 +46,20 @@ def signing_key(path: Path | None = None) -> bytes:
         _make_key(path)
         return _read_key(path)
     except (OSError, ValueError):
+        _say_unusable(path)
         return secrets.token_bytes(KEY_BYTES)
 
 
+def _say_unusable(path: Path) -> None:
+    """A key file that stays unusable until someone removes it (a pipe, a link, other bytes)."""
+    with contextlib.suppress(OSError):
+        why = "not a key" if stat.S_ISREG(os.lstat(path).st_mode) else "not a regular file"
+        logging.getLogger("briefing.cache").warning("%s is %s; the check cache is not kept until it is "
+                                                    "removed", path, why)
+
+
 def _read_key(path: Path) -> bytes:
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
-    with os.fdopen(fd, "rb") as handle:
-        key = bytes.fromhex(handle.read(2 * KEY_BYTES + 1).decode("ascii").strip())
+    key = bytes.fromhex(read_bytes(path, 2 * KEY_BYTES + 1).decode("ascii").strip())
     if len(key) != KEY_BYTES:
         raise ValueError("a key of the wrong length")
     return key

@@ -21,8 +21,7 @@ from ..format.spec import (
     registry_path,
 )
 from ..format.text import display_key, normalized
-from ..format.translations import LANGUAGES
-from ..format.types import id_problem, parse_date
+from ..format.types import id_problem
 from .date_checks import date_of
 from .source_date import source_date
 

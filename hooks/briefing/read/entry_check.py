@@ -1,10 +1,13 @@
 """The checks of one entry file on its own: everything but whether the registries know its references.
 
-What is checked here depends on the file's bytes (and on the day: a date too far ahead is a
-problem), never on another file; so the result can be kept while the bytes are the same
-(cache.py), and only its references to the registries are resolved again, against today's.
+What is checked here depends on the file's path and bytes and on the CheckInputs below, never on
+another file; so the result can be kept while all of those are the same (cache.py), and only its
+references to the registries are resolved again, against today's.
 """
 from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
 
 from ..format.spec import ENTRY
 from .cache_file import refs_text
@@ -22,14 +25,35 @@ from .report import FileReport, read_file
 from .translation_checks import check_entry_translations
 
 
-def check_entry(path, display: str, data: bytes | None = None) -> FileReport:
-    """Read one entry file (or its bytes, already read) and run every check that needs no other file."""
+@dataclass(frozen=True)
+class CheckInputs:
+    """Everything the checks of one file read besides its path and bytes: the one place that
+    lists them, and the key under which a report is reused (in memory and in the disk cache).
+    Not among them: the checking code (the disk cache's fingerprint, cache_file.py) and the
+    registries, which no check of one file reads (its references to them are resolved against
+    today's registries on every run, cache.py)."""
+
+    latest: dt.date  # the latest date a file may hold: it moves with the day and SOURCE_DATE_EPOCH
+
+    def key(self) -> str:
+        return f"latest={self.latest.isoformat()}"
+
+
+def check_inputs() -> CheckInputs:
+    """The inputs of the checks as they are now."""
+    return CheckInputs(latest=latest_date())
+
+
+def check_entry(path, display: str, data: bytes | None = None, inputs: CheckInputs | None = None) -> FileReport:
+    """Read one entry file (or its bytes, already read) and run every check that needs no other
+    file, with `inputs` (those of now, unless given)."""
+    inputs = inputs or check_inputs()
     report = read_file(path, display, lambda node, reader: ENTRY.read(node, "", reader), data)
     if report.root is not None and report.root.kind == "map":
         report.problems += check_entry_path(display, report.root)
         report.problems += check_updates(display, report.root)
         report.problems += check_source_ids(display, report.root)
-        report.problems += check_dates(display, report.root, latest_date())
+        report.problems += check_dates(display, report.root, inputs.latest)
         report.problems += check_date_order(display, report.root)
         report.problems += check_periods(display, report.root)
         report.problems += check_qualified_values(display, report.root)

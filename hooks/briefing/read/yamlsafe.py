@@ -43,15 +43,17 @@ class NotAFile(OSError):
 _OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0)
 
 
-def read_bytes(path) -> bytes:
-    """At most one byte more than the cap, so a huge file is never read whole. It asks for the
-    size the file has, not for the cap: a 256 KiB buffer for each of many small files is slow.
-    A symbolic link is not followed (ELOOP) and anything but a regular file is refused (NotAFile)."""
+def read_bytes(path, cap: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file, at most one more than `cap`, so a huge file is never read
+    whole. Every file the checks open is opened here: a symbolic link is not followed (ELOOP),
+    and anything but a regular file is refused (NotAFile) before a byte is read, without waiting
+    (a named pipe would otherwise wait for a writer for ever). It asks for the size the file has,
+    not for the cap: a 256 KiB buffer for each of many small files is slow."""
     fd = os.open(path, _OPEN_FLAGS)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise NotAFile(f"{path} is not a regular file")
-        chunks, left = [], MAX_BYTES + 1
+        chunks, left = [], cap + 1
         asked = min(os.fstat(fd).st_size + 1, left)  # one byte more: the short read tells it is the end
         while left:
             chunk = os.read(fd, asked)

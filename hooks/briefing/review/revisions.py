@@ -21,7 +21,7 @@ from ..format.nodes import Node
 from ..format.problems import Problem, quoted
 from ..format.spec import BRIEFINGS
 from ..read.checks import check_entry_path
-from ..read.files import ENTRY_PATH
+from ..read.files import ENTRY_PATH, MAX_FOLDER_DEPTH, too_deep, walk
 from ..read.yamlsafe import LINK_WORDS, MAX_BYTES
 
 PLAIN_MODES = frozenset({"100644", "100755"})
@@ -108,7 +108,7 @@ def folders_of(items: list[TreeFile]) -> set[str]:
     folders: set[str] = set()
     for item in items:
         parts = item.path.split("/")
-        folders.update("/".join(parts[:end]) for end in range(1, len(parts)))
+        folders.update("/".join(parts[:end]) for end in range(1, min(len(parts), MAX_FOLDER_DEPTH + 3)))
     return folders
 
 
@@ -118,6 +118,8 @@ def name_problems(path: str, folders: set[str], seen: set[str]) -> list[Problem]
     parts = path.split("/")
     if not all(_SAFE_PART.fullmatch(part) and part not in (".", "..") for part in parts):
         return [Problem(path, 1, 1, "(file)", "is not a usable file name")]
+    if len(parts) > MAX_FOLDER_DEPTH + 2:  # as the walk over a working tree says it
+        return [too_deep("/".join(parts[:MAX_FOLDER_DEPTH + 2]))]
     too_long = [part for part in parts if len(os.fsencode(part)) > NAME_BYTES]
     if too_long:
         what = "the file name" if too_long[-1] is parts[-1] else f"the folder name {quoted(too_long[-1])}"
@@ -179,27 +181,8 @@ def page_files(root: Path, commit: str | None, docs: str = "docs") -> list[str]:
     """The hand-written pages (Markdown files under docs/, relative to it) of a commit, or of the
     working tree when `commit` is None."""
     if commit is None:
-        names = files_under(root / docs)
+        names = [shown[len(docs) + 1:] for shown in walk(os.fspath(root / docs), docs)[0]]
     else:
         names = [item.path[len(docs) + 1:] for item in tree_files(root, commit, docs) if item.mode in PLAIN_MODES]
     return sorted(name for name in names if name.endswith(".md"))
 
-
-def files_under(folder: Path) -> list[str]:
-    """The files under `folder`, as paths relative to it. A folder at a time, from a list of those
-    still to list, so a tree of any depth is walked without recursion; links to folders are not
-    entered, and a folder that cannot be listed has no pages (make validate reports it)."""
-    names, to_list = [], [("", os.fspath(folder))]
-    while to_list:
-        prefix, here = to_list.pop()
-        try:
-            with os.scandir(here) as scan:
-                items = list(scan)
-        except OSError:
-            continue
-        for item in items:
-            if item.is_dir(follow_symlinks=False):
-                to_list.append((f"{prefix}{item.name}/", item.path))
-            elif item.is_file():
-                names.append(f"{prefix}{item.name}")
-    return names

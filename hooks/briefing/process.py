@@ -21,6 +21,7 @@ from typing import NoReturn
 # What stops a build from outside: a CI runner's or a container's stop (SIGTERM), Ctrl-C (SIGINT),
 # a closed terminal (SIGHUP, where the system has it).
 STOPPING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
+PROC = Path("/proc")  # the system's table of processes, where it has one (Linux)
 GRACE = 10.0  # seconds a stopped child has to stop its own children before it is killed
 
 
@@ -99,15 +100,16 @@ class StopOnSignals:
     child that has not ended after GRACE seconds is killed (its Pagefind then ends as its input,
     a pipe from that child, closes).
     Only a main thread may install handlers: elsewhere (a preview server's rebuilds) this does
-    nothing. `restore` gives back the handlers it found, so a test harness or a preview server
-    does not keep these."""
+    nothing; so on a system without /proc (macOS), where the engine's own stop (on_shutdown)
+    stops the forked builds on Ctrl-C, as before. `restore` gives back the handlers it found, so
+    a test harness or a preview server does not keep these."""
 
     def __init__(self) -> None:
         self._previous: dict[int, object] = {}  # while installed: each signal's handler before
         self._stopping = False
 
     def install(self) -> None:
-        if self._previous or threading.current_thread() is not threading.main_thread():
+        if self._previous or threading.current_thread() is not threading.main_thread() or not PROC.is_dir():
             return
         for number in STOPPING:
             before = signal.signal(number, self._stop)
@@ -149,8 +151,7 @@ def children_of(pid: int) -> list[int]:
     """The processes whose parent is `pid`, from /proc/<n>/stat ("n (name) state ppid ...", the
     name may hold spaces and parentheses). None where there is no /proc."""
     found = []
-    proc = Path("/proc")
-    for entry in proc.iterdir() if proc.is_dir() else ():
+    for entry in PROC.iterdir() if PROC.is_dir() else ():
         try:
             fields = (entry / "stat").read_text().rpartition(")")[2].split() if entry.name.isdigit() else []
         except OSError:  # it ended while we looked

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, NoReturn
 
-from briefing.process import end_child, fork, may_fork, stop_child
+from briefing.process import StopOnSignals, end_child, fork, may_fork, stop_child
 from briefing.render.languages import DEFAULT, FOLDERS, docs_root
 from briefing_engine import engine_of
 
@@ -74,6 +74,7 @@ class Forked:
 
 
 _forked: list[Forked] = []
+_stop_on_signals = StopOnSignals()  # installed while a published build runs (briefing/process.py)
 
 
 def build_other_languages(config) -> None:
@@ -81,11 +82,14 @@ def build_other_languages(config) -> None:
     (or, for those started in processes of their own, their outcome)."""
     if language_of(config) != DEFAULT:
         return
-    if _forked:
-        finish_forked(config)
-        return
-    for code, path in language_configs(config).items():
-        build_language(config, code, path)
+    try:
+        if _forked:
+            finish_forked(config)
+            return
+        for code, path in language_configs(config).items():
+            build_language(config, code, path)
+    finally:
+        _stop_on_signals.restore()
 
 
 def build_language(config, code: str, path: Path) -> None:
@@ -97,8 +101,13 @@ def build_language(config, code: str, path: Path) -> None:
 
 def start_other_languages(config) -> None:
     """The default language's published build has loaded the briefing files: each other
-    language's build starts now, in a forked process, while this one renders its own pages."""
-    if language_of(config) != DEFAULT or _forked or not may_fork(threading.active_count()):
+    language's build starts now, in a forked process, while this one renders its own pages.
+    From now until every language is built, a signal that stops the build stops every process it
+    started (the forked builds, each Pagefind), in one process or several."""
+    if language_of(config) != DEFAULT:
+        return
+    _stop_on_signals.install()
+    if _forked or not may_fork(threading.active_count()):
         return
     for code, path in language_configs(config).items():
         # Kept open until finish_forked reads them (the forked process writes to them meanwhile).
@@ -159,3 +168,4 @@ def stop_other_languages() -> None:
         stop_child(forked.pid)
         forked.log.close()
         forked.outcome.close()
+    _stop_on_signals.restore()

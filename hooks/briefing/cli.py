@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .format.problems import Problem, ProblemsFound, printable
 from .format.schema import write_schemas
-from .new_entry import make_entry
+from .new_entry import answer_problem, make_entry
 from .process import collector_paused
 from .read.files import unsafe_files
 from .read.load import check_site, read_registry_ids
@@ -81,26 +81,58 @@ def check_everything(root: Path) -> tuple[list[Problem], str]:
     return linked, f"{len(entries)} entries, {topics} topics, {actors} actors, {figures} figures"
 
 
-def ask(prompt: str, given: str | None, default: str | None = None) -> str:
+CANCELLED = "cancelled; nothing written"
+
+
+def ask(field: str, prompt: str, given: str | None, default: str | None = None) -> str:
     if given:
-        return given
+        return checked(field, given)
     if not sys.stdin.isatty():
         raise SystemExit(f"briefing new: {prompt.lower()} is required (--help lists the options)")
-    answer = input(f"{prompt}{f' [{default}]' if default else ''}: ").strip()
-    return answer or default or ask(prompt, None, default)
+    answer = typed(field, f"{prompt}{f' [{default}]' if default else ''}: ")
+    return answer or default or ask(field, prompt, None, default)
 
 
-def ask_optional(prompt: str, given: str | None) -> str | None:
+def ask_optional(field: str, prompt: str, given: str | None) -> str | None:
     """An answer that may be left empty (and is not asked for when nobody is at the keyboard)."""
     if given or not sys.stdin.isatty():
-        return given
-    return input(f"{prompt} (Enter to skip): ").strip() or None
+        return checked(field, given) if given else None
+    return typed(field, f"{prompt} (Enter to skip): ") or None
+
+
+def typed(field: str, prompt: str) -> str:
+    """One line typed at the terminal. Ctrl-D (end of input) cancels; so does Ctrl-C (new())."""
+    try:
+        return checked(field, input(prompt).strip())
+    except EOFError:
+        print()  # the terminal's cursor leaves the prompt's line
+        raise SystemExit(f"briefing new: {field}: end of input; {CANCELLED}") from None
+    except UnicodeDecodeError:  # a terminal whose text is not UTF-8, read strictly
+        raise SystemExit(f"briefing new: {field}: is not UTF-8 text (check the terminal's encoding); "
+                         "nothing written") from None
+
+
+def checked(field: str, text: str) -> str:
+    problem = answer_problem(text)
+    if problem:
+        raise SystemExit(f"briefing new: {field}: {problem}; nothing written")
+    return text
 
 
 def new(args) -> int:
-    title = ask("Title", args.title)
-    date_text = ask("Date (YYYY-MM-DD)", args.date, dt.date.today().isoformat())
-    topics = [t.strip() for t in ask("Topics, comma-separated", args.topics).split(",") if t.strip()]
+    """Ask for what is not given, then make the entry; cancelled by Ctrl-C with nothing written."""
+    try:
+        return make_new(args)
+    except KeyboardInterrupt:  # 130: 128 + SIGINT, as a shell reports it
+        print()
+        print(f"briefing new: {CANCELLED}", file=sys.stderr)
+        return 130
+
+
+def make_new(args) -> int:
+    title = ask("title", "Title", args.title)
+    date_text = ask("date", "Date (YYYY-MM-DD)", args.date, dt.date.today().isoformat())
+    topics = [t.strip() for t in ask("topics", "Topics, comma-separated", args.topics).split(",") if t.strip()]
     try:
         date = dt.date.fromisoformat(date_text)
     except ValueError:
@@ -110,12 +142,12 @@ def new(args) -> int:
     if unknown or not topics:
         raise SystemExit(f"briefing new: topics: unknown {unknown}; known: {sorted(known)}")
     try:
-        spanish_title = ask_optional("Spanish title, if you write the Spanish version", args.es_title)
+        spanish_title = ask_optional("es.title", "Spanish title, if you write the Spanish version", args.es_title)
         path = make_entry(args.root, title, date, topics, args.id, spanish_title)
     except FileExistsError as error:
         raise SystemExit(f"briefing new: {error.filename} already exists; not overwriting it") from None
-    except ValueError as error:
-        raise SystemExit(f"briefing new: {error}") from None
+    except (ValueError, OSError) as error:
+        raise SystemExit(f"briefing new: {error}; nothing written") from None
     print(f"Made {path.relative_to(args.root)}. Fill in: summary, sources[0].title (and what else the "
           "source gives: publisher, author, url, published), body, actors and claims; then run make validate.")
     return 0

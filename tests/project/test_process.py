@@ -1,14 +1,26 @@
 """Effects on the whole process (briefing/process.py): the collector is paused while the briefing
-files load, by the callers beside the stages, and given back as it was."""
+files load, by the callers beside the stages, and given back as it was; a published build's
+handlers of the stopping signals are given back too, and stopping a build stops its children
+(test_build_stopped.py stops real builds)."""
 from __future__ import annotations
 
 import gc
+import os
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
+import briefing_languages
 from briefing import cli, site_builds
-from briefing.process import collector_paused
+from briefing.process import STOPPING, StopOnSignals, children_of, collector_paused, stop_children
 from briefing.read.cache import CheckedFiles
 from briefing.review import snapshot
 
@@ -70,3 +82,94 @@ def test_a_preview_s_cycle_pauses_the_collector_until_no_build_runs(toy_repo: Pa
         builds.of("en").failed()
     assert gc.isenabled()
     builds.close()
+
+
+@pytest.fixture
+def own_handlers():
+    """Handlers of the test's own on the stopping signals, given back as they were afterwards."""
+    def mine(number, frame):
+        raise AssertionError("not to be called")
+    before = {number: signal.signal(number, mine) for number in STOPPING}
+    yield mine
+    for number, handler in before.items():
+        signal.signal(number, handler)
+
+
+def test_the_stopping_handlers_are_given_back_as_they_were(own_handlers):
+    stop = StopOnSignals()
+    stop.install()
+    assert {signal.getsignal(number) for number in STOPPING} == {stop._stop}
+    stop.install()  # twice: the handlers before are still the test's
+    stop.restore()
+    assert {signal.getsignal(number) for number in STOPPING} == {own_handlers}
+    stop.restore()
+    assert {signal.getsignal(number) for number in STOPPING} == {own_handlers}
+
+
+def test_only_a_main_thread_installs_them(own_handlers):
+    """A preview server's rebuilds run in a thread of their own, where no handler may be set."""
+    failed = []
+
+    def install() -> None:
+        try:
+            StopOnSignals().install()
+        except ValueError as error:  # "signal only works in main thread of the main interpreter"
+            failed.append(str(error))
+    worker = threading.Thread(target=install)
+    worker.start()
+    worker.join()
+    assert failed == []
+    assert {signal.getsignal(number) for number in STOPPING} == {own_handlers}
+
+
+def test_a_published_build_gives_the_handlers_back(toy_repo: Path, tmp_path: Path, own_handlers, monkeypatch):
+    """Installed while the languages are built (here one after the other), given back after."""
+    monkeypatch.setenv("BRIEFING_ONE_PROCESS", "1")
+    seen = []
+    configs = briefing_languages.language_configs
+    monkeypatch.setattr(briefing_languages, "language_configs",
+                        lambda config: seen.append(signal.getsignal(signal.SIGTERM)) or configs(config))
+    config = load_config(config_file=str(toy_repo / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    build(config)
+    assert (tmp_path / "site/pagefind").is_dir()
+    assert {type(getattr(handler, "__self__", None)) for handler in seen} == {StopOnSignals}
+    assert {signal.getsignal(number) for number in STOPPING} == {own_handlers}
+
+
+@contextmanager
+def failing_after(seconds: int) -> Iterator[None]:
+    def stop(number, frame):
+        raise AssertionError(f"still waiting after {seconds} s")
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def child(code: str) -> subprocess.Popen:
+    """A Python child that has run `code` once it has printed its first line."""
+    started = subprocess.Popen([sys.executable, "-c", f"import signal, sys, time\n{code}\nprint('ready', flush=True)\n"
+                                "time.sleep(600)"], stdout=subprocess.PIPE, text=True)
+    assert started.stdout is not None and started.stdout.readline() == "ready\n"
+    return started
+
+
+def test_children_are_stopped_and_one_that_will_not_stop_is_killed():
+    """Each child is asked with SIGTERM; one that ignores it is killed once its grace is over;
+    every child is reaped."""
+    willing = child("signal.signal(signal.SIGTERM, lambda *_: (print('asked', flush=True), sys.exit()))")
+    stubborn = child("signal.signal(signal.SIGTERM, signal.SIG_IGN)")
+    try:
+        assert {stubborn.pid, willing.pid} <= set(children_of(os.getpid()))
+        with failing_after(30):  # a stubborn child waited for forever
+            stop_children(grace=0.5)
+        assert not {stubborn.pid, willing.pid} & set(children_of(os.getpid()))
+        assert [stubborn.poll(), willing.poll()] == [0, 0]  # reaped by stop_children: Popen finds no status
+        assert willing.stdout is not None and willing.stdout.read() == "asked\n"
+    finally:
+        for started in (stubborn, willing):
+            started.kill()
+            started.communicate()

@@ -19,6 +19,7 @@ from typing import NoReturn
 from briefing.format.problems import ProblemsFound, quoted
 from briefing.publish.csp import foreign_scripts, with_content_security_policy
 from briefing.publish.search_index import SearchIndexError
+from briefing.read.files import unsafe_files
 from briefing.render.languages import docs_root, site_urls
 from briefing.render.pages import HOME
 from briefing.render.settings import Settings, build_date
@@ -85,6 +86,10 @@ def on_pre_build(config):
     if _watch.stop_line is not None:  # the file watcher ended, and nothing took its place
         engine_of(config).log().error(_watch.stop_line)
         raise SystemExit(1)  # the engine's server passes on every Exception, not SystemExit
+    docs_dir = Path(config.docs_dir)
+    unsafe = unsafe_files(docs_dir, docs_dir.name)
+    if unsafe:  # before the engine lists docs/ itself: its walk follows links, recurses and opens pipes
+        fail(unsafe, engine_of(config))
     root, site_dir, language = Path(config.config_file_path).parent, Path(config.site_dir), language_of(config)
     incremental = _builds.preview and _preview.before(language, root, site_dir, engine_of(config))
     _builds.before(language, site_dir, incremental)
@@ -97,7 +102,7 @@ def on_files(files, config):
     docs = {file.src_uri for file in files}
     doc_pages = [file.src_uri for file in files.documentation_pages()]
     try:
-        model = _builds.model(language, root, docs_dir)
+        model = _builds.model(language, root)
         if not _builds.preview:
             start_other_languages(config)
         pages = build.make(model, settings_of(config), docs, doc_pages, docs_root(docs_dir, language))

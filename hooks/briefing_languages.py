@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO, NoReturn
 
 from briefing.process import StopOnSignals, end_child, fork, may_fork, stop_child
+from briefing.read.files import walk
 from briefing.render.languages import DEFAULT, FOLDERS, docs_root
 from briefing_engine import engine_of
 
@@ -58,9 +59,9 @@ def add_shared_files(files, config) -> None:
         return
     root = docs_root(Path(config.docs_dir), language_of(config))
     known = {file.src_uri for file in files}
-    for path in sorted((root / SHARED).rglob("*")):
-        uri = path.relative_to(root).as_posix()
-        if path.is_file() and uri not in known:
+    shared, _ = walk(os.fspath(root / SHARED), SHARED)  # bounded; the validator names what it skips
+    for uri in sorted(shared, key=lambda uri: uri.split("/")):
+        if uri not in known:
             files.append(engine_of(config).files.File(uri, str(root), config.site_dir, config.use_directory_urls))
 
 

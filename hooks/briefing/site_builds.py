@@ -12,14 +12,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .format.problems import ProblemsFound
 from .model.build import BuiltEntries, load_site
 from .model.ledger import Ledger
 from .process import CollectorPause, collector_paused
 from .publish.later import LaterWork
 from .publish.modes import Preview, Published
 from .read.cache import CheckedFiles
-from .read.files import unsafe_files
 from .render.languages import DEFAULT
 from .render.pages import HOME
 from .site_build import LoadedModel, SiteBuild
@@ -76,19 +74,13 @@ class SiteBuilds:
                 self.collector.start()
         self.of(language).before(site_dir, incremental)
 
-    def model(self, language: str, root: Path, docs_dir: Path | None = None) -> LoadedModel:
+    def model(self, language: str, root: Path) -> LoadedModel:
         """The model this language's build renders: the default language's build loads it (raising
-        ProblemsFound with every problem of the files, and of the links and special files in
-        `docs_dir`); another language's takes the one its cycle loaded, if any."""
+        ProblemsFound with every problem of the files); another language's takes the one its cycle
+        loaded, if any."""
         if language != DEFAULT and self._cycle is not None and self._cycle[0] == root:
             return self._cycle[1]
-        linked = unsafe_files(docs_dir, docs_dir.name) if docs_dir else []
-        try:
-            model = self.models.load(root)
-        except ProblemsFound as found:
-            raise ProblemsFound([*found.problems, *linked]) from None
-        if linked:
-            raise ProblemsFound(linked)
+        model = self.models.load(root)
         if language == DEFAULT:
             self._cycle = (root, model)
         return model

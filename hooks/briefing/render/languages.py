@@ -7,9 +7,11 @@ exists in a language when that language's folder has the same file.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..format.translations import LANGUAGES, N_, SOURCE_LANGUAGE
+from ..read.files import walk
 from .i18n import Language
 from .paths import absolute
 
@@ -35,10 +37,10 @@ def hand_written_pages(root: Path) -> dict[str, frozenset]:
     """For each language, the Markdown pages of its own folder (paths from that folder)."""
     pages = {}
     for code, folder in FOLDERS.items():
-        base = root / folder
-        others = [base / sub for other, sub in FOLDERS.items() if sub and other != code and not folder]
-        found = [path for path in base.rglob("*.md") if not any(path.is_relative_to(o) for o in others)]
-        pages[code] = frozenset(path.relative_to(base).as_posix() for path in found)
+        others = tuple(sub for other, sub in FOLDERS.items() if sub and other != code and not folder)
+        found, _ = walk(os.fspath(root / folder), ".")  # bounded; the validator names what it skips
+        names = (shown[2:] for shown in found if shown.endswith(".md"))
+        pages[code] = frozenset(name for name in names if not name.startswith(others))
     return pages
 
 

@@ -1,0 +1,63 @@
+"""A build stops, in one line per problem and before the engine lists docs/ itself, when docs/
+holds what the engine's own walk cannot survive: it follows links (a loop never ends), recurses
+(a deep tree is a RecursionError) and reads every file (a named pipe waits for ever)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ERROR_END = "ERROR   -  1 problem(s) in the briefing files; see the lines above."
+
+
+def build(repo: Path) -> subprocess.CompletedProcess:
+    """The toy site's build, stopped loudly (TimeoutExpired) if anything waits for ever."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(repo / "mkdocs.yml"),
+                           "-d", str(repo / "site")], capture_output=True, text=True, timeout=180,
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+
+
+def deep_tree(folder: Path, depth: int) -> None:
+    """`depth` folders, one in another, made a level at a time (a path that long is refused)."""
+    here = os.open(folder, os.O_RDONLY)
+    for _ in range(depth):
+        os.mkdir("d", dir_fd=here)
+        below = os.open("d", os.O_RDONLY, dir_fd=here)
+        os.close(here)
+        here = below
+    os.close(os.open("page.md", os.O_WRONLY | os.O_CREAT, dir_fd=here))
+    os.close(here)
+
+
+def stopped_with(result: subprocess.CompletedProcess) -> list[str]:
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-3000:]
+    lines = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert lines[-1] == ERROR_END
+    return lines[:-1]
+
+
+@pytest.mark.parametrize("depth", [40, 1_200])
+def test_a_deep_tree_under_docs_stops_the_build_in_one_line(toy_repo: Path, depth: int) -> None:
+    deep_tree(toy_repo / "docs", depth)
+    assert stopped_with(build(toy_repo)) == [
+        "ERROR   -  docs/" + "d/" * 16 + "d:1:1: (file): is a folder more than 16 folders deep; "
+        "what it holds was not checked: move its files up, or remove it"]
+
+
+@pytest.mark.parametrize("target", ["..", "."])
+def test_a_link_loop_under_docs_stops_the_build_in_one_line(toy_repo: Path, target: str) -> None:
+    (toy_repo / "docs" / "loop").symlink_to(target)
+    assert stopped_with(build(toy_repo)) == [
+        "ERROR   -  docs/loop:1:1: (file): is a symbolic link; commit the file itself, not a link to it "
+        "(links are never followed)"]
+
+
+@pytest.mark.parametrize("name", ["pipe.md", "assets/pipe.css"])
+def test_a_named_pipe_under_docs_stops_the_build_in_one_line(toy_repo: Path, name: str) -> None:
+    (toy_repo / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(toy_repo / "docs" / name)
+    assert stopped_with(build(toy_repo)) == [
+        f"ERROR   -  docs/{name}:1:1: (file): is not a plain file or folder (a device, pipe or socket); remove it"]

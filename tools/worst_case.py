@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO / "hooks"))
 from briefing.format.markdown import (  # noqa: E402
     MAX_INLINE_MARKS,
     MAX_NESTING,
-    MAX_OPENERS,
+    MAX_OPENER_SCAN,
     MAX_PARAGRAPH,
     markdown_problem,
 )
@@ -36,11 +36,12 @@ WORDS = "word " * (MAX_PARAGRAPH // 5 - 1)
 
 def markdown_cases() -> dict[str, str]:
     """Bodies at the limits: the openers first (each scans to the end of its paragraph)."""
-    paragraph = WORDS[: MAX_PARAGRAPH - MAX_OPENERS]
+    per_paragraph = MAX_OPENER_SCAN // MAX_PARAGRAPH  # unclosed '[' a longest paragraph may hold
+    tags = int((2 * MAX_OPENER_SCAN / 3) ** 0.5) - 1  # '<a ' before one '>': 3 + 6 + 9 + ... characters
     return {
-        f"{MAX_OPENERS} '[' before a {MAX_PARAGRAPH}-character paragraph, 10 paragraphs":
-            "[" * MAX_OPENERS + paragraph + ("\n\n" + WORDS) * 9,
-        f"{MAX_OPENERS} '<a ' (unclosed tags) in one paragraph": "<a " * (MAX_OPENERS // 1) + paragraph[:9000],
+        f"{per_paragraph} '[' before a {MAX_PARAGRAPH}-character paragraph, then 9 more paragraphs":
+            "[" * per_paragraph + WORDS[: MAX_PARAGRAPH - per_paragraph] + ("\n\n" + WORDS) * 9,
+        f"{tags} '<a ' before one '>', then 9 paragraphs": "<a " * tags + ">" + ("\n\n" + WORDS) * 9,
         f"{MAX_INLINE_MARKS} backslashes, then words": "\\" * MAX_INLINE_MARKS + ("\n\n" + WORDS) * 9,
         f"{MAX_INLINE_MARKS // 2} emphasis spans, then words": "*a* " * (MAX_INLINE_MARKS // 2) + ("\n\n" + WORDS) * 9,
         "2,000 lines of '-'": "-\n" * 1999 + "-",

@@ -24,14 +24,16 @@ from briefing.render.markup import SafeMarkdown
 OPENERS = [">", "> ", "- ", "* ", "+ ", "1. ", "2) ", "    ", "  ", "\t"]
 # What follows: words, emphasis, code, links, escapes, HTML, table cells.
 INLINE = ["word", " ", "*a*", "**b**", "_c_", "`d`", "``", "*", "_", "\\", "[e](f)", "[", "<a ", "|", "&amp;",
-          "#", "---"]
+          "#", "---", "[[", "]", "<b ", ">"]
 
 opener_runs = st.lists(st.sampled_from(OPENERS), max_size=14).map("".join)
 contents = st.lists(st.sampled_from(INLINE), max_size=6).map("".join)
 lines = st.tuples(opener_runs, contents).map("".join)
-# A staircase: one opener repeated 1, 2, 3, ... times, a line or a paragraph each, as in the issue.
-staircases = st.tuples(st.sampled_from(OPENERS), st.integers(1, 40), st.sampled_from(["\n", "\n\n"]),
-                       contents).map(lambda s: s[2].join(s[0] * depth + (s[3] or "x") for depth in range(1, s[1] + 1)))
+# A staircase: one opener repeated 1, 2, 3, ... times (then a marker, so that indentation nests a
+# list), a line or a paragraph each, as in the issue.
+staircases = st.tuples(st.sampled_from(OPENERS), st.sampled_from(["", "- ", "> ", "1. "]), st.integers(1, 40),
+                       st.sampled_from(["\n", "\n\n"]), contents).map(
+    lambda s: s[3].join(s[0] * depth + s[1] + (s[4] or "x") for depth in range(1, s[2] + 1)))
 # Lazy lines: a deep line, then lines with no marker that continue it.
 lazy = st.tuples(opener_runs, st.integers(1, 300)).map(lambda s: s[0] + "x\n" + "word\n" * s[1])
 blocks = st.one_of(lines, staircases, lazy)
@@ -69,8 +71,9 @@ def test_markdown_structure_the_validator_accepts_parses_in_bounded_work(text: s
 
 
 def work_bound(text: str) -> int:
-    """One pass over the text, one more for each level it may nest, one for the blocks' separators."""
-    return (MAX_NESTING + 2) * (len(text) + 1)
+    """One pass over the text, one more for each level it may nest, one for the blocks' separators;
+    over the text as Python-Markdown reads it, its tabs expanded to four spaces."""
+    return (MAX_NESTING + 2) * (len(text.expandtabs(4)) + 1)
 
 
 def test_the_work_counted_grows_with_depth_beyond_the_limit():

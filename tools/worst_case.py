@@ -20,7 +20,13 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "hooks"))
-from briefing.format.markdown import MAX_OPENERS, MAX_PARAGRAPH, markdown_problem  # noqa: E402
+from briefing.format.markdown import (  # noqa: E402
+    MAX_INLINE_MARKS,
+    MAX_NESTING,
+    MAX_OPENER_SCAN,
+    MAX_PARAGRAPH,
+    markdown_problem,
+)
 from briefing.render.markup import SafeMarkdown  # noqa: E402
 
 HEAD = "title: Worst case\ndate: 2026-01-15\ntopics: [detentions]\nsummary: A summary.\n"
@@ -30,20 +36,28 @@ WORDS = "word " * (MAX_PARAGRAPH // 5 - 1)
 
 def markdown_cases() -> dict[str, str]:
     """Bodies at the limits: the openers first (each scans to the end of its paragraph)."""
-    paragraph = WORDS[: MAX_PARAGRAPH - MAX_OPENERS]
+    per_paragraph = MAX_OPENER_SCAN // MAX_PARAGRAPH  # unclosed '[' a longest paragraph may hold
+    tags = int((2 * MAX_OPENER_SCAN / 3) ** 0.5) - 1  # '<a ' before one '>': 3 + 6 + 9 + ... characters
     return {
-        f"{MAX_OPENERS} '[' before a {MAX_PARAGRAPH}-character paragraph, 10 paragraphs":
-            "[" * MAX_OPENERS + paragraph + ("\n\n" + WORDS) * 9,
-        f"{MAX_OPENERS} '<a ' (unclosed tags) in one paragraph": "<a " * (MAX_OPENERS // 1) + paragraph[:9000],
-        "10 paragraphs of backslashes": ("\\" * (MAX_PARAGRAPH - 1) + "\n\n") * 10,
+        f"{per_paragraph} '[' before a {MAX_PARAGRAPH}-character paragraph, then 9 more paragraphs":
+            "[" * per_paragraph + WORDS[: MAX_PARAGRAPH - per_paragraph] + ("\n\n" + WORDS) * 9,
+        f"{tags} '<a ' before one '>', then 9 paragraphs": "<a " * tags + ">" + ("\n\n" + WORDS) * 9,
+        f"{MAX_INLINE_MARKS} backslashes, then words": "\\" * MAX_INLINE_MARKS + ("\n\n" + WORDS) * 9,
+        f"{MAX_INLINE_MARKS // 2} emphasis spans, then words": "*a* " * (MAX_INLINE_MARKS // 2) + ("\n\n" + WORDS) * 9,
         "2,000 lines of '-'": "-\n" * 1999 + "-",
         "8 nested list markers on each of 380 lines (a 10,000-character paragraph)": ("1. " * 8 + "x\n") * 380,
+        f"'>' {MAX_NESTING} deep, then 68 lazy lines, 12 times": "\n\n".join(
+            [">" * MAX_NESTING + " x\n" + "\n".join([WORDS[:115]] * 68)] * 12),
+        f"a list staircase {MAX_NESTING} deep by indentation, 220 times": "\n\n".join(
+            ["\n".join("    " * depth + "- " + WORDS[:20] for depth in range(MAX_NESTING))] * 220),
     }
 
 
 def past_the_limits() -> dict[str, str]:
     return {"1,000 '[' in a 100,000-character paragraph": "[" * 1000 + "word " * 19800,
-            "50,000 '['": "[" * 50000}
+            "50,000 '['": "[" * 50000,
+            "a staircase of '>', 1 to 600 deep, a paragraph each": "\n\n".join(">" * i + " x" for i in range(1, 601)),
+            "25,000 emphasis spans": "\n\n".join(["*a* " * 2500] * 10)}
 
 
 def timed_render(text: str, budget: float = 120.0) -> str:

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .markdown import MAX_LINES, MAX_NESTED_ON_A_LINE, MAX_OPENERS, MAX_PARAGRAPH
+from .markdown import (
+    INDENT_PER_LEVEL,
+    MAX_INLINE_MARKS,
+    MAX_LINES,
+    MAX_NESTING,
+    MAX_OPENER_SCAN,
+    MAX_OPENERS,
+    MAX_PARAGRAPH,
+)
 from .marks import N_
 from .spec import (
     BOTTOM_LINE,
@@ -65,8 +73,9 @@ def type_words(kind, gettext: Callable[[str], str] = N_) -> str:
 def limits() -> dict:
     """The limits the validator applies beyond each field's type, as the reference states them."""
     return {"earliest_date": EARLIEST_DATE.isoformat(), "future_days": FUTURE_MARGIN.days,
-            "max_openers": MAX_OPENERS, "max_lines": MAX_LINES, "max_paragraph": MAX_PARAGRAPH,
-            "max_nested": MAX_NESTED_ON_A_LINE, "max_bytes_kib": 256}
+            "max_openers": MAX_OPENERS, "max_scan": MAX_OPENER_SCAN, "max_marks": MAX_INLINE_MARKS,
+            "max_lines": MAX_LINES, "max_paragraph": MAX_PARAGRAPH, "max_nested": MAX_NESTING,
+            "indent": INDENT_PER_LEVEL, "max_bytes_kib": 256}
 
 
 def article(name: str, gettext) -> str:

@@ -8,6 +8,7 @@ the tolerance we read into "about".
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 from ..model.intervals import ABOUT_TOLERANCE, claim_interval, open_side
 from .words import Words
@@ -82,15 +83,27 @@ def time_chart_geometry(claims: list, words: Words) -> dict:
         return round(TIME_BOTTOM - (TIME_BOTTOM - TIME_TOP) * min(value, top) / top, 1)
 
     marks: list[dict] = []
+    said_that_day = Counter(placed.claim.said_on for placed in claims)
     seen_on: dict = {}  # said_on -> how many claims of that day are placed so far
     for placed in claims:
-        nth = seen_on[placed.claim.said_on] = seen_on.get(placed.claim.said_on, -1) + 1
-        marks.append(_time_mark(placed, x(placed.claim.said_on) + nth * SAME_DAY_GAP, y))
+        day = placed.claim.said_on
+        nth = seen_on[day] = seen_on.get(day, -1) + 1
+        marks.append(_time_mark(placed, _beside(x(day), nth, said_that_day[day]), y))
     return {"width": TIME_WIDTH, "height": TIME_HEIGHT, "left": TIME_LEFT, "right": TIME_RIGHT,
             "top": TIME_TOP, "bottom": TIME_BOTTOM, "marks": marks,
             "value_ticks": [{"y": y(step * i), "words": words.number(step * i)}
                             for i in range(round(top / step) + 1)],
             "day_ticks": [{"x": x(day), "day": day, "words": words.date(day)} for day in _some(days, 3)]}
+
+
+def _beside(day_x: float, nth: int, count: int) -> float:
+    """Where the nth of `count` claims said on one day stands: SAME_DAY_GAP apart from the day's
+    place rightwards, or closer together when that would pass the plot's right edge (the newest
+    day has room for three at the full gap), so that every claim stays inside the picture."""
+    room = TIME_RIGHT - day_x
+    if (count - 1) * SAME_DAY_GAP <= room:
+        return day_x + nth * SAME_DAY_GAP
+    return round(day_x + nth * room / (count - 1), 1)
 
 
 def _time_mark(placed, x: float, y) -> dict:

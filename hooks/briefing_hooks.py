@@ -231,11 +231,12 @@ def settings_of(config) -> Settings:
                     search_recent_entries=briefing.get("search_recent_entries", Settings.search_recent_entries),
                     sites=tuple((code, url) for code, url in site_urls(config.site_url or "/", language_of(config))
                                 if code in languages_built(config)),
-                    written_in=(Path(config.config_file_path).name, "extra.briefing."), address_setting="site_url")
+                    written_in=(Path(config.config_file_path).name, "extra.briefing."), address_setting="site_url",
+                    name_setting="site_name")
 
 
 def fail(problems, engine: Engine) -> NoReturn:
     """Print every problem on its own line, then stop the build once, with the count."""
     for problem in problems:
         engine.log().error(str(problem))
-    raise engine.plugin_error(f"{len(problems)} problem(s) in the briefing files; see the lines above.")
+    raise engine.plugin_error(f"{len(problems)} problem(s) stop the build; see the lines above.")

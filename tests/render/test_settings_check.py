@@ -110,3 +110,25 @@ def test_every_bad_setting_is_reported_at_once_each_on_one_line():
         "extra.briefing.edit_uri", "extra.briefing.repository", "extra.briefing.search_recent_entries",
         "extra.briefing.timezone", "site_url"]
     assert all("\n" not in line for line in lines)
+
+
+NAME_HOLDS = "a character it may not hold (the theme prints the name as it is written); write it in plain words"
+
+
+@pytest.mark.parametrize(("name", "line"), [
+    ("Toy</title><script>alert(1)</script>", f"'Toy</title><script>alert(1)</script>' holds '<', {NAME_HOLDS}"),
+    ('Toy" onload="x', f"""'Toy" onload="x' holds '"', {NAME_HOLDS}"""),
+    ("Toy &amp; co", f"'Toy &amp; co' holds '&', {NAME_HOLDS}"),
+    ("Toy\u202eevil", f"'Toy\\u202eevil' holds '\\u202e', {NAME_HOLDS}"),
+    ("   ", "'   ' is not a name; write the site's name in plain words, such as 'Venezuela crisis briefing'"),
+    (None, "None is not a name; write the site's name in plain words, such as 'Venezuela crisis briefing'"),
+    ("x" * 81, "is 81 characters long; a site's name has at most 80: shorten it"),
+])
+def test_a_hostile_site_name_is_refused_with_one_line(name, line: str):
+    assert problems_of(site_name=name) == [f"mkdocs.yml: site_name: {line}"]
+
+
+@pytest.mark.parametrize("name", ["Venezuela crisis briefing", "Informe sobre la crisis de Venezuela",
+                                  "Crisis: día 1 (¿qué?)"])
+def test_a_site_name_in_plain_words_passes(name: str):
+    assert problems_of(site_name=name) == []

@@ -77,7 +77,7 @@ def test_a_broken_entry_fails_the_build_with_its_lines_and_no_traceback(toy_repo
     assert result.returncode == 1
     assert ("briefings/2026/01/2026-01-13-assembly-says-400-freed.yaml:3:10: topics[0]: unknown topic "
             "'detention'; did you mean 'detentions'?") in result.stderr
-    assert "1 problem(s) in the briefing files" in result.stderr
+    assert "1 problem(s) stop the build; see the lines above." in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-ERROR_END = "ERROR   -  1 problem(s) in the briefing files; see the lines above."
+ERROR_END = "ERROR   -  1 problem(s) stop the build; see the lines above."
 
 
 def build(repo: Path) -> subprocess.CompletedProcess:

@@ -11,7 +11,14 @@ from zoneinfo import ZoneInfo
 from ..format.problems import Problem, ProblemsFound
 from ..format.translations import SOURCE_LANGUAGE
 from ..read.source_date import source_date
-from .settings_check import count_problem, editor_problem, repository_problem, site_address_problem, zone_problem
+from .settings_check import (
+    count_problem,
+    editor_problem,
+    repository_problem,
+    site_address_problem,
+    site_name_problem,
+    zone_problem,
+)
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,7 @@ class Settings:
     # before each setting's name there (the engine's adapter says which).
     written_in: tuple[str, str] = ("the publishing settings", "")
     address_setting: str = "base_url"  # what the engine calls the site's address (`site_url`)
+    name_setting: str = "site_name"  # and its name
 
     def site_of(self, language: str) -> str | None:
         """The address of the site in `language`, if the site is published in it."""
@@ -49,7 +57,8 @@ class Settings:
         """ProblemsFound with a line for each setting the site cannot be published with, naming it
         as it is written (settings_check.py says what each may be)."""
         where, prefix = self.written_in
-        found = [(self.address_setting, site_address_problem(self.base_url)),
+        found = [(self.name_setting, site_name_problem(self.site_name)),
+                 (self.address_setting, site_address_problem(self.base_url)),
                  (prefix + "repository", repository_problem(self.repository)),
                  (prefix + "edit_uri", editor_problem(self.edit_uri)),
                  (prefix + "timezone", zone_problem(self.timezone)),

@@ -7,6 +7,8 @@ is refused rather than "fixed" (escaped, trimmed, lower-cased): a fixed address 
 wrote, and the site would link it. So an address holds only the characters an address needs,
 none that HTML, XML or a script's string would read otherwise (quotes, '<', '>', '&', '\\',
 spaces, controls), and has the one shape the site can use:
+- the site's name: plain words, at most MAX_NAME characters, none of '<', '>', '&', '"', '`' or
+  '\\' and no control character (the theme prints it as written in every page's title);
 - the site's address (SITE_URL in CI; a local preview's is http://127.0.0.1:8000/):
   absolute, http or https, a host (a name, or an IPv6 address in brackets) and an optional port,
   a path ending in '/', no user, query or fragment;
@@ -33,6 +35,22 @@ _PATH_CHARS = frozenset(string.ascii_letters + string.digits + "-._~%/+")
 SITE_ADDRESS = re.compile(rf"https?://{_HOST}(?:/{_SEGMENT}*)*/", re.ASCII | re.IGNORECASE)
 REPOSITORY = re.compile(rf"https?://{_HOST}(?:/{_SEGMENT}*)*", re.ASCII | re.IGNORECASE)
 EDITOR_PATH = re.compile(r"(?:(?!\.\.?/)(?:[a-z0-9._~+-]|%[0-9a-f]{2})+/)+", re.ASCII | re.IGNORECASE)
+
+
+MAX_NAME = 80  # characters in the site's name: a page's title is the page's, then the site's
+NAME_EXAMPLE = "Venezuela crisis briefing"
+
+
+def site_name_problem(value: object) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return f"{_shown(value)} is not a name; write the site's name in plain words, such as '{NAME_EXAMPLE}'"
+    wrong = next((char for char in value if char in '<>&"`\\' or not char.isprintable()), None)
+    if wrong is not None:
+        return (f"{_shown(value)} holds {quoted(wrong)}, a character it may not hold (the theme prints the name "
+                "as it is written); write it in plain words")
+    if len(value) > MAX_NAME:
+        return f"is {len(value)} characters long; a site's name has at most {MAX_NAME}: shorten it"
+    return None
 
 
 def site_address_problem(value: object) -> str | None:

@@ -12,6 +12,7 @@ If the site moves to another engine, these are the only files to write again.
 """
 from __future__ import annotations
 
+import os
 from html import unescape
 from pathlib import Path
 from typing import NoReturn
@@ -86,11 +87,12 @@ def on_pre_build(config):
     if _watch.stop_line is not None:  # the file watcher ended, and nothing took its place
         engine_of(config).log().error(_watch.stop_line)
         raise SystemExit(1)  # the engine's server passes on every Exception, not SystemExit
-    docs_dir = Path(config.docs_dir)
-    unsafe = unsafe_files(docs_dir, docs_dir.name)
-    if unsafe:  # before the engine lists docs/ itself: its walk follows links, recurses and opens pipes
-        fail(unsafe, engine_of(config))
     root, site_dir, language = Path(config.config_file_path).parent, Path(config.site_dir), language_of(config)
+    theme_dir = getattr(config.theme, "custom_dir", None)
+    unsafe = [problem for folder in (config.docs_dir, theme_dir) if folder
+              for problem in unsafe_files(Path(folder), os.path.relpath(folder, root))]
+    if unsafe:  # before the engine lists these folders itself: its walk follows links, recurses, reads pipes
+        fail(unsafe, engine_of(config))
     incremental = _builds.preview and _preview.before(language, root, site_dir, engine_of(config))
     _builds.before(language, site_dir, incremental)
 

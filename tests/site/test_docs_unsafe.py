@@ -61,3 +61,13 @@ def test_a_named_pipe_under_docs_stops_the_build_in_one_line(toy_repo: Path, nam
     os.mkfifo(toy_repo / "docs" / name)
     assert stopped_with(build(toy_repo)) == [
         f"ERROR   -  docs/{name}:1:1: (file): is not a plain file or folder (a device, pipe or socket); remove it"]
+
+
+@pytest.mark.parametrize("name", ["main.html", "assets/pipe.css"])
+def test_a_named_pipe_in_the_theme_folder_stops_the_build_in_one_line(toy_repo: Path, name: str) -> None:
+    config = toy_repo / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"))
+    (toy_repo / "overrides" / name).parent.mkdir(parents=True)
+    os.mkfifo(toy_repo / "overrides" / name)
+    assert stopped_with(build(toy_repo)) == [
+        f"ERROR   -  overrides/{name}:1:1: (file): is not a plain file or folder (a device, pipe or socket); remove it"]

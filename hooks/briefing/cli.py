@@ -177,9 +177,12 @@ def print_review(args) -> int:
     could be made (a name that is not a revision, git or the scratch folder failing): said in one
     line, never as a traceback, whose status 1 CI would read as "the pull request has problems"."""
     try:
+        source_date()  # a bad SOURCE_DATE_EPOCH is the run's problem, not either revision's
         text, status = review(args.root, args.base, args.head)
     except RevisionUnknown as unknown:
         why = str(unknown)
+    except ProblemsFound as found:
+        why = "; ".join(str(problem) for problem in found.problems)
     except Exception as error:  # any failure of the review's own is status 2
         why = f"the review failed: {type(error).__name__}: {error}"
     else:

@@ -240,6 +240,16 @@ def test_a_failure_of_the_review_itself_is_status_2_in_one_line(repo: Path, monk
                    "No digest could be made: `the review failed: OSError: [Errno 28] No space left on device`\n")
 
 
+@pytest.mark.parametrize("epoch", ["abc", "99999999999999"])
+def test_a_bad_source_date_epoch_is_the_runs_failure_not_a_revisions_problem(repo: Path, monkeypatch, capsys,
+                                                                             epoch: str):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    assert cli.main(["--root", str(repo), "review", "--", "base", "base"]) == 2
+    out, err = capsys.readouterr()
+    assert err.startswith(f"briefing review: the environment: SOURCE_DATE_EPOCH: '{epoch}' is ")
+    assert out.startswith("## What this change does to the site\n\nNo digest could be made: ")
+
+
 def test_a_deep_folder_of_pages_in_the_working_tree_is_listed_to_its_bound_without_recursion(tmp_path: Path):
     folder = tmp_path / "docs"
     folder.mkdir()

@@ -19,7 +19,9 @@ from test_preview_watch import Server, differences, free_port, fresh_build, unti
 from synthetic import make_repo
 
 SEED = int(os.environ.get("BRIEFING_FUZZ_SEED", "22"))
-BURSTS, CHANGES = 3, 5  # bursts per run, changes per burst
+# Each burst: whether it changes folders only (no file event at all: a watcher that missed folder
+# events would never rebuild), and how many changes it makes.
+BURSTS = ((True, 4), (False, 5), (True, 3))
 
 
 class Tree:
@@ -35,14 +37,17 @@ class Tree:
     def entries(self) -> list[Path]:
         return sorted(self.briefings.glob("*/*/*.yaml"))
 
-    def change(self) -> str:
+    def change(self, folders_only: bool) -> str:
         moved_out = sorted(self.outside.glob("*-*"))
-        choices = [self.move_out, self.delete_entry, self.copy_entry, self.rename_and_back, self.edit_title,
-                   self.delete_month]
+        choices = [self.move_out, self.rename_and_back, self.delete_month]
+        if not folders_only:
+            choices += [self.delete_entry, self.copy_entry, self.edit_title]
         if moved_out:
             choices.append(lambda: self.move_back(self.rng.choice(moved_out)))
-        if len(self.entries()) < 4:  # keep enough to change
-            choices = [self.copy_entry, *([lambda: self.move_back(moved_out[0])] if moved_out else [])]
+        if len(self.entries()) < 4 and moved_out:  # keep enough to change
+            choices = [lambda: self.move_back(moved_out[0])]
+        elif len(self.entries()) < 4:
+            choices = [self.rename_and_back] if folders_only else [self.copy_entry]
         return self.rng.choice(choices)()
 
     def move_out(self) -> str:
@@ -101,8 +106,8 @@ def test_after_random_bursts_of_changes_the_server_serves_what_a_fresh_build_wri
     tree = Tree(repo / "briefings", outside, random.Random(SEED))
     server = Server(repo, tmp_path / "server", port, "")
     try:
-        for burst in range(BURSTS):
-            done = [tree.change() for _ in range(CHANGES)]
+        for burst, (folders_only, changes) in enumerate(BURSTS):
+            done = [tree.change(folders_only) for _ in range(changes)]
             fresh = tmp_path / f"fresh-{burst}"
             result = fresh_build(repo, fresh, port)
             assert result.returncode == 0, (SEED, done, result.stderr[-2000:])

@@ -36,7 +36,7 @@ def test_the_prisoners_released_page_shows_every_seed_claim(real_site: Path):
     html = (real_site / "figures/prisoners-released/index.html").read_text()
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
     for words in ("more than 400", "at least 116", "about 60–70", "Counts differ",
-                  "Reported counts range from about 60–70 people (Human rights organizations, since last week; "
+                  "Reported counts range from about 60–70 people (Human rights organizations, freed since last week; "
                   "said 14 January 2026) to more than 400 people (Jorge Rodríguez, no clear timeline given; "
                   "said 13 January 2026).",
                   "The counts differ, but the claims do not state the same period, so they need not contradict "

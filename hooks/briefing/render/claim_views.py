@@ -48,6 +48,7 @@ def claim_view(ctx: RenderContext, placed: PlacedClaim, here: str) -> dict:
         "said_on": claim.said_on, "said_on_words": ctx.words.date(claim.said_on),
         "scope": scope, "scope_lang": scope_lang, "quote": quote, "quote_lang": quote_lang,
         "quote_translated": bool(quote) and quote_lang != SOURCE_LANGUAGE,  # an es quote renders the English one
+        "quote_english": claim.quote, "quote_english_lang": SOURCE_LANGUAGE,  # shown beside a translated quote
         "period_words": ctx.words.period(claim.period) if claim.period else None,
         "basis": ctx.words.basis(claim.basis), "entry_url": relative_url(here, entry_url(entry.id)),
         "entry_title": entry_text(ctx, entry)["title"], "entry_lang": entry_text(ctx, entry)["lang"],

@@ -83,3 +83,16 @@ def test_a_template_text_without_translation_fails(tmp_path: Path, spanish: dict
     template.write_text(template.read_text() + '{{ _("A text nobody translated") }}\n')
     found = extracted(copy, tmp_path / "messages.pot")
     assert [key for key in found if key not in spanish] == [(None, "A text nobody translated")]
+
+
+# What may hold straight double quotes in a Spanish text: English kept as such (<span lang="en">),
+# code (`…`, which the format page shows as written) and HTML attributes (href="…").
+NOT_SPANISH_PROSE = re.compile(r'<span lang="en">.*?</span>|`[^`]*`|<[^>]*>')
+
+
+def test_spanish_texts_quote_with_angle_quotes(spanish: dict):
+    """Spanish prose quotes «así» (and “así” inside «…»), never with straight quotes, which are
+    left to English text, code and markup."""
+    straight = [(msgid, form) for (_, msgid), message in spanish.items() for form in forms(message)
+                if '"' in NOT_SPANISH_PROSE.sub("", form)]
+    assert straight == []

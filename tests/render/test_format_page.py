@@ -8,8 +8,9 @@ import re
 import pytest
 from babel.messages.pofile import read_po
 
+from briefing.format.markdown import MAX_LINES, MAX_OPENER_SCAN, MAX_PARAGRAPH
 from briefing.format.reference import field_rows
-from briefing.format.spec import BRIEFINGS, ENTRY, ENTRY_FILE, REGISTRIES
+from briefing.format.spec import BRIEFINGS, EARLIEST_DATE, ENTRY, ENTRY_FILE, REGISTRIES
 from briefing.format.structure import ListOf, Record
 from briefing.format.translations import LANGUAGES, translatable
 from briefing.model.build import load_site
@@ -137,7 +138,7 @@ def test_every_meaning_on_the_spanish_page_is_spanish(pages: dict, record: Recor
 @pytest.mark.parametrize("registry", REGISTRIES, ids=lambda registry: registry.name)
 def test_every_registry_is_described_in_spanish(pages: dict, registry):
     assert SPANISH.gettext(registry.doc) != registry.doc
-    assert f"({SPANISH.gettext(registry.doc)}):" in pages["es"]
+    assert f"con sus campos. Contiene {SPANISH.gettext(registry.doc)}." in pages["es"]
 
 
 def alike() -> set[str]:
@@ -156,7 +157,8 @@ def test_every_type_and_meaning_of_a_record_reads_in_spanish(pages: dict, record
     """Row by row, the Spanish words share no English word with the English ones, and the page
     shows them (a block's own rows are not shown: the Translations section lists its fields)."""
     same = alike() | {"http", "https", "ids", "editor"}  # words both languages write alike
-    for english, spanish in zip(field_rows(record), field_rows(record, SPANISH.gettext), strict=True):
+    for english, spanish in zip(field_rows(record), field_rows(record, SPANISH.gettext, SPANISH.number),
+                                 strict=True):
         for column in ("type", "required", "doc"):
             left = english_words(english[column]) & english_words(spanish[column]) - same
             assert not left, (record.name, english["name"], column, spanish[column])
@@ -179,3 +181,22 @@ def test_no_english_line_is_left_on_the_spanish_page(pages: dict):
     assert len(english) > 80  # headings, paragraphs, table rows
     assert [line for line in english if line in spanish] == []
     assert "| yes |" not in pages["es"] and "| field | type | required | meaning |" not in pages["es"]
+
+
+def outside_code(page: str) -> str:
+    """The page's prose and tables, without the YAML examples and `code` (which show values as written)."""
+    without_blocks = re.sub(r"``` ?[a-z]*\n.*?```", "", page, flags=re.S)
+    return re.sub(r"`[^`\n]*`", "", re.sub(r"`` .*? ``", "", without_blocks))
+
+
+@pytest.mark.parametrize("language", [Language(), SPANISH], ids=lambda language: language.code)
+def test_the_page_writes_numbers_and_dates_as_its_language_does(pages: dict, language: Language):
+    """Limits read "100,000" / "100.000" and "1 January 1999" / "1 de enero de 1999", never as
+    Python writes them ("100000", "1999-01-01")."""
+    words, prose = Words(language), outside_code(pages[language.code])
+    large = [limit for limit in (MAX_LINES, MAX_PARAGRAPH, MAX_OPENER_SCAN, 100_000) if limit >= 1000]
+    assert len(large) == 4
+    for limit in large:
+        assert words.number(limit) in prose
+        assert not re.search(rf"(?<![\d.,]){limit}(?![\d.,])", prose), limit
+    assert words.date(EARLIEST_DATE) in prose and EARLIEST_DATE.isoformat() not in prose

@@ -2,10 +2,13 @@
 
 Every word the page takes from the definition (records' names, fields' meanings, types' words)
 is an English msgid (marked N_() where it is written); `gettext` gives it in the page's language.
-English needs no catalog: the default gives each text as written.
+English needs no catalog: the default gives each text as written. Numbers and dates the page
+states (limits) are written by `number` and `date`, which render/ gives in the page's language
+("100.000", "1 de enero de 1999"); the defaults write them as Python does.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from .markdown import (
@@ -40,11 +43,11 @@ from .types import ID_MAX, ID_PATTERN
 RECORDS = (SOURCE, CLAIM, PERIOD, UPDATE, BOTTOM_LINE)  # each has a section of its own, after the entry's
 
 
-def field_rows(record: Record, gettext: Callable[[str], str] = N_) -> list[dict]:
+def field_rows(record: Record, gettext: Callable[[str], str] = N_, number: Callable[[int], str] = str) -> list[dict]:
     rows = []
     for field in record.fields:
         kind, meaning = (block_words(record, field.name, gettext) if field.name in LANGUAGES
-                         else (type_words(field.type, gettext), gettext(field.doc) if field.doc else ""))
+                         else (type_words(field.type, gettext, number), gettext(field.doc) if field.doc else ""))
         rows.append({"name": field.name, "type": kind, "required": gettext("yes") if field.required else gettext("no"),
                      "doc": meaning})
     return rows
@@ -64,18 +67,18 @@ def mapping_words(name: str, shown: str, gettext: Callable[[str], str]) -> str:
     return gettext("a {record} (a mapping, below)").format(record=shown)
 
 
-def type_words(kind, gettext: Callable[[str], str] = N_) -> str:
+def type_words(kind, gettext: Callable[[str], str] = N_, number: Callable[[int], str] = str) -> str:
     if isinstance(kind, Record):
         return mapping_words(kind.name, gettext(kind.name), gettext)
-    return kind.describe(gettext)
+    return kind.describe(gettext, number)
 
 
-def limits() -> dict:
+def limits(number: Callable[[int], str] = str, date: Callable[[dt.date], str] = dt.date.isoformat) -> dict:
     """The limits the validator applies beyond each field's type, as the reference states them."""
-    return {"earliest_date": EARLIEST_DATE.isoformat(), "future_days": FUTURE_MARGIN.days,
-            "max_openers": MAX_OPENERS, "max_scan": MAX_OPENER_SCAN, "max_marks": MAX_INLINE_MARKS,
-            "max_lines": MAX_LINES, "max_paragraph": MAX_PARAGRAPH, "max_nested": MAX_NESTING,
-            "indent": INDENT_PER_LEVEL, "max_bytes_kib": 256}
+    counts = {"future_days": FUTURE_MARGIN.days, "max_openers": MAX_OPENERS, "max_scan": MAX_OPENER_SCAN,
+              "max_marks": MAX_INLINE_MARKS, "max_lines": MAX_LINES, "max_paragraph": MAX_PARAGRAPH,
+              "max_nested": MAX_NESTING, "indent": INDENT_PER_LEVEL, "max_bytes_kib": 256}
+    return {"earliest_date": date(EARLIEST_DATE), **{name: number(count) for name, count in counts.items()}}
 
 
 def article(name: str, gettext) -> str:
@@ -117,15 +120,17 @@ def translations_context(gettext: Callable[[str], str] = N_) -> dict:
     return {"languages": languages, "codes": code_list(LANGUAGES), "blocks": blocks, "extra": extra}
 
 
-def reference_context(gettext: Callable[[str], str] = N_) -> dict:
-    """What templates/format.md.j2 places, in the language of `gettext` (English by default)."""
+def reference_context(gettext: Callable[[str], str] = N_, number: Callable[[int], str] = str,
+                      date: Callable[[dt.date], str] = dt.date.isoformat) -> dict:
+    """What templates/format.md.j2 places, in the language of `gettext`, `number` and `date`
+    (English words, Python's digits and ISO dates by default)."""
     return {
-        "version": FORMAT_VERSION, "id_pattern": ID_PATTERN, "id_max": ID_MAX,
-        "fixed_topics": code_list(FIXED_TOPICS), "limits": limits(),
-        "entry": field_rows(ENTRY, gettext),
+        "version": FORMAT_VERSION, "id_pattern": ID_PATTERN, "id_max": number(ID_MAX),
+        "fixed_topics": code_list(FIXED_TOPICS), "limits": limits(number, date),
+        "entry": field_rows(ENTRY, gettext, number),
         "records": [{"heading": first_upper(article(r.name, gettext).format(record=gettext(r.name))),
-                     "doc": gettext(r.doc), "rows": field_rows(r, gettext)} for r in RECORDS],
+                     "doc": gettext(r.doc), "rows": field_rows(r, gettext, number)} for r in RECORDS],
         "registries": [{"name": r.name, "kind": gettext(r.record.name), "doc": gettext(r.doc),
-                        "rows": field_rows(r.record, gettext)} for r in REGISTRIES],
+                        "rows": field_rows(r.record, gettext, number)} for r in REGISTRIES],
         "translations": translations_context(gettext),
     }

@@ -50,9 +50,10 @@ class ListOf:
             out["uniqueItems"] = True
         return out
 
-    def describe(self, gettext: Callable[[str], str] = N_) -> str:
+    def describe(self, gettext: Callable[[str], str] = N_, number: Callable[[int], str] = str) -> str:
         if self.min_items:
-            return gettext("list of {noun}, at least {count}").format(noun=gettext(self.noun), count=self.min_items)
+            words = gettext("list of {noun}, at least {count}")
+            return words.format(noun=gettext(self.noun), count=number(self.min_items))
         return gettext("list of {noun}").format(noun=gettext(self.noun))
 
 
@@ -115,7 +116,7 @@ class Record:
             "properties": {f.name: {**f.type.schema(), "description": f.doc} for f in self.fields},
         }
 
-    def describe(self, gettext: Callable[[str], str] = N_) -> str:
+    def describe(self, gettext: Callable[[str], str] = N_, number: Callable[[int], str] = str) -> str:
         return gettext(self.name)
 
 

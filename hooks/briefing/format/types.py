@@ -58,7 +58,8 @@ class FieldType:
     """A type whose schema and description are fixed: given as data, not as code.
 
     `describe` gives the words the format reference shows for a type, in the language of
-    `gettext` (English, the words as marked, unless told otherwise)."""
+    `gettext` and `number` (English, the words as marked and digits as Python writes them, unless
+    told otherwise)."""
 
     json_schema: ClassVar[dict] = {}
     words: ClassVar[str] = ""
@@ -66,7 +67,7 @@ class FieldType:
     def schema(self) -> dict:
         return dict(self.json_schema)
 
-    def describe(self, gettext: Callable[[str], str] = N_) -> str:
+    def describe(self, gettext: Callable[[str], str] = N_, number: Callable[[int], str] = str) -> str:
         return gettext(self.words)
 
 
@@ -99,12 +100,12 @@ class Text(FieldType):
             out["maxLength"] = self.max_len
         return out
 
-    def describe(self, gettext: Callable[[str], str] = N_) -> str:
+    def describe(self, gettext: Callable[[str], str] = N_, number: Callable[[int], str] = str) -> str:
         words = {None: N_("text"), "inline": N_("text (Markdown, inline)"), "block": N_("text (Markdown)")}
         kind = gettext(words[self.markdown])
         if not self.max_len:
             return kind
-        return gettext("{kind}, 1..{max_len} characters").format(kind=kind, max_len=self.max_len)
+        return gettext("{kind}, 1..{max_len} characters").format(kind=kind, max_len=number(self.max_len))
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ class Ref(Id):
             reader.refer(self.target, value, node, field)
         return value
 
-    def describe(self, gettext: Callable[[str], str] = N_) -> str:
+    def describe(self, gettext: Callable[[str], str] = N_, number: Callable[[int], str] = str) -> str:
         """'figure id': the target is a record's name (spec.py marks each one for translation)."""
         return gettext("{target} id").format(target=gettext(self.target))
 
@@ -205,7 +206,7 @@ class Choice(FieldType):
     def schema(self) -> dict:
         return {"type": "string", "enum": list(self.values)}
 
-    def describe(self, gettext: Callable[[str], str] = N_) -> str:
+    def describe(self, gettext: Callable[[str], str] = N_, number: Callable[[int], str] = str) -> str:
         return gettext("one of {values}").format(values=", ".join(f"`{value}`" for value in self.values))
 
 

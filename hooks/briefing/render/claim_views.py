@@ -50,6 +50,7 @@ def claim_view(ctx: RenderContext, placed: PlacedClaim, here: str) -> dict:
         "quote_translated": bool(quote) and quote_lang != SOURCE_LANGUAGE,  # an es quote renders the English one
         "quote_english": claim.quote, "quote_english_lang": SOURCE_LANGUAGE,  # shown beside a translated quote
         "period_words": ctx.words.period(claim.period) if claim.period else None,
+        "period_in_sentence": ctx.words.period(claim.period, in_sentence=True) if claim.period else None,
         "basis": ctx.words.basis(claim.basis), "entry_url": relative_url(here, entry_url(entry.id)),
         "entry_title": entry_text(ctx, entry)["title"], "entry_lang": entry_text(ctx, entry)["lang"],
         "source_title": source.title,
@@ -83,9 +84,17 @@ def comparison_key(ctx: RenderContext, figure_id: str) -> tuple:
             tuple((period, tuple(placed_key(p) for p in claims)) for period, claims in c.conflicts))
 
 
+def label_in_sentence(ctx: RenderContext, figure) -> str:
+    """A figure's label as a sentence of the page's language holds it ('Afirmaciones sobre presos
+    liberados'); a label left in English is kept as written."""
+    label = ctx.text(figure, "label")
+    return ctx.words.mid_sentence(label) if ctx.text_lang(figure, "label") == ctx.language else label
+
+
 def figure_texts(ctx: RenderContext, figure) -> dict:
-    """A figure's label and unit, each with the language it is in."""
+    """A figure's label (also as it reads mid-sentence) and unit, each with the language it is in."""
     return {"label": ctx.text(figure, "label"), "label_lang": ctx.text_lang(figure, "label"),
+            "label_in_sentence": label_in_sentence(ctx, figure),
             "unit": ctx.text(figure, "unit"), "unit_lang": ctx.text_lang(figure, "unit")}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import partial
 
 from ..format.spec import ACTOR_KINDS, registry_path
-from .claim_views import claim_view, comparison_key, figure_summary, figure_view
+from .claim_views import claim_view, comparison_key, figure_summary, figure_view, label_in_sentence
 from .context import RenderContext
 from .outputs import GeneratedPage, Planned
 from .pages import make_page, numbered
@@ -36,7 +36,7 @@ def figure_page(ctx: RenderContext, figure_id: str, part: Slice) -> GeneratedPag
     figure = ctx.site.figures[figure_id]
     label = ctx.text(figure, "label")
     description = (ctx.markdown.plain(ctx.text(figure, "description"))
-                   or ctx._("Every claim of {figure}, side by side.").format(figure=label))
+                   or ctx._("Every claim of {figure}, side by side.").format(figure=label_in_sentence(ctx, figure)))
     pager = pager_view(part, ("figures", figure_id))
     return make_page(ctx, part.source, registry_path("figure"), numbered(ctx, label, part.number), description,
                      "figure.html.j2", search=part.number == 1, search_facts={"type": ctx._("Figure")},

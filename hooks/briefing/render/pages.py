@@ -196,7 +196,7 @@ def format_page(ctx: RenderContext) -> GeneratedPage:
     """The format reference: Markdown generated from format/spec.py, no contributor text in it, in the
     build's language (the words spec.py gives, through its catalog)."""
     return GeneratedPage(FORMAT_PAGE, FORMAT_DEFINITION,
-                         ctx.render("format.md.j2", **reference_context(ctx._)),
+                         ctx.render("format.md.j2", **reference_context(ctx._, ctx.words.number, ctx.words.date)),
                          {"title": ctx._("Format reference"),
                           "description": ctx._("The briefing entry format: every field, its type and meaning.")},
                          is_html=False)

@@ -38,6 +38,13 @@ KIND_PLURAL_WORDS = {"person": N_("People"), "organization": N_("Organizations")
 BASIS_WORDS = {"announced": N_("announced"), "counted": N_("counted"), "verified": N_("verified"),
                "estimated": N_("estimated")}
 # How a figure's claims compare: the site's flag (conflict, differ) and the review digest say these.
+# A single day where a sentence names it ("covers 12 January 2026", "abarca el 12 de enero de 2026"):
+# Spanish puts the article before a day; a period's other forms carry their own words.
+DAY_IN_SENTENCE = NP_("a day, in a sentence", "{date}")
+# Languages whose labels are common noun phrases in sentence case, written with a small first
+# letter inside a sentence ("Afirmaciones sobre presos liberados"). English labels may begin with
+# a word English always capitalises ("Venezuelan oil exports"), so English keeps them as written.
+LABELS_LOWERED_MID_SENTENCE = frozenset({"es"})
 COMPARISON_WORDS = {ComparisonState.CONFLICT: N_("Claims conflict"), ComparisonState.DIFFER: N_("Counts differ"),
                     ComparisonState.AGREE: N_("Claims can all hold"), ComparisonState.ONE: N_("One claim"),
                     ComparisonState.NONE: N_("No claims")}
@@ -70,16 +77,26 @@ class Words:
     def claim_value(self, claim, gender: str | None = None) -> str:
         return self.value(claim.low, claim.high, claim.is_range, claim.qualifier, gender)
 
-    def period(self, period) -> str:
-        """'12 January 2026', '12–14 January 2026', 'since 8 January 2026', 'up to 14 January 2026'."""
+    def period(self, period, in_sentence: bool = False) -> str:
+        """'12 January 2026', '8 January 2026 to 12 January 2026', 'since 8 January 2026', 'up to
+        14 January 2026'; `in_sentence`, a single day as a sentence names it ('el 12 de enero de 2026')."""
         start, end = period.start, period.end
         if start and end and start == end:
+            if in_sentence:
+                return self.language.pgettext("a day, in a sentence", DAY_IN_SENTENCE).format(date=self.date(start))
             return self.date(start)
         if start and end:
             return self.language.gettext("{start} to {end}").format(start=self.date(start), end=self.date(end))
         if start:
             return self.language.gettext("since {date}").format(date=self.date(start))
         return self.language.gettext("up to {date}").format(date=self.date(end))
+
+    def mid_sentence(self, label: str) -> str:
+        """A label as it reads inside a sentence: 'presos liberados' in Spanish; an acronym
+        ('EE. UU.', 'PDVSA') or a label in English keeps its capital."""
+        if self.code not in LABELS_LOWERED_MID_SENTENCE or label[1:2].isupper():
+            return label
+        return label[:1].lower() + label[1:]
 
     def status(self, status: str) -> str:
         return self.language.gettext(STATUS_WORDS[status])

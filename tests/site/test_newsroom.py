@@ -30,7 +30,8 @@ def test_every_page_has_a_skip_link_and_its_contents(real_site: Path):
 
 def test_the_front_page_leads_with_where_things_stand(real_site: Path):
     home = text_of((real_site / "index.html").read_text())
-    assert home.index("As of 6 December 2026 · 11 entries") < home.index("Key figures") < home.index(
+    assert home.index("As of 14 January 2026 · 11 entries · last changed 6 December 2026") < home.index(
+        "Key figures") < home.index(
         "Where things stand") < home.index("Latest entries")
     figures = [home.index(label) for label in ("Prisoners released", "People detained after the protests")]
     assert figures == sorted(figures)  # the contested figure first, though its id sorts after the other

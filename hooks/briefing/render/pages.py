@@ -167,18 +167,28 @@ def plan_home_section(ctx: RenderContext) -> list[Planned]:
     """The generated part of the home page, below its title: where things stand, as of when."""
     site = ctx.site
     topics = tuple((len(site.entries_on(t)), site.entries_on(t)[:LATEST_PER_TOPIC]) for t in site.topics)
-    key = (len(site.entries), max((e.updated for e in site.entries), default=None), site.entries[:LATEST_ON_HOME],
+    key = (len(site.entries), home_dates(site), site.entries[:LATEST_ON_HOME],
            topics, tuple(comparison_key(ctx, f) for f in key_figures(ctx.ledger)))
     return [Planned(HOME, key, partial(home_html, ctx))]
 
 
+def home_dates(site) -> tuple:
+    """The day the briefing's news is as of (its newest entry's date), and the day an entry last
+    changed, if later (a correction made months on): a reader is not told the news is as of the
+    day a typo was fixed."""
+    as_of = max((entry.date for entry in site.entries), default=None)
+    changed = max((entry.updated for entry in site.entries), default=None)
+    return as_of, changed if changed and as_of and changed > as_of else None
+
+
 def home_html(ctx: RenderContext) -> str:
     site, ledger, here = ctx.site, ctx.ledger, ""
-    as_of = max((entry.updated for entry in site.entries), default=None)
+    as_of, changed = home_dates(site)
     topics = [{**topic_view(ctx, topic_id, here),
                "latest": [list_item_view(ctx, e, here) for e in site.entries_on(topic_id)[:LATEST_PER_TOPIC]]}
               for topic_id in site.topics]
     return ctx.render("home.html.j2", as_of=as_of, as_of_words=ctx.words.date(as_of) if as_of else None,
+                      changed=changed, changed_words=ctx.words.date(changed) if changed else None,
                       entry_count=len(site.entries), topics=topics,
                       figures=[figure_summary(ctx, f, here) for f in key_figures(ledger)],
                       entries=[list_item_view(ctx, e, here) for e in site.entries[:LATEST_ON_HOME]],

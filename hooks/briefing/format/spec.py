@@ -33,7 +33,8 @@ STATUSES = ("developing", "confirmed", "disputed")
 ACTOR_KINDS = ("person", "organization", "government", "media", "group")
 BASES = ("announced", "counted", "verified", "estimated")
 # Kinds whose names are proper names, read as written in every language: a person's name has no
-# translation (an actor of another kind may carry es.name, and without it its name is English).
+# translation, and its aliases are spellings of it unless its block translates them ("President
+# Trump"). An actor of another kind may carry es.name; without it, its name is English.
 PROPER_NAME_KINDS = ("person",)
 GENDERS = ("feminine", "masculine")  # of a translated unit, where the language has genders
 # The topics the site is organised around: the site's menu links to each of them.

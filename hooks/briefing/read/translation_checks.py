@@ -29,16 +29,16 @@ def check_registry_translations(registries: dict) -> list[Problem]:
 
 
 def _names_checks(path: str, actor_id: str, actor: Node) -> list[Problem]:
-    """A person's name is a proper name, never translated; a translated alias is not the translated name again."""
+    """A person's name is a proper name, never translated (an alias may be translated: "President
+    Trump"); a translated alias is not the translated name again."""
     problems = []
     kind = actor.value.get("kind") if actor.kind == "map" else None
     for language, block in _blocks(actor):
-        for name in ("name", "aliases"):
-            if name in block.value and kind is not None and kind.value in PROPER_NAME_KINDS:
-                problems.append(Problem(path, block.keys[name].line, block.keys[name].col,
-                                        f"{actor_id}.{language}.{name}",
-                                        f"translates the {name} of a {kind.value}: a {kind.value}'s names are "
-                                        "proper names, shown as written in every language; remove it"))
+        if "name" in block.value and kind is not None and kind.value in PROPER_NAME_KINDS:
+            key = block.keys["name"]
+            problems.append(Problem(path, key.line, key.col, f"{actor_id}.{language}.name",
+                                    f"translates the name of a {kind.value}: a {kind.value}'s name is a proper "
+                                    "name, shown as written in every language; remove it"))
         problems += _aliases_repeating_name(path, f"{actor_id}.{language}", block)
     return problems
 

@@ -38,7 +38,7 @@ class RenderContext:
 
     def text(self, record, name: str):
         """A record's text in the build's language: its translation where it has one, else the
-        English (names, numbers and the like are never translated)."""
+        English (ids, numbers, a person's name and the like are never translated)."""
         return record.text_in(self.language, name)
 
     def text_lang(self, record, name: str) -> str:
@@ -49,8 +49,8 @@ class RenderContext:
 
     def actor_names(self, actor) -> dict:
         """An actor's name and aliases in the build's language, each with the language it is in. A
-        person's are proper names, in every language as written; another actor's untranslated name
-        is a description in English (format/spec.py, PROPER_NAME_KINDS)."""
+        person's, untranslated, are proper names, in every language as written; another actor's
+        untranslated name is a description in English (format/spec.py, PROPER_NAME_KINDS)."""
         def lang(name: str) -> str:
             proper = actor.kind in PROPER_NAME_KINDS
             return self.language if proper else self.text_lang(actor, name)

@@ -75,23 +75,50 @@ def theme_scripts() -> tuple[re.Pattern, ...]:
     return tuple(patterns)
 
 
-_HEADING = re.compile(r"<h([1-3])\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.S)
-_TAG = re.compile(r"<[^>]*>")
+_HEADING = re.compile(r"<h([1-3])\b([^>]*)\bid=\"([^\"]+)\"([^>]*)>(.*?)</h\1>", re.S)
+_LANG = re.compile(r"\blang=\"([^\"]+)\"")
 
 
 def toc_tokens(page_html: str) -> list[dict]:
     """The h1-h3 headings with an id, nested by level, as Python-Markdown's toc tokens (level, id,
-    name, children). Names stay HTML-escaped, as they are in the page: themes print them as they are."""
+    name, children). Names stay HTML-escaped, as they are in the page: themes print them as they are
+    (and so print the language marks heading_text keeps, and that of a heading in another language)."""
     root: list[dict] = []
     open_levels: list[tuple[int, list]] = [(0, root)]
-    for level_text, anchor, inner in _HEADING.findall(page_html):
-        level = int(level_text)
-        token = {"level": level, "id": anchor, "name": " ".join(_TAG.sub("", inner).split()), "children": []}
+    for level_text, before, anchor, after, inner in _HEADING.findall(page_html):
+        level, lang = int(level_text), _LANG.search(before + after)
+        name = " ".join(heading_text(inner).split())
+        name = f'<span lang="{lang.group(1)}">{name}</span>' if lang else name
+        token = {"level": level, "id": anchor, "name": name, "children": []}
         while open_levels[-1][0] >= level:
             open_levels.pop()
         open_levels[-1][1].append(token)
         open_levels.append((level, token["children"]))
     return root
+
+
+_TAG_OR_LANG_SPAN = re.compile(r"<span\b[^>]*?\blang=\"([^\"]+)\"[^>]*>|<(/?)(\w+)[^>]*>")
+
+
+def heading_text(inner: str) -> str:
+    """A heading's text without its tags, but for the language marks of its parts: a span with a
+    lang attribute (a name not yet translated) stays a span with that attribute alone, so the
+    table of contents marks it as the heading does."""
+    out, open_spans = [], []  # for each open <span>: whether it is kept
+    position = 0
+    for match in _TAG_OR_LANG_SPAN.finditer(inner):
+        out.append(inner[position:match.start()])
+        position = match.end()
+        lang, closing, tag = match.groups()
+        if lang:
+            out.append(f'<span lang="{lang}">')
+            open_spans.append(True)
+        elif tag == "span" and not closing:
+            open_spans.append(False)
+        elif tag == "span" and open_spans and open_spans.pop():
+            out.append("</span>")
+    out.append(inner[position:])
+    return "".join(out)
 
 
 class TemplateBytecode(BytecodeCache):

@@ -36,6 +36,9 @@ sources:
   - id: source-1
     # What the source is, e.g. "Report on prisoner releases"; add publisher, author, url, published.
     title:
+    # When the title is our own description of the source (not its own title), its Spanish:
+    # es:
+    #   title:
 {spanish}"""
 # The Spanish version is written by a person, never by a machine; without one, the Spanish site
 # shows the entry as not yet translated. Offered commented out, or begun when a title is given.

@@ -76,7 +76,7 @@ def code_names(cell: str) -> list[str]:
 
 
 def test_the_walk_finds_every_record_with_a_block():
-    assert {record.name for record in TRANSLATED} == {"entry", "claim", "update", "topic", "actor", "figure"}
+    assert {record.name for record in TRANSLATED} == {"entry", "claim", "update", "source", "topic", "actor", "figure"}
 
 
 def place_of(record: Record) -> str:

@@ -37,7 +37,7 @@ def claims_with(count: int, crowded: datetime.date) -> list:
 
 def rendered_svg(claims: list) -> ET.Element:
     html = Templates().render("_time_chart.svg.j2", chart=time_chart_geometry(claims, Words()), chart_id="c",
-                              figure=SimpleNamespace(label="Prisoners released"), rows=[])
+                              figure=SimpleNamespace(label="Prisoners released", label_lang="en"), rows=[])
     return ET.fromstring(re.search(r"<svg.*</svg>", html, re.S)[0])
 
 

@@ -32,6 +32,10 @@ QUALIFIERS = ("exactly", "about", "at-least", "more-than", "at-most", "fewer-tha
 STATUSES = ("developing", "confirmed", "disputed")
 ACTOR_KINDS = ("person", "organization", "government", "media", "group")
 BASES = ("announced", "counted", "verified", "estimated")
+# Kinds whose names are proper names, read as written in every language: a person's name has no
+# translation, and its aliases are spellings of it unless its block translates them ("President
+# Trump"). An actor of another kind may carry es.name; without it, its name is English.
+PROPER_NAME_KINDS = ("person",)
 GENDERS = ("feminine", "masculine")  # of a translated unit, where the language has genders
 # The topics the site is organised around: the site's menu links to each of them.
 FIXED_TOPICS = ("detentions", "oil-control", "diplomacy")
@@ -57,7 +61,7 @@ ACTOR = translated(Record(N_("actor"), (
     Field("role", Text(max_len=200), False, N_('"President of the National Assembly of Venezuela"')),
     Field("aliases", ListOf(Text(max_len=120), unique=True, noun=N_("names")), False,
           N_("other spellings that search should find"), default=()),
-)), ("role",))
+)), ("name", "role", "aliases"))
 
 FIGURE = translated(Record(N_("figure"), (
     Field("label", Text(max_len=120), True, N_('"Prisoners released"')),
@@ -70,7 +74,7 @@ FIGURE = translated(Record(N_("figure"), (
     Field("unit_gender", Choice(GENDERS), False,
           N_('the grammatical gender of the unit, for the words around a value ("unas 2.000 personas")')),))
 
-SOURCE = Record(N_("source"), (
+SOURCE = translated(Record(N_("source"), (
     Field("id", Id(), True, N_("unique within the entry; claims point to it")),
     Field("title", Text(max_len=300), True, N_("what the source is")),
     Field("publisher", Text(max_len=200), False, N_("outlet or institution")),
@@ -78,7 +82,7 @@ SOURCE = Record(N_("source"), (
     Field("url", Url(), False, N_("never `javascript:`, `data:` or others")),
     Field("published", Date(), False, ""),
     Field("archived", Url(), False, N_("an archived copy")),
-), doc=N_("where every statement in the entry comes from"))
+), doc=N_("where every statement in the entry comes from")), ("title",))
 
 PERIOD = Record(N_("period"), (
     Field("from", Date(), False, N_("the first day the claim covers")),

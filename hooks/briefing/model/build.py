@@ -16,10 +16,16 @@ def translations_of(fields: dict) -> tuple:
     for language in LANGUAGES:
         block = fields.get(language)
         if block:
-            texts = tuple((name, BottomLine(**value) if name == "bottom_line" else value)
-                          for name, value in block.items() if value is not None)
+            texts = tuple((name, _model_value(name, value)) for name, value in block.items() if value is not None)
             found.append(Translation(language, texts))
     return tuple(found)
+
+
+def _model_value(name: str, value):
+    """A block's value as the record holds it: a bottom line a BottomLine, a list (aliases) a tuple."""
+    if name == "bottom_line":
+        return BottomLine(**value)
+    return tuple(value) if isinstance(value, list) else value
 
 
 def without_translations(fields: dict) -> dict:
@@ -61,7 +67,8 @@ def build_entry(entry_id: str, path: str, fields: dict) -> Entry:
     return Entry(
         id=entry_id, path=path, **plain,
         topics=tuple(fields["topics"]),
-        sources=tuple(Source(**source) for source in fields["sources"]),
+        sources=tuple(Source(**without_translations(source), translations=translations_of(source))
+                      for source in fields["sources"]),
         actors=tuple(fields["actors"] or ()),
         claims=tuple(build_claim(claim, fields["date"]) for claim in fields["claims"] or ()),
         tags=tuple(fields["tags"] or ()),

@@ -68,7 +68,7 @@ class Figure(Translatable):
 
 
 @dataclass(frozen=True)
-class Source:
+class Source(Translatable):
     id: str
     title: str
     publisher: str | None = None
@@ -76,6 +76,7 @@ class Source:
     url: str | None = None
     published: dt.date | None = None
     archived: str | None = None
+    translations: tuple = ()
 
 
 @dataclass(frozen=True)

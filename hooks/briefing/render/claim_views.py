@@ -40,8 +40,10 @@ def claim_view(ctx: RenderContext, placed: PlacedClaim, here: str) -> dict:
     gender = figure.translation(ctx.language).get("unit_gender") if figure.translation(ctx.language) else None
     (scope, scope_lang), (quote, quote_lang) = scope_view(ctx, claim, "scope"), scope_view(ctx, claim, "quote")
     on_entry_page, (unit, unit_lang) = here == entry_url(entry.id), unit_words(ctx, figure, claim)
+    names = ctx.actor_names(site.actors[claim.by])
     return {
-        "actor_name": site.actors[claim.by].name, "actor_url": relative_url(here, actor_url(claim.by)),
+        "actor_name": names["name"], "actor_name_lang": names["name_lang"],
+        "actor_url": relative_url(here, actor_url(claim.by)),
         "figure_label": ctx.text(figure, "label"), "figure_label_lang": ctx.text_lang(figure, "label"),
         "figure_url": relative_url(here, figure_url(figure.id)),
         "unit": unit, "unit_lang": unit_lang, "value_words": ctx.words.claim_value(claim, gender),
@@ -53,7 +55,7 @@ def claim_view(ctx: RenderContext, placed: PlacedClaim, here: str) -> dict:
         "period_in_sentence": ctx.words.period(claim.period, in_sentence=True) if claim.period else None,
         "basis": ctx.words.basis(claim.basis), "entry_url": relative_url(here, entry_url(entry.id)),
         "entry_title": entry_text(ctx, entry)["title"], "entry_lang": entry_text(ctx, entry)["lang"],
-        "source_title": source.title,
+        "source_title": ctx.text(source, "title"), "source_title_lang": ctx.text_lang(source, "title"),
         "source_url": ("" if on_entry_page else relative_url(here, entry_url(entry.id))) + f"#source-{source.id}",
         "also_in": [{"title": entry_text(ctx, e)["title"], "lang": entry_text(ctx, e)["lang"],
                      "url": relative_url(here, entry_url(e.id))} for e in placed.also_in],

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..format.spec import PROPER_NAME_KINDS
 from ..format.translations import SOURCE_LANGUAGE
 from ..model.ledger import Ledger
 from ..model.site import Site
@@ -37,7 +38,7 @@ class RenderContext:
 
     def text(self, record, name: str):
         """A record's text in the build's language: its translation where it has one, else the
-        English (names, numbers and the like are never translated)."""
+        English (ids, numbers, a person's name and the like are never translated)."""
         return record.text_in(self.language, name)
 
     def text_lang(self, record, name: str) -> str:
@@ -45,6 +46,16 @@ class RenderContext:
         it, else English (which a page in another language marks as such: _lang.html.j2)."""
         translation = record.translation(self.language)
         return self.language if translation and translation.get(name) is not None else SOURCE_LANGUAGE
+
+    def actor_names(self, actor) -> dict:
+        """An actor's name and aliases in the build's language, each with the language it is in. A
+        person's, untranslated, are proper names, in every language as written; another actor's
+        untranslated name is a description in English (format/spec.py, PROPER_NAME_KINDS)."""
+        def lang(name: str) -> str:
+            proper = actor.kind in PROPER_NAME_KINDS
+            return self.language if proper else self.text_lang(actor, name)
+        return {"name": self.text(actor, "name"), "name_lang": lang("name"),
+                "aliases": self.text(actor, "aliases"), "aliases_lang": lang("aliases")}
 
     @property
     def site_name(self) -> str:

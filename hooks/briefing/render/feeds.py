@@ -97,9 +97,11 @@ def correction_item(ctx: RenderContext, entry: Entry, index: int, zone: ZoneInfo
     """One dated update as an item: its note, and a link back to the entry it changed."""
     update = entry.updates[index]
     url = absolute(ctx.base_url, entry_url(entry.id))
-    note, title = ctx.text(update, "note"), entry_text(ctx, entry)["title"]
+    note, text = ctx.text(update, "note"), entry_text(ctx, entry)
+    title = text["title"]
     content = ctx.render("feed_update.html.j2", note_html=Markup(ctx.markdown.inline(note)),
-                         date_words=ctx.words.date(update.date), entry_title=title, entry_url=url)
+                         note_lang=ctx.text_lang(update, "note"), date_words=ctx.words.date(update.date),
+                         entry_title=title, entry_lang=text["lang"], entry_url=url)
     return FeedItem.of(ctx, {"id": f"{url}#update-{index + 1}", "url": url,
                              "title": ctx._("Update: {title}").format(title=title),
                              "summary": ctx.markdown.plain(note), "content_html": content,

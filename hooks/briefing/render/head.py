@@ -53,4 +53,12 @@ def news_article(ctx, entry: Entry, headline: str, description: str) -> dict:
             "datePublished": entry.date.isoformat(), "dateModified": entry.updated.isoformat(),
             "keywords": list(entry.tags), "articleSection": list(entry.topics),
             "publisher": {"@type": "Organization", "name": site_name},
-            "isBasedOn": [source.url or source.title for source in entry.sources]}
+            "isBasedOn": [source.url or source_title(ctx, source) for source in entry.sources]}
+
+
+def source_title(ctx, source) -> str | dict:
+    """A source's title in the page's language, or, not translated, as a work whose language is
+    English (JSON-LD can say so; a page's text cannot be marked inside a script)."""
+    if ctx.text_lang(source, "title") == ctx.language:
+        return ctx.text(source, "title")
+    return {"@type": "CreativeWork", "name": source.title, "inLanguage": ctx.text_lang(source, "title")}

@@ -34,14 +34,25 @@ def plan_figures(ctx: RenderContext) -> list[Planned]:
 
 def figure_page(ctx: RenderContext, figure_id: str, part: Slice) -> GeneratedPage:
     figure = ctx.site.figures[figure_id]
-    label = ctx.text(figure, "label")
-    description = (ctx.markdown.plain(ctx.text(figure, "description"))
-                   or ctx._("Every claim of {figure}, side by side.").format(figure=label_in_sentence(ctx, figure)))
+    label, label_lang = ctx.text(figure, "label"), ctx.text_lang(figure, "label")
     pager = pager_view(part, ("figures", figure_id))
-    return make_page(ctx, part.source, registry_path("figure"), numbered(ctx, label, part.number), description,
-                     "figure.html.j2", search=part.number == 1, search_facts={"type": ctx._("Figure")},
+    return make_page(ctx, part.source, registry_path("figure"), numbered(ctx, label, part.number),
+                     figure_description(ctx, figure), "figure.html.j2", title_lang=label_lang,
+                     search=part.number == 1, search_facts={"type": ctx._("Figure")},
                      figure=figure_view(ctx, figure_id, part.items, part.url, pager),
                      method_url=relative_url(part.url, METHOD_PAGE))
+
+
+def figure_description(ctx: RenderContext, figure) -> str:
+    """The figure's description, else a sentence naming it, in the page's language alone (a page
+    description cannot mark an English part as English)."""
+    in_language = ctx.text_lang(figure, "description") == ctx.language
+    own = ctx.markdown.plain(ctx.text(figure, "description")) if in_language else ""
+    if own:
+        return own
+    if ctx.text_lang(figure, "label") != ctx.language:
+        return ctx._("Every claim of a tracked figure, side by side.")
+    return ctx._("Every claim of {figure}, side by side.").format(figure=label_in_sentence(ctx, figure))
 
 
 def plan_figure_index(ctx: RenderContext) -> list[Planned]:
@@ -79,16 +90,25 @@ def plan_actor(ctx: RenderContext, actor_id: str) -> list[Planned]:
 
 
 def actor_page(ctx: RenderContext, actor_id: str, part: Slice, claims: list, entries: list) -> GeneratedPage:
-    actor, here = ctx.site.actors[actor_id], part.url
-    role = ctx.text(actor, "role")
-    who = ctx._("{name}, {role}").format(name=actor.name, role=role) if role else actor.name
-    return make_page(ctx, part.source, registry_path("actor"), numbered(ctx, actor.name, part.number),
-                     ctx._("{who}: claims and entries.").format(who=who), "actor.html.j2",
+    actor, here, names = ctx.site.actors[actor_id], part.url, ctx.actor_names(ctx.site.actors[actor_id])
+    return make_page(ctx, part.source, registry_path("actor"), numbered(ctx, names["name"], part.number),
+                     actor_description(ctx, actor), "actor.html.j2", title_lang=names["name_lang"],
                      search=part.number == 1, search_facts={"type": ctx._("Actor")},
                      actor=actor_view(ctx, actor_id, here),
                      claims=[claim_view(ctx, placed, here) for placed in claims],
                      entries=[list_item_view(ctx, entry, here) for entry in entries],
                      pager=pager_view(part, ("actors", actor_id)))
+
+
+def actor_description(ctx: RenderContext, actor) -> str:
+    """"Name, role: claims and entries.", from the parts in the page's language alone: a page
+    description is one text, and cannot mark an English part as English."""
+    name, role = ctx.actor_names(actor), ctx.text(actor, "role")
+    if name["name_lang"] != ctx.language:
+        return ctx._("An actor's claims and entries.")
+    in_language = role and ctx.text_lang(actor, "role") == ctx.language
+    who = ctx._("{name}, {role}").format(name=name["name"], role=role) if in_language else name["name"]
+    return ctx._("{who}: claims and entries.").format(who=who)
 
 
 def plan_actor_index(ctx: RenderContext) -> list[Planned]:

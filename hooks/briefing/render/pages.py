@@ -41,13 +41,16 @@ FORMAT_DEFINITION = "hooks/briefing/format/spec.py"  # where the format referenc
 
 def make_page(ctx: RenderContext, source: str, origin: str, title: str, description: str, template: str,
               topic_ids=(), jsonld=None, search: bool = True, search_facts: dict | None = None,
-              **context) -> GeneratedPage:
+              title_lang: str | None = None, **context) -> GeneratedPage:
     """`search=False` keeps a page out of the search index: lists that only repeat entries.
     `search_facts` is what a search result shows beside the title: the page's type ("Entry",
     "Topic", ...; "Page" if not given) and an entry's date and topic, as plain text (only the
-    search index reads them, and escapes them: publish/search_index.py)."""
+    search index reads them, and escapes them: publish/search_index.py). A `title_lang` other
+    than the page's (a name not yet translated) is given to the theme, which marks the title."""
     meta = page_meta(ctx.site, title, description, topic_ids, jsonld,
                      og_type="article" if jsonld else "website", language=ctx.words.language)
+    if title_lang and title_lang != ctx.language:
+        meta["briefing_title_in"] = {"lang": title_lang, "title": title, "note": ""}
     meta["briefing_search"] = search_facts or {"type": "Page"}
     if not search:
         meta["search"] = {"exclude": True}

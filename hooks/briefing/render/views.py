@@ -48,7 +48,8 @@ def list_item_view(ctx: RenderContext, entry: Entry, here: str) -> dict:
 
 def source_view(ctx: RenderContext, source) -> dict:
     words = ctx.words.date(source.published) if source.published else None
-    return {**source.__dict__, "published_words": words}
+    return {**source.__dict__, "title": ctx.text(source, "title"), "title_lang": ctx.text_lang(source, "title"),
+            "published_words": words}
 
 
 METHOD_PAGE = "about/"
@@ -83,9 +84,7 @@ def entry_view(ctx: RenderContext, entry: Entry) -> dict:
         "topics": [topic_link(ctx, topic_id, here) for topic_id in entry.topics],
         "body_html": Markup(ctx.markdown.block(text["body"])) if text["body"] else None,
         "claims": [claim_view(ctx, PlacedClaim(claim, entry), here) for claim in entry.claims],
-        "actors": [{**site.actors[actor_id].__dict__, "role": ctx.text(site.actors[actor_id], "role"),
-                    "role_lang": ctx.text_lang(site.actors[actor_id], "role"),
-                    "url": relative_url(here, actor_url(actor_id))} for actor_id in actors_of(entry)],
+        "actors": [actor_texts(ctx, site.actors[actor_id], here) for actor_id in actors_of(entry)],
         "sources": [source_view(ctx, source) for source in entry.sources],
         "updates": [update_view(ctx, update) for update in entry.updates],
         "updated": entry.updated, "updated_words": ctx.words.date(entry.updated),
@@ -97,11 +96,15 @@ def entry_view(ctx: RenderContext, entry: Entry) -> dict:
     }
 
 
+def actor_texts(ctx: RenderContext, actor, here: str) -> dict:
+    """An actor's fields, its names and role in the build's language (each with its language), and its link."""
+    return {**actor.__dict__, **ctx.actor_names(actor), "role": ctx.text(actor, "role"),
+            "role_lang": ctx.text_lang(actor, "role"), "url": relative_url(here, actor_url(actor.id))}
+
+
 def actor_view(ctx: RenderContext, actor_id: str, here: str) -> dict:
     actor, ledger = ctx.site.actors[actor_id], ctx.ledger
-    return {**actor.__dict__, "role": ctx.text(actor, "role"), "role_lang": ctx.text_lang(actor, "role"),
-            "kind_words": ctx.words.kind(actor.kind),
-            "url": relative_url(here, actor_url(actor_id)),
+    return {**actor_texts(ctx, actor, here), "kind_words": ctx.words.kind(actor.kind),
             "claims": len(ledger.by_actor[actor_id]), "entries": len(ledger.entries_by_actor[actor_id])}
 
 

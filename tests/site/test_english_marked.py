@@ -173,3 +173,11 @@ def test_the_spanish_search_index_takes_in_no_english_but_marked_searched_names(
     indexed = set(MARKER_WORD.findall(searchable_text(spanish_site).lower()))
     assert indexed and indexed <= searched, indexed - searched
     assert {"zenglishsourceone", "zenglishscopeone", "zenglishquoteone"}.isdisjoint(indexed)  # marked, not searched
+
+
+def test_a_lower_case_spanish_name_heads_its_page_and_its_lines_with_a_capital(spanish_site: Path) -> None:
+    page = (spanish_site / "actors" / "us-government" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Gobierno de Estados Unidos - " in page
+    assert '<h1 id="us-government">Gobierno de Estados Unidos</h1>' in page
+    index = (spanish_site / "actors" / "index.html").read_text(encoding="utf-8")
+    assert ">Gobierno de Estados Unidos</a>" in index and ">gobierno de Estados Unidos<" not in index

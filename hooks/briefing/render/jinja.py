@@ -10,6 +10,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .i18n import LOCALE_FOLDER, Language
+from .words import starting
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -28,6 +29,7 @@ class Templates:
             auto_reload=False)  # a build renders thousands of pages: one look at the files per build (new_build)
         self._environment.install_gettext_translations(self.language.translations, newstyle=True)  # type: ignore[attr-defined]
         self._environment.globals["lang"] = self.language.code  # the page's language, in macros too
+        self._environment.filters["starting"] = starting
         self._fingerprint: tuple = ()
 
     def new_build(self) -> None:

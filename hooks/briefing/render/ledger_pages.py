@@ -11,6 +11,7 @@ from .pages import make_page, numbered
 from .paginate import FIGURE_PAGE_SIZE, PAGE_SIZE, Slice, pager_view, paginate, slice_source
 from .paths import ACTORS_URL, FIGURES_URL, page_source, relative_url
 from .views import METHOD_PAGE, actor_view, list_item_view
+from .words import starting
 
 
 def newest_pages(items: list, *segments: str, size: int = PAGE_SIZE) -> list:
@@ -91,7 +92,7 @@ def plan_actor(ctx: RenderContext, actor_id: str) -> list[Planned]:
 
 def actor_page(ctx: RenderContext, actor_id: str, part: Slice, claims: list, entries: list) -> GeneratedPage:
     actor, here, names = ctx.site.actors[actor_id], part.url, ctx.actor_names(ctx.site.actors[actor_id])
-    return make_page(ctx, part.source, registry_path("actor"), numbered(ctx, names["name"], part.number),
+    return make_page(ctx, part.source, registry_path("actor"), numbered(ctx, starting(names["name"]), part.number),
                      actor_description(ctx, actor), "actor.html.j2", title_lang=names["name_lang"],
                      search=part.number == 1, search_facts={"type": ctx._("Actor")},
                      actor=actor_view(ctx, actor_id, here),
@@ -103,11 +104,11 @@ def actor_page(ctx: RenderContext, actor_id: str, part: Slice, claims: list, ent
 def actor_description(ctx: RenderContext, actor) -> str:
     """"Name, role: claims and entries.", from the parts in the page's language alone: a page
     description is one text, and cannot mark an English part as English."""
-    name, role = ctx.actor_names(actor), ctx.text(actor, "role")
-    if name["name_lang"] != ctx.language:
+    names, role = ctx.actor_names(actor), ctx.text(actor, "role")
+    if names["name_lang"] != ctx.language:
         return ctx._("An actor's claims and entries.")
-    in_language = role and ctx.text_lang(actor, "role") == ctx.language
-    who = ctx._("{name}, {role}").format(name=name["name"], role=role) if in_language else name["name"]
+    name, in_language = starting(names["name"]), role and ctx.text_lang(actor, "role") == ctx.language
+    who = ctx._("{name}, {role}").format(name=name, role=role) if in_language else name
     return ctx._("{who}: claims and entries.").format(who=who)
 
 

@@ -50,6 +50,13 @@ COMPARISON_WORDS = {ComparisonState.CONFLICT: N_("Claims conflict"), ComparisonS
                     ComparisonState.NONE: N_("No claims")}
 
 
+def starting(text: str) -> str:
+    """A name as it reads at the start of a heading, a title, a sentence or a line: its first letter
+    a capital. A Spanish description names a group in lower case inside a sentence ("afirmaciones
+    atribuidas a organizaciones de derechos humanos") and heads its own page as "Organizaciones…"."""
+    return text[:1].upper() + text[1:]
+
+
 class Words:
     """Values, dates and vocabulary in one language."""
 

@@ -45,3 +45,17 @@ def test_each_built_format_page_has_its_translations_section(real_site: Path, pa
     assert heading in html and header in html
     other = "<th>significado</th>" if language == "en" else "<th>meaning</th>"
     assert other not in html
+
+
+FENCE = re.compile(r"^```(?P<info>[^\n]*)\n(?P<body>.*?)^```$", re.S | re.M)
+
+
+@pytest.mark.parametrize("page", sorted(path.name for path in (REPO / "docs/es").glob("*.md")))
+def test_the_spanish_pages_mark_their_english_examples(page: str):
+    """An example in English (an entry, a registry, a message) on a Spanish page is marked
+    lang="en" where it is written; a block in Spanish (an `es:` block) or a command is not."""
+    text = (REPO / "docs/es" / page).read_text(encoding="utf-8")
+    unmarked = [match.group("body").splitlines()[0] for match in FENCE.finditer(text)
+                if match.group("info").strip() not in ("sh", "") and 'lang="en"' not in match.group("info")
+                and not match.group("body").startswith("es:")]
+    assert unmarked == []

@@ -3,7 +3,8 @@ both languages, at every width from a small phone to a wide desktop,
 
 - every word in a table cell lies on one line. A word is a run of text between spaces; a token
   with '/', '@' or '://' in it (an address, a path) or longer than 30 characters may wrap, as it
-  would not fit a phone's column otherwise;
+  would not fit a phone's column otherwise; a date format written in running text (YYYY-MM-DD)
+  may break after its hyphens only (BREAKS_AT_HYPHENS: no style sheet can stop that);
 - every table takes its container's width (the article's content box, 2 px of rounding allowed)
   or scrolls inside its own wrapper, and the page itself never scrolls sideways.
 

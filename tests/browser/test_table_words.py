@@ -3,8 +3,8 @@ both languages, at every width from a small phone to a wide desktop,
 
 - every word in a table cell lies on one line. A word is a run of text between spaces; a token
   with '/', '@' or '://' in it (an address, a path) or longer than 30 characters may wrap, as it
-  would not fit a phone's column otherwise; a date format written in running text (YYYY-MM-DD)
-  may break after its hyphens only (BREAKS_AT_HYPHENS: no style sheet can stop that);
+  would not fit a phone's column otherwise (a date format, YYYY-MM-DD, is code, which keeps to
+  one line: Chromium would break plain text after its hyphens whatever the style sheet says);
 - every table takes its container's width (the article's content box, 2 px of rounding allowed)
   or scrolls inside its own wrapper, and the page itself never scrolls sideways.
 
@@ -26,14 +26,9 @@ WIDTHS = (320, 375, 414, 768, 1024, 1280, 1920)
 # actors, and the Markdown tables of the hand-written and format pages.
 TABLE_KINDS = {"about", "actors", "data", "entries", "figures", "format"}
 
-# Plain text that CSS cannot keep whole: a browser may break a line after any hard hyphen, and only
-# `white-space: nowrap` on an element stops it (briefing.css does so for code and claimed values).
-# The format page's type column prints this one in running text (hooks/briefing/format/types.py);
-# it may break at its hyphens only, never inside a part.
-BREAKS_AT_HYPHENS = ("YYYY-MM-DD", "AAAA-MM-DD")
 SETTLE_SECONDS = 5.0  # for the theme's transitions (the search box widens) after a resize
 AT_REST = "() => document.getAnimations().every(animation => animation.playState !== 'running')"
-PROBLEMS = """(breaksAtHyphens) => {
+PROBLEMS = """() => {
   const problems = [];
   const page = document.documentElement;
   if (page.scrollWidth > innerWidth)
@@ -66,12 +61,7 @@ PROBLEMS = """(breaksAtHyphens) => {
       for (const match of node.data.matchAll(/\\S+/g)) {
         const word = match[0];
         if (mayWrap(word)) continue;
-        let at = match.index;
-        const parts = breaksAtHyphens.includes(word) ? word.match(/[^-]+-?/g) : [word];
-        for (const part of parts) {
-          if (lines(node, at, part) > 1) problems.push(`"${word}" is broken over lines`);
-          at += part.length;
-        }
+        if (lines(node, match.index, word) > 1) problems.push(`"${word}" is broken over lines`);
       }
     }
   }
@@ -113,6 +103,6 @@ def test_no_table_breaks_a_word_or_leaves_its_column(built_site, open_reader):
         for width in WIDTHS:
             reader.page.set_viewport_size({"width": width, "height": 900})
             at_rest(reader.page, f"{path} at {width}px")
-            problems = reader.page.evaluate(PROBLEMS, list(BREAKS_AT_HYPHENS))
+            problems = reader.page.evaluate(PROBLEMS)
             failures += [f"{path} at {width}px: {problem}" for problem in problems]
     assert not failures, f"{len(failures)} problem(s) in tables:\n" + "\n".join(failures)

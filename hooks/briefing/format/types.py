@@ -146,7 +146,7 @@ class Ref(Id):
 @dataclass(frozen=True)
 class Date(FieldType):
     json_schema: ClassVar[dict] = {"type": "string", "format": "date", "pattern": DATE_PATTERN}
-    words: ClassVar[str] = N_("date YYYY-MM-DD")
+    words: ClassVar[str] = N_("date `YYYY-MM-DD`")
 
     def read(self, node: Node, field: str, reader: Reader) -> Any:
         text = node.value if node.kind == "scalar" else None

@@ -61,3 +61,10 @@ def test_the_switcher_goes_to_the_same_page_in_the_other_language_and_back(reade
     page.wait_for_url(re.compile(re.escape(reader.base + path) + "$"))
     assert page.locator("article h1").first.inner_text().strip() == english_heading
     assert_stays_on_site(reader)
+
+
+def test_a_quotation_in_spanish_opens_with_angle_quotes_and_one_in_english_with_the_browsers(reader):
+    reader.goto("es/figures/prisoners-released/")
+    marks = reader.page.evaluate("""() => [...document.querySelectorAll('article q')].map(q =>
+        [q.closest('[lang]').lang, getComputedStyle(q).quotes.split(' ')[0]])""")
+    assert ["es", '"«"'] in marks and ["en", "auto"] in marks, marks  # English: the browser's own “”

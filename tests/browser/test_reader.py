@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -158,5 +159,7 @@ def test_search_finds_names_with_or_without_accents(reader, words, href, title, 
     reader.goto("")
     items = search(reader, words)
     result_titled(items, href, title)
-    shown = " ".join(items.filter(has=reader.page.locator(f"a[href*='{href}']")).all_inner_texts())
-    assert summary in " ".join(shown.split()), f"the result for {href} does not show its summary"
+    # The list is drawn again as each letter arrives: wait for the final one's result to show the
+    # summary (to_contain_text fails when its time is up; it compares with spaces collapsed).
+    result = items.filter(has=reader.page.locator(f"a[href*='{href}']")).first
+    expect(result, f"the result for {href} does not show its summary").to_contain_text(summary, timeout=15_000)

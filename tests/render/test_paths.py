@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.render.paths import check_collisions, page_source, page_url, relative_url
+from briefing.render.paths import check_collisions, page_source, page_url, relative_file_url, relative_url
 
 
 @pytest.mark.parametrize("segment", ["../x", "..", "a/b", "", "X", ".hidden", "a\\b", "a b", "é"])
@@ -39,3 +39,10 @@ def test_two_generated_outputs_may_not_share_a_path():
     assert [str(p) for p in problems] == [
         "briefings/a.yaml:1:1: (file): would generate figures/X.md, which briefings/figures.yaml generates too; "
         "choose another id"]
+
+
+def test_relative_links_to_files_have_no_folder_slash():
+    """A feed is a file: asked for as a folder (feeds/x.atom.xml/), every host answers 404."""
+    assert relative_file_url("topics/b/", "feeds/topic-b.atom.xml") == "../../feeds/topic-b.atom.xml"
+    assert relative_file_url("topics/b/page/2/", "feeds/all.json") == "../../../../feeds/all.json"
+    assert relative_file_url("", "feeds/all.json") == "feeds/all.json"

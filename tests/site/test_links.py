@@ -88,6 +88,19 @@ def test_a_planted_broken_link_and_anchor_fail_the_check_and_are_named(site_copy
     assert check_links.main([str(site), url]) == 1
 
 
+def test_a_link_to_a_file_asked_for_as_a_folder_is_broken(site_copy):
+    """feeds/x.atom.xml/ is a 404 on any host; lychee, offline, drops the slash and finds the file
+    (how the topic pages' feed links went unnoticed)."""
+    site, url = site_copy
+    entry = sorted((site / "entries").iterdir())[0]
+    plant(entry / "index.html", '<a href="../../feeds/all.atom.xml/">feed</a> <a href="../../about/">about</a>')
+    plant(site / "es" / "about" / "index.html", '<a href="../data/claims.csv/#x">data</a>')
+    report = check_links.check_links(site, url)
+    assert [(broken.file, broken.url, broken.reason) for broken in report.broken] == [
+        ("entries/" + entry.name + "/index.html", f"{url}feeds/all.atom.xml/", check_links.FOLDER_WORDS),
+        ("es/about/index.html", f"{url}es/data/claims.csv/", check_links.FOLDER_WORDS)], described(report)
+
+
 def test_links_inside_feed_content_and_json_are_checked(site_copy):
     """lychee alone misses these (tools/site_links.py): links in an Atom entry's escaped HTML
     content, and in JSON Feed's content_html."""

@@ -74,7 +74,7 @@ def test_an_untranslated_entry_says_so_and_gives_what_needs_no_translation(held_
     page = read(held_out_site, f"es/entries/{UNTRANSLATED}/index.html")
     assert f'<span lang="en" data-pagefind-ignore>{UNTRANSLATED_TITLE}</span>' in page
     assert "Todavía sin traducir" in page and "nunca traduce de forma automática" in page
-    assert f'href="http://127.0.0.1:8000/entries/{UNTRANSLATED}/" hreflang="en"' in page
+    assert f'href="../../../entries/{UNTRANSLATED}/" hreflang="en"' in page  # relative: a mirror keeps its reader
     assert '<time datetime="2026-01-15">15 de enero de 2026</time>' in page
     assert "10</strong> personas" in page and "Held-out test report" in page
     listed = read(held_out_site, "es/topics/detentions/index.html")
@@ -119,6 +119,9 @@ def test_pages_link_their_other_language_version_and_the_sitemap_lists_both(held
     english = read(held_out_site, "about/index.html")
     for lang, href in (("en", "about/"), ("es", "es/about/"), ("x-default", "about/")):
         assert f'<link rel="alternate " hreflang="{lang}" href="http://127.0.0.1:8000/{href}">' in english
+    # The switcher a reader clicks is relative (a copy of the site elsewhere keeps its reader).
+    assert '<a class="md-header__button briefing-language" href="../es/about/" hreflang="es"' in english
+    assert 'briefing-language" href="../../about/" hreflang="en"' in read(held_out_site, "es/about/index.html")
     sitemap = read(held_out_site, "sitemap.xml")
     assert f"<loc>http://127.0.0.1:8000/es/entries/{TRANSLATED}/</loc>" in sitemap
     assert f"<loc>http://127.0.0.1:8000/entries/{TRANSLATED}/</loc>" in sitemap

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..format.translations import LANGUAGES, N_, SOURCE_LANGUAGE
 from ..read.files import walk
 from .i18n import Language
-from .paths import absolute
+from .paths import absolute, relative_url
 
 DEFAULT = SOURCE_LANGUAGE  # the site at the root, and the `x-default` of every page
 NAMES = {"en": "English", "es": "Español"}  # each language in its own words, for the switcher
@@ -55,11 +55,15 @@ def other_sites(sites: tuple, language: str) -> list[dict]:
             for code, site in sites if code != language]
 
 
-def alternates(sites: tuple, url: str, languages: tuple) -> list[dict]:
+def alternates(sites: tuple, url: str, languages: tuple, language: str = DEFAULT) -> list[dict]:
     """The versions of the page at `url` (from its site's root) in `languages` (those it exists
     in, this one's included): for hreflang links and the language switcher. Each version is
-    listed with an absolute address; `x-default` is the default language's, when it exists."""
-    found = [{"lang": code, "href": absolute(site, url), "name": NAMES[code]}
+    listed with an absolute address (`href`: hreflang is read by search engines, away from the
+    page) and a link from this page in `language` (`link`: what a reader clicks, relative, so that
+    a copy of the site at another address keeps its reader); `x-default` is the default
+    language's, when it exists."""
+    found = [{"lang": code, "href": absolute(site, url), "name": NAMES[code],
+              "link": relative_url(FOLDERS[language] + url, FOLDERS[code] + url)}
              for code, site in sites if code in languages]
     if len(found) < 2:
         return []  # no other version: no alternates, no switcher

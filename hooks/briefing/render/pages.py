@@ -27,6 +27,7 @@ from .paths import (
     feed_path,
     page_source,
     page_url,
+    relative_file_url,
     relative_url,
     topic_feed_name,
 )
@@ -106,7 +107,7 @@ def topic_page(ctx: RenderContext, topic_id: str, part: Slice, figure_ids: list[
                      "topic.html.j2", (topic_id,), search=part.number == 1,
                      search_facts={"type": ctx._("Topic")},
                      topic=topic_view(ctx, topic_id, here), figures=figures,
-                     feed_url=relative_url(here, feed_path(topic_feed_name(topic_id), "atom")),
+                     feed_url=relative_file_url(here, feed_path(topic_feed_name(topic_id), "atom")),
                      feeds_url=relative_url(here, FEEDS_PAGE),
                      entries=[list_item_view(ctx, entry, here) for entry in part.items],
                      pager=pager_view(part, segments))

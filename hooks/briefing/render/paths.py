@@ -37,12 +37,22 @@ def relative_url(from_url: str, to_url: str) -> str:
     Page URLs are folders ('entries/x/', or '' for the home page), so the link climbs one
     level per folder of `from_url` that the two do not share. (Called tens of thousands of
     times per build: plain string work, not posixpath.relpath.)"""
+    target = _climb(from_url, to_url)
+    return target + "/" if target else "./"
+
+
+def relative_file_url(from_url: str, to_path: str) -> str:
+    """A link from a page URL to a file ('feeds/all.atom.xml'): relative_url without the folder's
+    trailing slash, which would ask a host for a folder of that name (a 404 everywhere)."""
+    return _climb(from_url, to_path)
+
+
+def _climb(from_url: str, to_url: str) -> str:
     here, there = from_url.strip("/").split("/") if from_url else [], to_url.strip("/").split("/") if to_url else []
     shared = 0
     while shared < min(len(here), len(there)) and here[shared] == there[shared]:
         shared += 1
-    target = "/".join([".."] * (len(here) - shared) + there[shared:])
-    return target + "/" if target else "./"
+    return "/".join([".."] * (len(here) - shared) + there[shared:])
 
 
 ENTRIES = "entries"  # the folder of entry pages

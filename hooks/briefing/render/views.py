@@ -16,6 +16,7 @@ from ..model.ledger import actors_of
 from ..model.site import Entry
 from .claim_views import claim_view
 from .context import RenderContext
+from .languages import FOLDERS
 from .paths import absolute, actor_url, entry_url, relative_url, topic_url
 from .texts import entry_text
 
@@ -88,7 +89,7 @@ def entry_view(ctx: RenderContext, entry: Entry) -> dict:
         "sources": [source_view(ctx, source) for source in entry.sources],
         "updates": [update_view(ctx, update) for update in entry.updates],
         "updated": entry.updated, "updated_words": ctx.words.date(entry.updated),
-        "english_url": english_url(ctx, entry_url(entry.id)),
+        "english_url": english_link(ctx, entry_url(entry.id)),
         "tags": entry.tags, "correction_url": ctx.settings.edit_link(entry.path),
         "place": ctx.text(entry, "place"), "place_lang": ctx.text_lang(entry, "place"),
         "review": review_view(ctx, entry),
@@ -112,3 +113,12 @@ def english_url(ctx: RenderContext, url: str) -> str | None:
     """The same page on the English site (absolute), from another language's site."""
     english = ctx.settings.site_of(SOURCE_LANGUAGE)
     return absolute(english, url) if english and ctx.language != SOURCE_LANGUAGE else None
+
+
+def english_link(ctx: RenderContext, url: str) -> str | None:
+    """The same page on the English site, from that page in another language's site, as a reader
+    clicks it: relative, so that a copy of the site at another address keeps its reader (a feed,
+    read away from the site, takes english_url)."""
+    if not ctx.settings.site_of(SOURCE_LANGUAGE) or ctx.language == SOURCE_LANGUAGE:
+        return None
+    return relative_url(FOLDERS[ctx.language] + url, FOLDERS[SOURCE_LANGUAGE] + url)

@@ -76,10 +76,12 @@ def pdftotext() -> str:
 
 
 def printed_text(page, pdftotext: str, folder) -> str:
-    """The page printed to an A4 PDF as Chromium prints it, read back as text."""
+    """The page printed to an A4 PDF as Chromium prints it, read back as text in the order it was
+    drawn (-raw: a table's cells one after another, and a hyphen at a line's end kept, where the
+    default order interleaves columns and drops the hyphen of an address broken after one)."""
     pdf = folder / "page.pdf"
     page.pdf(path=str(pdf), print_background=False, **PAPER)
-    result = subprocess.run([pdftotext, "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+    result = subprocess.run([pdftotext, "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
                             text=True, timeout=60, check=True)
     return unicodedata.normalize("NFKC", result.stdout)
 

@@ -39,7 +39,8 @@ OVERFLOWING = f"""() => {{
   return [...document.querySelectorAll('{CONTENT} table, {CONTENT} td, {CONTENT} th, {CONTENT} .briefing-table')]
     .filter(el => el.getClientRects().length && el.getBoundingClientRect().width > 1)
     .filter(el => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > right + 1)
-    .map(el => `${{el.tagName}} ${{(el.innerText || '').trim().slice(0, 30)}}: scroll ${{el.scrollWidth}}/${{el.clientWidth}},`
+    .map(el => `${{el.tagName}} ${{(el.innerText || '').trim().slice(0, 30)}}:`
+               + ` scroll ${{el.scrollWidth}}/${{el.clientWidth}},`
                + ` right ${{Math.round(el.getBoundingClientRect().right)}} > ${{Math.round(right)}}`);
 }}"""
 # Under print media: the grey level (0 black, 255 white, over white paper) of what draws a chart.
@@ -52,7 +53,9 @@ CHART_GREYS = """() => {
     return Math.round(level * a + 255 * (1 - a));
   };
   const out = [];
-  for (const el of document.querySelectorAll('.briefing-chart :is(text, .briefing-chart__mark, .briefing-chart__stem, .briefing-chart__open, .briefing-chart__axis)')) {
+  const drawn = '.briefing-chart :is(text, .briefing-chart__mark, .briefing-chart__stem, '
+    + '.briefing-chart__open, .briefing-chart__axis)';
+  for (const el of document.querySelectorAll(drawn)) {
     const style = getComputedStyle(el);
     const paint = el.tagName === 'text' ? style.fill
       : (el.classList.contains('briefing-chart__mark') ? style.fill : style.stroke);
@@ -61,7 +64,7 @@ CHART_GREYS = """() => {
   }
   return out;
 }"""
-PAPER = {"format": "A4", "margin": {side: "15mm" for side in ("top", "right", "bottom", "left")}}
+PAPER = {"format": "A4", "margin": dict.fromkeys(("top", "right", "bottom", "left"), "15mm")}
 PRINTABLE = {"width": round((210 - 30) / 25.4 * 96), "height": round((297 - 30) / 25.4 * 96)}  # CSS px
 DARK = 90  # darker than this grey level reads on any printer: Material's indigo is about 87
 

@@ -3,8 +3,11 @@ site built once as CI publishes it."""
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -115,3 +118,18 @@ def published(published_build, tmp_path_factory):
             yield site, url
     except published_site.BuildFailed as error:
         pytest.fail(str(error), pytrace=False)
+
+
+@contextmanager
+def failing_after(seconds: int, what: str = "the case") -> Iterator[None]:
+    """Fail, rather than hang, if what runs inside takes more than `seconds` (an alarm: a bound
+    on a runaway case, never a timing; the previous handler is given back)."""
+    def stop(number, frame):
+        raise AssertionError(f"{what} still ran after {seconds} s")
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

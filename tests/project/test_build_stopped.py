@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, failing_after
 
 sys.path.insert(0, str(REPO / "tools"))
 from synthetic import make_repo
@@ -35,19 +35,9 @@ def synthetic_repo(tmp_path_factory) -> Path:
     return repo
 
 
-@contextmanager
-def guarded() -> Iterator[None]:
+def guarded():
     """Fail, rather than hang, if a build or a wait runs away."""
-    def stop(signum, frame):
-        raise AssertionError(f"the case ran for more than {GUARD_SECONDS} s")
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(GUARD_SECONDS)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
+    return failing_after(GUARD_SECONDS)
 
 def stat_fields(pid: int) -> list[str] | None:
     """/proc/<pid>/stat after the name: state, ppid, pgrp, session, ... (None once it has ended)."""

@@ -20,7 +20,7 @@ import pytest
 from briefing import new_entry
 from briefing.cli import main
 
-from conftest import REPO
+from conftest import REPO, failing_after
 
 GUARD_SECONDS = 60
 GOOD = [b"Machado meets Trump\n", b"2026-01-15\n", b"diplomacy\n", b"\n"]  # title, date, topics, Spanish title
@@ -29,18 +29,8 @@ PROMPTS = ["Title: ", "Date (YYYY-MM-DD) [", "Topics, comma-separated: ", "Spani
 MADE = "briefings/2026/01/2026-01-15-machado-meets-trump.yaml"
 
 
-@contextmanager
-def guarded() -> Iterator[None]:
-    def stop(signum, frame):
-        raise AssertionError(f"`new` still ran after {GUARD_SECONDS} s")
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(GUARD_SECONDS)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
+def guarded():
+    return failing_after(GUARD_SECONDS, "`new`")
 
 def listing(repo: Path) -> list[str]:
     return sorted(path.relative_to(repo).as_posix() for path in (repo / "briefings").rglob("*"))

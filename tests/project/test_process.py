@@ -10,8 +10,6 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,6 +21,8 @@ from briefing import cli, site_builds
 from briefing.process import STOPPING, StopOnSignals, children_of, collector_paused, stop_children
 from briefing.read.cache import CheckedFiles
 from briefing.review import snapshot
+
+from conftest import failing_after
 
 
 @pytest.fixture
@@ -134,19 +134,6 @@ def test_a_published_build_gives_the_handlers_back(toy_repo: Path, tmp_path: Pat
     assert (tmp_path / "site/pagefind").is_dir()
     assert {type(getattr(handler, "__self__", None)) for handler in seen} == {StopOnSignals}
     assert {signal.getsignal(number) for number in STOPPING} == {own_handlers}
-
-
-@contextmanager
-def failing_after(seconds: int) -> Iterator[None]:
-    def stop(number, frame):
-        raise AssertionError(f"still waiting after {seconds} s")
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def child(code: str) -> subprocess.Popen:

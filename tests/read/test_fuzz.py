@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import resource
 import shutil
-import signal
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from briefing.format.problems import ProblemsFound
 from briefing.model.build import load_site
 from briefing.read.yamlsafe import parse_yaml
 
-from conftest import TOY
+from conftest import TOY, failing_after
 
 ENTRY = TOY / "briefings/2026/01/2026-01-13-assembly-says-400-freed.yaml"
 VALID = ENTRY.read_text()
@@ -31,18 +30,14 @@ FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 
 @contextmanager
 def guarded():
-    """Fail (rather than hang or eat the machine) if one input runs away."""
-    def stop(signum, frame):
-        raise AssertionError(f"one input ran for more than {GUARD_SECONDS} s")
+    """One input under an alarm (failing_after) and a memory limit: a runaway case fails, it does
+    not hang the suite or take the machine's memory."""
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    previous = signal.signal(signal.SIGALRM, stop)
     resource.setrlimit(resource.RLIMIT_AS, (GUARD_BYTES, hard))
-    signal.alarm(GUARD_SECONDS)
     try:
-        yield
+        with failing_after(GUARD_SECONDS, "one input"):
+            yield
     finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 

@@ -2,6 +2,7 @@
 site built once as CI publishes it."""
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -52,6 +53,22 @@ def no_deep_trees_left(tmp_path_factory):
     base = str(tmp_path_factory.getbasetemp())
     subprocess.run(["find", base, "-mindepth", "64", "-maxdepth", "64", "-type", "d",
                     "-exec", "rm", "-rf", "--", "{}", "+"], check=True)
+
+
+def deep_tree(top: Path, depth: int, name: str | None = None) -> str:
+    """top/d/d/.../d (`depth` folders) and, if named, an empty file at the bottom; its path from
+    `top`. Made a folder at a time through open folders: os.makedirs recurses, and a path that
+    long is more than the system takes. Nothing to remove: no_deep_trees_left does it."""
+    here = os.open(top, os.O_RDONLY | os.O_DIRECTORY)
+    for _ in range(depth):
+        os.mkdir("d", dir_fd=here)
+        below = os.open("d", os.O_RDONLY | os.O_DIRECTORY, dir_fd=here)
+        os.close(here)
+        here = below
+    if name:
+        os.close(os.open(name, os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=here))
+    os.close(here)
+    return "d/" * depth + (name or "")
 
 
 @pytest.fixture(autouse=True)

@@ -20,6 +20,7 @@ import pytest
 
 from briefing_preview import MARKER
 
+from conftest import deep_tree
 from synthetic import make_repo
 
 EPOCH = "1768400000"
@@ -115,13 +116,11 @@ def problems(text: str) -> set[str]:
 
 
 def deep_tree_then_an_entry(briefings: Path, outside: Path) -> None:
-    """A thousand folders, one in the other, made outside (one at a time: os.makedirs recurses
-    too) and moved in whole (made in place, a watcher may keep up with it a folder at a time),
-    then a new entry: a copy of one, under another id."""
-    folder = outside / "deep"
-    for _ in range(1000):
-        folder.mkdir()
-        folder = folder / "d"
+    """A thousand folders, one in the other, made outside and moved in whole (made in place, a
+    watcher may keep up with it a folder at a time), then a new entry: a copy of one, under
+    another id."""
+    (outside / "deep").mkdir()
+    deep_tree(outside / "deep", 999)
     (outside / "deep").rename(briefings / "deep")
     source = next((briefings / "2025/03").glob("*.yaml"))
     added = source.with_name(source.name.replace(".yaml", "-added.yaml"))
@@ -172,19 +171,6 @@ def test_after_folders_move_the_server_serves_what_a_fresh_build_writes(watch, t
         assert [REPLACED in line for line in replaced] == ([True] if watch == "" else []), replaced
     finally:
         server.stop()
-        for deep in (repo / "briefings/deep", outside / "deep"):
-            remove_tree(deep)  # pytest's own clean-up recurses, and would fail on it
-
-
-def remove_tree(top: Path) -> None:
-    """Remove a folder tree of any depth, a folder at a time."""
-    listed, to_list = [], [top] if top.is_dir() else []
-    while to_list:
-        listed.append(to_list.pop())
-        for item in listed[-1].iterdir():
-            to_list.append(item) if item.is_dir() and not item.is_symlink() else item.unlink()
-    for folder in reversed(listed):
-        folder.rmdir()
 
 
 @pytest.fixture(params=["", "poll"], ids=["system-watcher", "polling"])

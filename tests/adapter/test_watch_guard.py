@@ -7,10 +7,11 @@ import threading
 from pathlib import Path
 
 import pytest
-from test_preview_watch import remove_tree
 from watchdog.events import FileSystemEventHandler
 
 from briefing_watch import ChangesObserver, PollingWatcher, WatchGuard
+
+from conftest import deep_tree
 
 
 class Engine(FileSystemEventHandler):
@@ -83,13 +84,7 @@ def test_a_deep_tree_does_not_end_the_polling_watcher(watched, tmp_path: Path):
     engine, server, said, guard = watched(PollingWatcher())
     (tmp_path / "ready").write_text("")
     engine.until(tmp_path / "ready")
-    folder = tmp_path / "deep"
-    try:
-        for _ in range(1000):
-            folder.mkdir()
-            folder = folder / "d"
-        (tmp_path / "after.yaml").write_text("y")
-        engine.until(tmp_path / "after.yaml")
-        assert said == [] and guard.stop_line is None and server.observer.is_alive()
-    finally:
-        remove_tree(tmp_path / "deep")  # pytest's own clean-up recurses, and would fail on it
+    deep_tree(tmp_path, 1000)
+    (tmp_path / "after.yaml").write_text("y")
+    engine.until(tmp_path / "after.yaml")
+    assert said == [] and guard.stop_line is None and server.observer.is_alive()

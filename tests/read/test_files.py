@@ -11,6 +11,8 @@ from briefing.format.spec import BRIEFINGS, REGISTRIES
 from briefing.read.files import ENTRY_PATH, MAX_FOLDER_DEPTH, SPECIAL_WORDS, entry_files
 from briefing.read.yamlsafe import LINK_WORDS, MAX_BYTES, read_bytes
 
+from conftest import deep_tree
+
 ENTRY = "briefings/2026/01/2026-01-13-assembly-says-400-freed.yaml"
 OTHER = "briefings/2026/01/2026-01-14-oil-exports-resume.yaml"
 
@@ -91,25 +93,15 @@ def test_a_folder_that_cannot_be_listed_is_a_problem_not_a_silence(toy_repo: Pat
 
 
 @pytest.fixture
-def deep_tree(tmp_path: Path):
+def deep_briefings(tmp_path: Path):
     """briefings/d/d/.../d/notes.txt, a thousand folders deep (Python's recursion limit is a
-    thousand calls); made from the top down and removed from the bottom up, one folder at a time,
-    since Path.mkdir(parents=True) and shutil.rmtree would recurse too."""
-    root, depth = tmp_path / "deep", 1000
-    bottom = os.path.join(root, BRIEFINGS)
-    os.makedirs(bottom)
-    for _ in range(depth):
-        bottom = os.path.join(bottom, "d")
-        os.mkdir(bottom)
-    Path(bottom, "notes.txt").write_text("not an entry\n")
-    yield root, f"{BRIEFINGS}/{'d/' * depth}notes.txt"
-    os.unlink(os.path.join(bottom, "notes.txt"))
-    for _ in range(depth):
-        os.rmdir(bottom)
-        bottom = os.path.dirname(bottom)
+    thousand calls)."""
+    root = tmp_path / "deep"
+    os.makedirs(root / BRIEFINGS)
+    return root, f"{BRIEFINGS}/{deep_tree(root / BRIEFINGS, 1000, 'notes.txt')}"
 
 
-def test_a_folder_tree_of_any_depth_is_walked_to_its_bound(deep_tree):
-    root, _ = deep_tree
+def test_a_folder_tree_of_any_depth_is_walked_to_its_bound(deep_briefings):
+    root, _ = deep_briefings
     files, problems = entry_files(str(root))
     assert files == [] and [problem.path for problem in problems] == [f"{BRIEFINGS}/{'d/' * MAX_FOLDER_DEPTH}d"]

@@ -7,8 +7,6 @@ and renames: Path.mkdir(parents=True) and shutil.rmtree recurse, and a path 10,0
 long is refused by the system."""
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -20,40 +18,17 @@ from briefing.read import files
 from briefing.read.files import MAX_FOLDER_DEPTH, entry_files
 from briefing.review.digest import review
 
-from conftest import mkdocs_build
+from conftest import deep_tree, mkdocs_build
 
 DEEP = "briefings/" + "/".join(["d"] * (MAX_FOLDER_DEPTH + 1))  # the first folder too deep
 TOO_DEEP = (f"{DEEP}:1:1: (file): is a folder more than {MAX_FOLDER_DEPTH} folders deep; "
             "what it holds was not checked: move its files up, or remove it")
 
 
-def make_deep(top: Path, depth: int) -> None:
-    """top/d/d/.../d/x.yaml, `depth` folders deep, made through open folders (short paths only)."""
-    here = os.open(top, os.O_RDONLY | os.O_DIRECTORY)
-    for _ in range(depth):
-        os.mkdir("d", dir_fd=here)
-        below = os.open("d", os.O_RDONLY | os.O_DIRECTORY, dir_fd=here)
-        os.close(here)
-        here = below
-    os.close(os.open("x.yaml", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=here))
-    os.close(here)
-
-
-def remove_deep(top: Path) -> None:
-    """The tree make_deep made, removed from the top: its second folder moves up into the first's
-    place, one level at a time, until one folder is left."""
-    while (top / "d" / "d").is_dir():
-        os.rename(top / "d" / "d", top / "d.up")
-        os.rmdir(top / "d")
-        os.rename(top / "d.up", top / "d")
-    shutil.rmtree(top / "d")
-
-
 @pytest.fixture(params=[1000, 5000])
 def deep_repo(request, toy_repo: Path):
-    make_deep(toy_repo / "briefings", request.param)
-    yield toy_repo
-    remove_deep(toy_repo / "briefings")
+    deep_tree(toy_repo / "briefings", request.param, "x.yaml")
+    return toy_repo
 
 
 def test_validate_stops_at_the_deepest_folder_it_walks(deep_repo: Path, capsys) -> None:

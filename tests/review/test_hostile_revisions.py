@@ -8,7 +8,6 @@ no working tree ever holds them."""
 from __future__ import annotations
 
 import errno
-import os
 import re
 import subprocess
 from pathlib import Path
@@ -22,7 +21,7 @@ from briefing.review.changes import Record
 from briefing.review.digest import Digest, render, review
 from briefing.review.snapshot import Snapshot
 
-from conftest import REPO
+from conftest import REPO, deep_tree
 
 TOY = REPO / "tests/fixtures/toy"
 ENTRY = "briefings/2026/01/2026-01-14-oil-exports-resume.yaml"
@@ -254,18 +253,6 @@ def test_a_deep_folder_of_pages_in_the_working_tree_is_listed_to_its_bound_witho
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "index.md").write_text("# Home\n")
-    here = os.open(folder, os.O_RDONLY)
-    for _ in range(1200):  # deeper than Python's recursion limit; made a level at a time
-        os.mkdir("d", dir_fd=here)
-        below = os.open("d", os.O_RDONLY, dir_fd=here)
-        os.close(here)
-        here = below
-    os.close(os.open("page.md", os.O_WRONLY | os.O_CREAT, dir_fd=here))
-    os.close(here)
-    try:
-        # listed to the walk's bound (read/files.py), without recursing; `make validate` names the rest
-        assert sorted(revisions.page_files(tmp_path, None)) == ["index.md"]
-    finally:  # a level at a time too: pytest's own clean-up of tmp_path recurses
-        os.remove(os.path.join(folder, *["d"] * 1200, "page.md"))
-        for depth in range(1200, 0, -1):
-            os.rmdir(os.path.join(folder, *["d"] * depth))
+    deep_tree(folder, 1200, "page.md")  # deeper than Python's recursion limit
+    # listed to the walk's bound (read/files.py), without recursing; `make validate` names the rest
+    assert sorted(revisions.page_files(tmp_path, None)) == ["index.md"]

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import deep_tree
+
 ERROR_END = "ERROR   -  1 problem(s) stop the build; see the lines above."
 
 
@@ -18,18 +20,6 @@ def build(repo: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(repo / "mkdocs.yml"),
                            "-d", str(repo / "site")], capture_output=True, text=True, timeout=180,
                           env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
-
-
-def deep_tree(folder: Path, depth: int) -> None:
-    """`depth` folders, one in another, made a level at a time (a path that long is refused)."""
-    here = os.open(folder, os.O_RDONLY)
-    for _ in range(depth):
-        os.mkdir("d", dir_fd=here)
-        below = os.open("d", os.O_RDONLY, dir_fd=here)
-        os.close(here)
-        here = below
-    os.close(os.open("page.md", os.O_WRONLY | os.O_CREAT, dir_fd=here))
-    os.close(here)
 
 
 def stopped_with(result: subprocess.CompletedProcess) -> list[str]:
@@ -41,7 +31,7 @@ def stopped_with(result: subprocess.CompletedProcess) -> list[str]:
 
 @pytest.mark.parametrize("depth", [40, 1_200])
 def test_a_deep_tree_under_docs_stops_the_build_in_one_line(toy_repo: Path, depth: int) -> None:
-    deep_tree(toy_repo / "docs", depth)
+    deep_tree(toy_repo / "docs", depth, "page.md")
     assert stopped_with(build(toy_repo)) == [
         "ERROR   -  docs/" + "d/" * 16 + "d:1:1: (file): is a folder more than 16 folders deep; "
         "what it holds was not checked: move its files up, or remove it"]

@@ -22,6 +22,7 @@ import hashlib
 import os
 import secrets
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 from briefing.render.outputs import GeneratedPage
@@ -70,13 +71,14 @@ def linked_sources(root: Path, docs_dir: Path, sources) -> set[str]:
     return {source for source in sources if source.rpartition("/")[2] in text}
 
 
-def files_under(folder: Path) -> list[Path]:
-    """The plain files under `folder`, listed a folder at a time from a list of those still to
-    list: a tree of any depth, without recursion (Path.rglob and os.walk recurse before Python
-    3.12, and a tree a thousand levels deep would end the build with RecursionError). Links are
-    not entered (one to a folder above would make the walk endless); a folder that cannot be
-    listed holds nothing here (the engine's own walk reports what it cannot read)."""
-    files, to_list = [], [folder]
+def listed_under(folder: Path | str, deep: bool = True) -> Iterator[os.DirEntry]:
+    """Every item under `folder` (only its own items, if not `deep`), listed a folder at a time
+    from a list of those still to list: a tree of any depth, without recursion (Path.rglob and
+    os.walk recurse before Python 3.12, and a tree a thousand levels deep ends them with
+    RecursionError). Links are not entered (one to a folder above would make the walk endless);
+    a folder that cannot be listed (gone, a file, too long a path) holds nothing here: the
+    engine's own walk reports what it cannot read."""
+    to_list = [os.fspath(folder)]
     while to_list:
         try:
             with os.scandir(to_list.pop()) as listing:
@@ -84,11 +86,14 @@ def files_under(folder: Path) -> list[Path]:
         except OSError:
             continue
         for item in items:
-            if item.is_dir(follow_symlinks=False):
-                to_list.append(Path(item.path))
-            elif item.is_file():
-                files.append(Path(item.path))
-    return files
+            yield item
+            if deep and item.is_dir(follow_symlinks=False):
+                to_list.append(item.path)
+
+
+def files_under(folder: Path) -> list[Path]:
+    """The plain files under `folder`, at any depth (listed_under)."""
+    return [Path(item.path) for item in listed_under(folder) if item.is_file()]
 
 
 def output_file(source: str) -> str:

@@ -22,7 +22,6 @@ import contextlib
 import os
 import threading
 from collections.abc import Callable
-from stat import S_ISDIR
 from typing import Any, ClassVar
 
 from watchdog.events import (
@@ -42,6 +41,8 @@ from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingEmitter
 from watchdog.utils import BaseThread
 from watchdog.utils.dirsnapshot import DirectorySnapshot
+
+from briefing_preview import listed_under
 
 # What the system's watcher reports: a file closed after writing, made, removed, moved or touched,
 # and a folder made, removed or moved; not a file opened or read (the build reads every briefing
@@ -102,21 +103,9 @@ class FlatSnapshot(DirectorySnapshot):
     counts as empty, as in watchdog's."""
 
     def walk(self, root):
-        to_list = [root]
-        while to_list:
-            try:
-                with os.scandir(to_list.pop()) as listing:
-                    items = list(listing)
-            except OSError:
-                continue
-            for item in items:
-                try:
-                    stat = item.stat(follow_symlinks=False)
-                except OSError:
-                    continue
-                yield item.path, stat
-                if self.recursive and S_ISDIR(stat.st_mode):
-                    to_list.append(item.path)
+        for item in listed_under(root, deep=self.recursive):
+            with contextlib.suppress(OSError):  # gone since its folder was listed: not there
+                yield item.path, item.stat(follow_symlinks=False)
 
 
 class FlatPollingEmitter(PollingEmitter):

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from briefing.format.problems import ProblemsFound, quoted
-from briefing.publish.csp import foreign_scripts, with_content_security_policy
+from briefing.publish.csp import with_policy_and_foreign_scripts
 from briefing.publish.search_index import SearchIndexError
 from briefing.read.files import unsafe_files
 from briefing.render.languages import docs_root, site_urls
@@ -215,10 +215,11 @@ def on_post_template(output_content, template_name, config):
 def with_policy(html: str, name: str, config, content: str = "") -> str:
     """The page with its Content-Security-Policy; an inline script the site does not write gets no
     hash, and is reported (a warning: `strict` stops the build)."""
-    for script in foreign_scripts(html, theme_scripts()):
+    page, foreign = with_policy_and_foreign_scripts(html, content, theme_scripts())
+    for script in foreign:
         engine_of(config).log().warning(f"{name}: an inline script the site does not write gets no hash in the "
                                         f"page's Content-Security-Policy, so it will not run: {quoted(script)}")
-    return with_content_security_policy(html, content, theme_scripts())
+    return page
 
 
 def settings_of(config) -> Settings:

@@ -45,20 +45,35 @@ def inline_script_hashes(html: str) -> list[str]:
 
 def foreign_scripts(html: str, known: Iterable[re.Pattern]) -> list[str]:
     """The inline scripts of `html` that the site does not write: they get no hash."""
-    patterns = tuple(known)
-    return [body for body in inline_scripts(html) if not any(pattern.fullmatch(body) for pattern in patterns)]
+    return _sorted_scripts(html, known)[1]
 
 
 def with_content_security_policy(html: str, content: str = "", known: Iterable[re.Pattern] = ()) -> str:
     """The page with its policy as the first element of <head>, before any script. Only the
     scripts that match a pattern of `known` (whole) get a hash. `content` is the part of the page
     made from contributors' text: a script in it gets no hash, even one the site writes too."""
+    return with_policy_and_foreign_scripts(html, content, known)[0]
+
+
+def with_policy_and_foreign_scripts(html: str, content: str = "",
+                                    known: Iterable[re.Pattern] = ()) -> tuple[str, list[str]]:
+    """with_content_security_policy's page, and foreign_scripts' list: the page's scripts read once."""
+    ours, foreign = _sorted_scripts(html, known)
     head = _HEAD.search(html)
     if head is None:
-        return html
-    untrusted, patterns = set(inline_script_hashes(content)), tuple(known)
-    ours = [body for body in inline_scripts(html) if any(pattern.fullmatch(body) for pattern in patterns)]
+        return html, foreign
+    untrusted = set(inline_script_hashes(content))
     allowed = [digest for digest in dict.fromkeys(map(script_hash, ours)) if digest not in untrusted]
     policy = POLICY.format(hashes=" ".join(allowed))
     meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy}">'
-    return html[:head.end()] + meta + html[head.end():]
+    return html[:head.end()] + meta + html[head.end():], foreign
+
+
+def _sorted_scripts(html: str, known: Iterable[re.Pattern]) -> tuple[list[str], list[str]]:
+    """The page's inline scripts: those a pattern of `known` matches whole, and the others."""
+    patterns = tuple(known)
+    ours: list[str] = []
+    foreign: list[str] = []
+    for body in inline_scripts(html):
+        (ours if any(pattern.fullmatch(body) for pattern in patterns) else foreign).append(body)
+    return ours, foreign

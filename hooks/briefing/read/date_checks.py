@@ -7,6 +7,7 @@ registries alike, so a date field added to the format is checked without being l
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from ..format.nodes import Node, node_at
 from ..format.problems import Problem, quoted
@@ -18,12 +19,14 @@ from ..format.types import Date, parse_date
 # What the day of a date field is, for the hint when it is in the future; by the field's name.
 DAY_OF = {"translated_on": "it was translated", "reviewed_on": "it was reviewed", "as_of": "it was last checked"}
 DAY_OF_OTHERS = "it happened, was said or was published"
+# Where an entry's dates are: found once, from the definition, not again for every file.
+ENTRY_DATES = tuple(field_paths(ENTRY, Date))
 
 
 def check_dates(path: str, root: Node, latest: dt.date) -> list[Problem]:
     """Every date of an entry is plausible: not before EARLIEST_DATE, not after `latest`
     (9999-12-31 would pin an entry first in every list and feed for ever)."""
-    return _window_problems(path, dated_nodes(root, field_paths(ENTRY, Date)), latest)
+    return _window_problems(path, dated_nodes(root, ENTRY_DATES), latest)
 
 
 def check_registry_dates(registries: dict, latest: dt.date) -> list[Problem]:
@@ -90,7 +93,7 @@ def _source_order(path: str, root: Node) -> list[Problem]:
     return problems
 
 
-def dated_nodes(node: Node, paths: list[tuple[str, ...]], where: str = "") -> list[tuple[str, Node]]:
+def dated_nodes(node: Node, paths: Sequence[tuple[str, ...]], where: str = "") -> list[tuple[str, Node]]:
     """(field path, node) of what `node` holds at each of `paths`, as written: claims[2].said_on."""
     found = []
     for steps in paths:

@@ -37,7 +37,6 @@ KIND_PLURAL_WORDS = {"person": N_("People"), "organization": N_("Organizations")
                      "media": N_("Media"), "group": N_("Groups")}
 BASIS_WORDS = {"announced": N_("announced"), "counted": N_("counted"), "verified": N_("verified"),
                "estimated": N_("estimated")}
-# How a figure's claims compare: the site's flag (conflict, differ) and the review digest say these.
 # A single day where a sentence names it ("covers 12 January 2026", "abarca el 12 de enero de 2026"):
 # Spanish puts the article before a day; a period's other forms carry their own words.
 DAY_IN_SENTENCE = NP_("a day, in a sentence", "{date}")
@@ -45,6 +44,7 @@ DAY_IN_SENTENCE = NP_("a day, in a sentence", "{date}")
 # letter inside a sentence ("Afirmaciones sobre presos liberados"). English labels may begin with
 # a word English always capitalises ("Venezuelan oil exports"), so English keeps them as written.
 LABELS_LOWERED_MID_SENTENCE = frozenset({"es"})
+# How a figure's claims compare: the site's flag (conflict, differ) and the review digest say these.
 COMPARISON_WORDS = {ComparisonState.CONFLICT: N_("Claims conflict"), ComparisonState.DIFFER: N_("Counts differ"),
                     ComparisonState.AGREE: N_("Claims can all hold"), ComparisonState.ONE: N_("One claim"),
                     ComparisonState.NONE: N_("No claims")}

@@ -26,8 +26,21 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(caches.keys()
     .then((names) => Promise.all(names.filter((name) => name.startsWith(PREFIX) && !current.includes(name))
       .map((name) => caches.delete(name))))
-    .then(() => self.clients.claim()));
+    .then(() => self.clients.claim())
+    .then(() => self.clients.matchAll({ type: "window" }))
+    .then((windows) => Promise.all(windows.map((client) => keepOpenPage(client.url)))));
 });
+
+// The page a reader is on when the worker first starts was fetched before it: it is kept too, from
+// the browser's own cache where it is there (no second download on a metered link).
+async function keepOpenPage(url) {
+  if (!url.startsWith(SCOPE)) return;
+  try {
+    await keep(PAGES, await fetch(url, { credentials: "same-origin" }), CONFIG.keptPages);
+  } catch (offline) {
+    // offline already: nothing to keep
+  }
+}
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
@@ -49,14 +62,14 @@ async function page(event) {
   } catch (offline) {
     return (await keptPage(event.request.url)) || offlinePage(event.request.url);
   }
-  keep(event, PAGES, response, CONFIG.keptPages);
+  event.waitUntil(keep(PAGES, response, CONFIG.keptPages));
   return response;
 }
 
 async function asset(event) {
   try {
     const response = await fetch(event.request);
-    keep(event, ASSETS, response, CONFIG.keptAssets);
+    event.waitUntil(keep(ASSETS, response, CONFIG.keptAssets));
     return response;
   } catch (offline) {
     const kept = await caches.match(event.request.url, { cacheName: ASSETS });
@@ -72,18 +85,16 @@ async function hashedAsset(event) {
 
 // A copy of a full answer of the site's own, with the time it was kept (and a page's title); the
 // oldest copies are dropped past `limit` (a copy kept again moves to the end: Cache.put appends).
-function keep(event, name, response, limit) {
+async function keep(name, response, limit) {
   if (!response.ok || response.type !== "basic" || response.redirected) return;
   const copy = response.clone();
-  event.waitUntil((async () => {
-    const body = await copy.text();
-    const headers = { "content-type": copy.headers.get("content-type") || "", [SAVED]: new Date().toISOString() };
-    if (name === PAGES) headers[TITLE] = encodeURIComponent(((/<title[^>]*>([^<]*)<\/title>/i.exec(body)) || ["", ""])[1]);
-    const cache = await caches.open(name);
-    await cache.put(copy.url, new Response(body, { headers }));
-    const urls = (await cache.keys()).filter((kept) => !offlineUrls().includes(kept.url));
-    await Promise.all(urls.slice(0, Math.max(0, urls.length - limit)).map((old) => cache.delete(old)));
-  })());
+  const body = await copy.text();
+  const headers = { "content-type": copy.headers.get("content-type") || "", [SAVED]: new Date().toISOString() };
+  if (name === PAGES) headers[TITLE] = encodeURIComponent(((/<title[^>]*>([^<]*)<\/title>/i.exec(body)) || ["", ""])[1]);
+  const cache = await caches.open(name);
+  await cache.put(copy.url, new Response(body, { headers }));
+  const urls = (await cache.keys()).filter((kept) => !offlineUrls().includes(kept.url));
+  await Promise.all(urls.slice(0, Math.max(0, urls.length - limit)).map((old) => cache.delete(old)));
 }
 
 function offlineUrls() {
@@ -101,7 +112,8 @@ async function keptPage(url) {
   const words = CONFIG.words[lang] || CONFIG.words.en;
   const notice = '<div class="admonition info briefing-saved" role="status"><p>' +
     escaped(words.saved.replace("{date}", siteDate(kept.headers.get(SAVED), words))) + "</p></div>";
-  const at = /<article[^>]*>/i.exec(html) || /<body[^>]*>/i.exec(html);
+  // At the top of the page's text (the theme's article; the search box's templates hold others).
+  const at = /<article[^>]*md-content__inner[^>]*>/i.exec(html) || /<body[^>]*>/i.exec(html);
   const shown = at ? html.slice(0, at.index + at[0].length) + notice + html.slice(at.index + at[0].length) : html;
   return new Response(shown, { headers: { "content-type": "text/html; charset=utf-8" } });
 }

@@ -22,6 +22,7 @@ from briefing.publish.csp import with_policy_and_foreign_scripts
 from briefing.publish.search_index import SearchIndexError
 from briefing.read.files import unsafe_files
 from briefing.render.languages import docs_root, site_urls
+from briefing.render.offline import registration_script
 from briefing.render.pages import HOME
 from briefing.render.settings import Settings, build_date
 from briefing.site_builds import SiteBuilds
@@ -72,6 +73,9 @@ def on_config(config):
     _builds.later.report = engine_of(config).log().warning
     make_environment = config.theme.get_env
     config.theme.get_env = lambda: listing_visible_templates(make_environment())
+    script = registration_script(settings_of(config))  # the service worker's, unless `offline: false`
+    if script and script not in map(str, config.extra_javascript):
+        config.extra_javascript.append(script)
     return config
 
 
@@ -232,6 +236,7 @@ def settings_of(config) -> Settings:
                     repository=briefing.get("repository"), edit_uri=briefing.get("edit_uri"),
                     build_date=build_date(), language=language_of(config),
                     search_recent_entries=briefing.get("search_recent_entries", Settings.search_recent_entries),
+                    offline=briefing.get("offline", Settings.offline),
                     sites=tuple((code, url) for code, url in site_urls(config.site_url or "/", language_of(config))
                                 if code in languages_built(config)),
                     written_in=(Path(config.config_file_path).name, "extra.briefing."), address_setting="site_url",

@@ -26,6 +26,7 @@ from .context import RenderContext
 from .feeds import plan_feeds
 from .files import plan_images, plan_schemas
 from .ledger_pages import plan_actor_index, plan_actors, plan_figure_index, plan_figures
+from .offline import plan_offline
 from .opendata import plan_open_data
 from .outputs import Planned
 from .pages import plan_entries, plan_format_page, plan_home_section, plan_timeline, plan_topics
@@ -60,6 +61,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("open data", FILE, plan_open_data),
     Kind("schema", FILE, plan_schemas),
     Kind("image", FILE, plan_images),
+    Kind("offline", FILE, plan_offline),
     Kind("sitemap", FILE, plan_sitemap, lists_pages=True),
 )
 

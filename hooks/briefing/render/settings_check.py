@@ -16,7 +16,8 @@ spaces, controls), and has the one shape the site can use:
 - its editor (EDIT_URI): a path inside the repository's address ending in '/', with no scheme, no
   '.' or '..' part and no leading '/' (edit/main/docs/);
 - the time zone: a name in the pinned tzdata;
-- search_recent_entries: a whole number of at least 1.
+- search_recent_entries: a whole number of at least 1;
+- offline: true or false (YAML's, never a word such as 'no' written in quotes).
 The repository and its editor may be left out (None or an empty string, as an unset variable
 in CI gives): the site then links the contribute page instead.
 """
@@ -86,6 +87,13 @@ def count_problem(value: object) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
         return None
     return f"{_shown(value)} is not a whole number of at least 1 (how many of the newest entries a first search reads)"
+
+
+def flag_problem(value: object) -> str | None:
+    if isinstance(value, bool):
+        return None
+    return (f"{_shown(value)} is not true or false (whether pages a reader opened stay readable offline); "
+            "write true or false")
 
 
 def _shape_problem(value: object, shape: re.Pattern, allowed: frozenset, what: str, example: str) -> str | None:

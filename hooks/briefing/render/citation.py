@@ -15,7 +15,8 @@ name and address, which is what a reader needs to find the version cited.
 BibTeX files are UTF-8: accents and other letters are kept as written (biber, and BibTeX 0.99 on
 UTF-8 input, read them; a note at the top of the file says so). Everything BibTeX or LaTeX would
 read as markup (braces, backslash, % & # _ $ ^ ~) is written as a LaTeX command, so no title can
-unbalance an entry's braces or end it early.
+unbalance an entry's braces or end it early (BibTeX counts even an escaped brace, so braces are written
+as the commands textbraceleft and textbraceright).
 """
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ from ..model.site import Entry
 CITE_FILES = {"bibtex": "cite.bib", "csl": "cite.json"}  # beside the page, in its folder
 BIBTEX_LANGUAGES = {"en": "english", "es": "spanish"}  # biblatex's langid for each site language
 BIBTEX_NOTE = "% UTF-8: letters with accents are kept as written; read with biber or a UTF-8 aware BibTeX.\n"
-_LATEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",
+_LATEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
+                   "%": r"\%", "&": r"\&", "#": r"\#",
                    "_": r"\_", "$": r"\$", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}"}
 _LATEX_SPECIAL = re.compile(r"[\\{}%&#_$^~]")
 _SPACES = re.compile(r"\s+")

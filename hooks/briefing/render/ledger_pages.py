@@ -4,12 +4,14 @@ from __future__ import annotations
 from functools import partial
 
 from ..format.spec import ACTOR_KINDS, registry_path
+from .cite_pages import citation_view, figure_citation, figure_citation_key
 from .claim_views import claim_view, comparison_key, figure_summary, figure_view, label_in_sentence
 from .context import RenderContext
+from .opendata import figure_data_path
 from .outputs import GeneratedPage, Planned
 from .pages import make_page, numbered
 from .paginate import FIGURE_PAGE_SIZE, PAGE_SIZE, Slice, pager_view, paginate, slice_source
-from .paths import ACTORS_URL, FIGURES_URL, page_source, relative_url
+from .paths import ACTORS_URL, FIGURES_URL, figure_url, page_source, relative_file_url, relative_url
 from .views import METHOD_PAGE, actor_view, list_item_view
 from .words import starting
 
@@ -25,9 +27,9 @@ def plan_figures(ctx: RenderContext) -> list[Planned]:
     figure's comparison too)."""
     planned = []
     for figure_id in ctx.site.figures:
-        summary = comparison_key(ctx, figure_id)
+        summary, citing = comparison_key(ctx, figure_id), figure_citation_key(ctx, figure_id)
         for part in newest_pages(ctx.ledger.by_figure[figure_id], "figures", figure_id, size=FIGURE_PAGE_SIZE):
-            key = (part.number, part.count, tuple(placed.key for placed in part.items), summary)
+            key = (part.number, part.count, tuple(placed.key for placed in part.items), summary, citing)
             planned.append(Planned(part.source, key, partial(figure_page, ctx, figure_id, part),
                                    registry_path("figure")))
     return planned
@@ -41,7 +43,9 @@ def figure_page(ctx: RenderContext, figure_id: str, part: Slice) -> GeneratedPag
                      figure_description(ctx, figure), "figure.html.j2", title_lang=label_lang,
                      search=part.number == 1, search_facts={"type": ctx._("Figure")},
                      figure=figure_view(ctx, figure_id, part.items, part.url, pager),
-                     method_url=relative_url(part.url, METHOD_PAGE))
+                     method_url=relative_url(part.url, METHOD_PAGE),
+                     citation=citation_view(ctx, figure_citation(ctx, figure_id), part.url, figure_url(figure_id)),
+                     data_url=relative_file_url(part.url, figure_data_path(figure_id)))
 
 
 def figure_description(ctx: RenderContext, figure) -> str:

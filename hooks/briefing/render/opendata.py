@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import is_dataclass
 from functools import partial
 
-from ..format.spec import FORMAT_VERSION
+from ..format.spec import FORMAT_VERSION, registry_path
 from ..model.ledger import Ledger
 from ..model.site import Site
 from .context import RenderContext
@@ -110,11 +110,30 @@ def csv_row(ledger: Ledger, placed, base_url: str) -> list:
     return [safe_cell(row[column]) for column in CLAIM_COLUMNS]
 
 
-def claims_csv(ledger: Ledger, base_url: str) -> GeneratedFile:
+def claims_csv(ledger: Ledger, base_url: str, figure_ids: Iterable[str] | None = None,
+               path: str = "data/claims.csv") -> GeneratedFile:
+    """The claims of `figure_ids` (every figure's, by default), figure by figure, in date order."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CLAIM_COLUMNS)
-    for figure_id in ledger.site.figures:
+    for figure_id in ledger.site.figures if figure_ids is None else figure_ids:
         for placed in ledger.by_figure[figure_id]:
             writer.writerow(csv_row(ledger, placed, base_url))
-    return GeneratedFile("data/claims.csv", out.getvalue())
+    return GeneratedFile(path, out.getvalue())
+
+
+def figure_data_path(figure_id: str) -> str:
+    """data/figures/<id>.csv: one figure's rows of claims.csv, its columns and escaping."""
+    return f"data/figures/{figure_id}.csv"
+
+
+def plan_figure_data(ctx: RenderContext) -> list[Planned]:
+    """A CSV file per figure, linked from its page; it reads the figure's claims and their entries."""
+    return [Planned(figure_data_path(figure_id), (figure_id, tuple(ctx.ledger.by_figure[figure_id])),
+                    partial(figure_data_content, ctx, figure_id), registry_path("figure"))
+            for figure_id in ctx.site.figures]
+
+
+def figure_data_content(ctx: RenderContext, figure_id: str) -> Callable[[], str | bytes]:
+    ledger, base_url = ctx.ledger, ctx.base_url
+    return lambda: claims_csv(ledger, base_url, (figure_id,), figure_data_path(figure_id)).content

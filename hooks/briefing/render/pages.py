@@ -14,6 +14,7 @@ from ..format.spec import registry_path
 from ..format.translations import SOURCE_LANGUAGE
 from ..model.compare import ComparisonState
 from ..model.site import Entry, Site
+from .cite_pages import citation_view, entry_citation
 from .claim_views import comparison_key, figure_summary
 from .context import RenderContext
 from .head import news_article, page_meta
@@ -24,6 +25,7 @@ from .paths import (
     ENTRIES,
     FIGURES_URL,
     TIMELINE_URL,
+    entry_url,
     feed_path,
     page_source,
     page_url,
@@ -63,11 +65,12 @@ def entry_page(ctx: RenderContext, entry: Entry) -> GeneratedPage:
     and gives what needs none (date, claims, sources) and the way to the English text."""
     view = entry_view(ctx, entry)
     text = view["text"]
+    citation = citation_view(ctx, entry_citation(ctx, entry), entry_url(entry.id), entry_url(entry.id))
     if not text["translated"]:
         title = ctx._("{title} (in English)").format(title=entry.title)
         page = make_page(ctx, page_source(ENTRIES, entry.id), entry.path, title,
                          ctx._("This entry is not translated yet."), "entry_untranslated.html.j2", entry.topics,
-                         search=False, entry=view)
+                         search=False, entry=view, citation=citation)
         page.meta["briefing_title_in"] = {"lang": SOURCE_LANGUAGE, "title": entry.title, "note": ctx._("(in English)")}
         return page
     description = ctx.markdown.plain(text["summary"])
@@ -75,7 +78,7 @@ def entry_page(ctx: RenderContext, entry: Entry) -> GeneratedPage:
              "topic": ctx.text(ctx.site.topics[entry.topics[0]], "title")}
     return make_page(ctx, page_source(ENTRIES, entry.id), entry.path, text["title"], description,
                      "entry.html.j2", entry.topics, news_article(ctx, entry, text["title"], description),
-                     search_facts=facts, entry=view)
+                     search_facts=facts, entry=view, citation=citation)
 
 
 def plan_entries(ctx: RenderContext) -> list[Planned]:

@@ -22,12 +22,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .cite_pages import plan_citations
+from .codebook import plan_codebook, plan_data_package
 from .context import RenderContext
 from .feeds import plan_feeds
 from .files import plan_images, plan_schemas
 from .ledger_pages import plan_actor_index, plan_actors, plan_figure_index, plan_figures
 from .offline import plan_offline
-from .opendata import plan_open_data
+from .opendata import plan_figure_data, plan_open_data
 from .outputs import Planned
 from .pages import plan_entries, plan_format_page, plan_home_section, plan_timeline, plan_topics
 from .sitemap import plan_sitemap
@@ -59,6 +61,10 @@ KINDS: tuple[Kind, ...] = (
     Kind("home sections", SECTION, plan_home_section),
     Kind("feed", FILE, plan_feeds),
     Kind("open data", FILE, plan_open_data),
+    Kind("figure data", FILE, plan_figure_data),
+    Kind("data package", FILE, plan_data_package),
+    Kind("codebook", PAGE, plan_codebook),
+    Kind("citation", FILE, plan_citations),
     Kind("schema", FILE, plan_schemas),
     Kind("image", FILE, plan_images),
     Kind("offline", FILE, plan_offline),

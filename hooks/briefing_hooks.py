@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from html import unescape
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from briefing.format.problems import ProblemsFound, quoted
 from briefing.publish.csp import with_policy_and_foreign_scripts
@@ -73,7 +73,7 @@ def on_config(config):
     _builds.later.report = engine_of(config).log().warning
     make_environment = config.theme.get_env
     config.theme.get_env = lambda: listing_visible_templates(make_environment())
-    script = registration_script(settings_of(config))  # the service worker's, unless `offline: false`
+    script = registration_script(offline_setting(config))  # the service worker's, unless `offline: false`
     if script and script not in map(str, config.extra_javascript):
         config.extra_javascript.append(script)
     return config
@@ -236,11 +236,17 @@ def settings_of(config) -> Settings:
                     repository=briefing.get("repository"), edit_uri=briefing.get("edit_uri"),
                     build_date=build_date(), language=language_of(config),
                     search_recent_entries=briefing.get("search_recent_entries", Settings.search_recent_entries),
-                    offline=briefing.get("offline", Settings.offline),
+                    offline=offline_setting(config),
                     sites=tuple((code, url) for code, url in site_urls(config.site_url or "/", language_of(config))
                                 if code in languages_built(config)),
                     written_in=(Path(config.config_file_path).name, "extra.briefing."), address_setting="site_url",
                     name_setting="site_name")
+
+
+def offline_setting(config) -> Any:
+    """`extra.briefing.offline` as written (Settings.check() says what it may be): read alone when
+    the engine's settings are read, to add the worker's script, before anything else is."""
+    return (config.extra.get("briefing") or {}).get("offline", Settings.offline)
 
 
 def fail(problems, engine: Engine) -> NoReturn:

@@ -44,7 +44,7 @@ def test_the_worker_its_script_and_the_offline_page_are_planned_in_the_default_l
 
 def test_offline_false_plans_no_worker_and_no_script(toy_site):
     settings = replace(SETTINGS, offline=False)
-    assert offline.registration_script(settings) is None
+    assert offline.registration_script(settings.offline) is None
     for language in ("en", "es"):
         files = files_of(toy_site, replace(settings, language=language))
         assert not [path for path in files if path in (offline.WORKER, offline.REGISTRATION, offline.OFFLINE_PAGE)]

@@ -26,7 +26,6 @@ from .context import RenderContext
 from .i18n import Language
 from .languages import DEFAULT, FOLDERS
 from .outputs import Planned
-from .settings import Settings
 
 WORKER = "sw.js"                       # at the default language's root: its scope is the whole site
 REGISTRATION = "assets/offline.js"     # in each language's site, added to every page by the adapter
@@ -43,16 +42,17 @@ def offline_edition_address(language: str) -> str | None:
     return None
 
 
-def registration_script(settings: Settings) -> str | None:
+def registration_script(offline: object) -> str | None:
     """The script every page loads to register the worker, or None when the site is published
-    without one (`offline: false`): the adapter adds it to the engine's scripts."""
-    return REGISTRATION if settings.offline is True else None
+    without one (`offline` anything but true: `false`, or a value Settings.check() refuses): the
+    adapter adds it to the engine's scripts, from the setting alone, before the site is built."""
+    return REGISTRATION if offline is True else None
 
 
 def plan_offline(ctx: RenderContext) -> list[Planned]:
     """The worker (the default language's build only), the registration script and the offline
     page; nothing when the settings turn the worker off."""
-    if registration_script(ctx.settings) is None:
+    if registration_script(ctx.settings.offline) is None:
         return []
     planned = [Planned(REGISTRATION, (), partial(registration_content, ctx), "hooks/briefing/render/offline.py"),
                Planned(OFFLINE_PAGE, (), partial(offline_page_content, ctx), "hooks/briefing/render/offline.py")]

@@ -12,6 +12,7 @@ from ..format.problems import Problem, ProblemsFound
 from ..format.translations import SOURCE_LANGUAGE
 from ..read.source_date import source_date
 from .settings_check import (
+    OFFLINE_DAYS,
     count_problem,
     editor_problem,
     repository_problem,
@@ -36,6 +37,8 @@ class Settings:
     # A first search reads the index of this many newest entries; the older ones have an index of
     # their own, read when a reader asks (publish/search_index.py says why).
     search_recent_entries: int = 2_000
+    # The offline edition holds the entries of this many days, up to the site's "as of" day (edition.py).
+    offline_days: int = 30
     # Where the settings are written, for a problem with one of them: the file, and what goes
     # before each setting's name there (the engine's adapter says which).
     written_in: tuple[str, str] = ("the publishing settings", "")
@@ -62,7 +65,8 @@ class Settings:
                  (prefix + "repository", repository_problem(self.repository)),
                  (prefix + "edit_uri", editor_problem(self.edit_uri)),
                  (prefix + "timezone", zone_problem(self.timezone)),
-                 (prefix + "search_recent_entries", count_problem(self.search_recent_entries))]
+                 (prefix + "search_recent_entries", count_problem(self.search_recent_entries)),
+                 (prefix + "offline_days", count_problem(self.offline_days, OFFLINE_DAYS))]
         problems = [Problem(where, 0, 0, name, message) for name, message in found if message]
         if problems:
             raise ProblemsFound(problems)

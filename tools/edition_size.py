@@ -1,9 +1,10 @@
-"""The offline edition's gzipped size at N entries, quickly: a synthetic model built in memory
-(no files, no MkDocs) and only the edition rendered, in each language.
+"""The offline edition's size at N entries, gzipped and as saved, beside the core's two bounds,
+quickly: a synthetic model built in memory (no files, no MkDocs) and only the edition rendered,
+in each language.
 
     .venv/bin/python tools/edition_size.py --n 1000 --n 10000
 
-The benchmark prints the same number for its own run (benchmark_report.py); this is the quick
+The benchmark prints the gzipped size for its own run (benchmark_report.py); this is the quick
 path at any N. The entries are spread over the last `days` days, so that the edition's period is
 as full as a site of N entries can make it.
 """
@@ -17,7 +18,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 from briefing.model.site import Actor, Claim, Entry, Figure, Site, Source, Topic, Translation
-from briefing.render.edition import edition_address, edition_html, gzipped_size
+from briefing.render.edition import (
+    EDITION_GZIP_BUDGET,
+    EDITION_SAVED_BUDGET,
+    edition_address,
+    edition_html,
+    gzipped_size,
+    saved_size,
+)
 from briefing.render.settings import Settings
 from briefing.render.site_outputs import SiteRenderer
 
@@ -67,8 +75,9 @@ def main() -> None:
         site = synthetic_site(n)
         for language in ("en", "es"):
             html = edition_of(site, language)
-            print(f"N={n} {edition_address(language)}: {gzipped_size(html) / 1024:.1f} KiB gz "
-                  f"({len(html.encode()) / 1024:.0f} KiB as saved)")
+            print(f"N={n} {edition_address(language)}: {html.count('<article ')} entries, "
+                  f"{gzipped_size(html) / 1024:.1f} KiB gz (bound {EDITION_GZIP_BUDGET / 1024:.0f}), "
+                  f"{saved_size(html) / 1024:.1f} KiB as saved (bound {EDITION_SAVED_BUDGET / 1024:.0f})")
 
 
 if __name__ == "__main__":

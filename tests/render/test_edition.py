@@ -1,5 +1,5 @@
 """The offline edition (render/edition.py): what it holds, that it fetches nothing, and that it
-stays within its size bound however many entries the site has."""
+stays within its size bounds (gzipped and as saved) however many entries the site has."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pytest
 
 from briefing.model.build import load_site
-from briefing.render.edition import EDITION_GZIP_BUDGET, edition_address, gzipped_size
+from briefing.render.edition import EDITION_GZIP_BUDGET, EDITION_SAVED_BUDGET, edition_address, gzipped_size, saved_size
 from briefing.render.settings import Settings
 from briefing.render.site_outputs import SiteRenderer
 from edition_size import edition_of, synthetic_site
@@ -84,10 +84,11 @@ def test_the_home_page_links_the_edition_relatively_with_its_size(toy):
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_ten_thousand_entries_in_the_period_stay_within_the_bound_and_the_rest_are_counted(language):
+def test_ten_thousand_entries_in_the_period_stay_within_both_bounds_and_the_rest_are_counted(language):
     site = synthetic_site(10_000)
     edition = edition_of(site, language)
     assert gzipped_size(edition) <= EDITION_GZIP_BUDGET
+    assert saved_size(edition) <= EDITION_SAVED_BUDGET  # forwarded in a chat, it is sent as saved
     shown = edition.count("<article ")
     assert 50 < shown < 10_000
     more = f"{10_000 - shown:,}".replace(",", "." if language == "es" else ",")

@@ -6,9 +6,10 @@ bottom line, the key figures with their full spread) and the entries of the last
 The file lives away from the site (in a chat, a phone's downloads, a USB stick), so it is whole
 in itself: its style inline, no script, no image, font or stylesheet to fetch, and a
 Content-Security-Policy of its own that refuses any fetch; every link to the site is absolute.
-Its size is bounded whatever the site's: it holds the newest entries of the period whose
-edition gzips to at most EDITION_GZIP_BUDGET (measured, not guessed from a count), and says how
-many more the site has.
+Its size is bounded whatever the site's, twice: it holds the newest entries of the period whose
+edition gzips to at most EDITION_GZIP_BUDGET (what a host sends) and is at most
+EDITION_SAVED_BUDGET as saved (what a chat sends when a reader forwards it: never gzipped),
+both measured, not guessed from a count; and it says how many more the site has.
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from .views import list_item_view, source_view, topic_view, update_view
 
 EDITION_FOLDER = "offline"
 EDITION_GZIP_BUDGET = 100 * 1024  # bytes, gzipped: what a reader on a metered link downloads at most
+EDITION_SAVED_BUDGET = 500 * 1024  # bytes, as saved: what forwarding it in a chat sends at most
 EDITION_STYLE = TEMPLATES / "edition.css"
 
 
@@ -79,10 +81,15 @@ def edition_html(ctx: RenderContext) -> str:
 def edition_link(ctx: RenderContext, here: str) -> dict:
     """The link to the edition from the page at `here` (relative: it works on a mirror), and its
     size as a reader's phone will show it once it is saved."""
-    size = len(edition_html(ctx).encode("utf-8"))
+    size = saved_size(edition_html(ctx))
     kilobytes = ctx.words.number(max(1, round(size / 1000)))
     return {"url": relative_file_url(here, edition_address(ctx.language)),
             "size_words": ctx._("HTML, {size} KB").format(size=kilobytes)}
+
+
+def saved_size(html: str) -> int:
+    """Bytes of the file as a reader saves and forwards it (UTF-8, as it is written)."""
+    return len(html.encode("utf-8"))
 
 
 def gzipped_size(html: str) -> int:
@@ -103,11 +110,13 @@ def make_edition(ctx: RenderContext) -> str:
 
 
 def fitting_count(document: Callable[[int], str], available: int) -> int:
-    """The most entries, of the `available` newest, whose document gzips within the budget: the
-    count doubles until the document is too large, then halves the gap. Only a count whose
-    document was measured within the budget is given (0 if none is: the front alone)."""
+    """The most entries, of the `available` newest, whose document is within both budgets
+    (gzipped and as saved): the count doubles until the document is too large, then halves the
+    gap. Only a count whose document was measured within both is given (0 if none is: the front
+    alone)."""
     def fits(count: int) -> bool:
-        return gzipped_size(document(count)) <= EDITION_GZIP_BUDGET
+        html = document(count)
+        return saved_size(html) <= EDITION_SAVED_BUDGET and gzipped_size(html) <= EDITION_GZIP_BUDGET
     fitting, too_many = 0, 1
     while too_many <= available and fits(too_many):
         fitting, too_many = too_many, too_many * 2

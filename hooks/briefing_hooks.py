@@ -237,6 +237,7 @@ def settings_of(config) -> Settings:
                     build_date=build_date(), language=language_of(config),
                     search_recent_entries=briefing.get("search_recent_entries", Settings.search_recent_entries),
                     offline=offline_setting(config),
+                    offline_days=briefing.get("offline_days", Settings.offline_days),
                     sites=tuple((code, url) for code, url in site_urls(config.site_url or "/", language_of(config))
                                 if code in languages_built(config)),
                     written_in=(Path(config.config_file_path).name, "extra.briefing."), address_setting="site_url",

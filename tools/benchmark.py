@@ -14,6 +14,7 @@ scratch folder and measures:
 - validation cold and warm (the check cache, which CI restores); peak memory;
 - the preview: from the write of one entry file under `mkdocs serve` to the first response that
   shows the change, in each language (tools/preview_timing.py);
+- the offline edition of each language, gzipped (quick path at any N: tools/edition_size.py);
 - in Chromium, what a first search fetches and what the home page's first load fetches, gzipped
   (tools/reader_side.py), and the largest HTML page.
 Ratios come from builds taken in turns within the run: the machine is shared and noisy. No test
@@ -108,11 +109,20 @@ def reader_side(site: Path) -> dict:
             "largest_html": (page, size / 1024)}
 
 
+def edition_kib(site: Path) -> dict:
+    """The built offline edition of each language, gzipped as a static host sends it (KiB)."""
+    from briefing.render.edition import edition_address, gzipped_size
+    folders = {"en": site, "es": site / "es"}
+    return {language: gzipped_size((folder / edition_address(language)).read_text(encoding="utf-8")) / 1024
+            for language, folder in folders.items()}
+
+
 def run(n: int, scratch: Path, repeats: int, browser: bool) -> dict:
     repo = scratch / f"site-{n}"
     entries = make_repo(repo, n)
     result: dict = {"n": n, **interleaved_builds(repo, entries, scratch / f"floor-{n}", repeats)}
     result["validate_cold"], result["validate_warm"] = validation_seconds(repo)
+    result["edition"] = edition_kib(repo / "site")
     if browser:
         result.update(reader_side(repo / "site"))
         from preview_timing import free_port, preview_latency

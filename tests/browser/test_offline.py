@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.render.edition import edition_address
 from briefing.render.i18n import Language
 
 from .conftest import serving
@@ -51,10 +52,11 @@ def wait_until_controlled(page) -> None:
         pytest.fail(f"the service worker did not control {page.url} within {WAIT_MS} ms", pytrace=False)
 
 
-def wait_until_kept(page) -> None:
-    """The page is in the worker's cache; fails loudly if not within the time allowed."""
-    if not page.evaluate(KEPT, [page.url, WAIT_MS]):
-        pytest.fail(f"{page.url} was not kept within {WAIT_MS} ms", pytrace=False)
+def wait_until_kept(page, url: str | None = None) -> None:
+    """The page (or `url`) is in the worker's cache; fails loudly if not within the time allowed."""
+    url = url or page.url
+    if not page.evaluate(KEPT, [url, WAIT_MS]):
+        pytest.fail(f"{url} was not kept within {WAIT_MS} ms", pytrace=False)
 
 
 def open_and_keep(page, url: str) -> None:
@@ -83,6 +85,8 @@ def test_pages_opened_reload_offline_with_their_saved_date_and_others_show_the_o
             open_and_keep(page, home)
             open_and_keep(page, entry_url)
             entry_title = page.title()
+            edition = f"{base}{folder}{edition_address(language)}"
+            wait_until_kept(page, edition)  # the edition of the language read in is kept too
         # the server is stopped, by its pid; the browser is offline too
         context.set_offline(True)
         for url in (home, entry_url):
@@ -93,6 +97,11 @@ def test_pages_opened_reload_offline_with_their_saved_date_and_others_show_the_o
         page.goto(f"{base}{folder}entries/{never_opened}/", wait_until="load")
         assert page.get_by_role("heading", level=1).inner_text() == OFFLINE[language]
         assert page.locator("html").get_attribute("lang") == language
+        page.locator(f'a[href$="{edition_address(language)}"]').click()
+        page.wait_for_url(edition)
+        assert page.locator("html").get_attribute("lang") == language
+        assert page.locator('a[href^="http://127.0.0.1:"][href*="/briefing/"]').count() > 0  # the edition: absolute links
+        page.go_back(wait_until="load")
         kept = page.locator("#kept a")
         assert entry_title in kept.all_inner_texts()
         kept.filter(has_text=entry_title).first.click()

@@ -2,7 +2,12 @@
 an entry, a figure, a topic and the home page, in both languages, carry no header, drawer, search
 box or table of contents; every address a content link leads to is on the paper in full; the
 claims table fits the page (no cell cut at its edge); the charts' marks and words are dark enough
-to read in black and white. The rules are docs/assets/briefing.css's `@media print`."""
+to read in black and white. The rules are docs/assets/briefing.css's `@media print`.
+
+The home and topic pages' link to the offline edition is not printed (paper downloads nothing).
+The offline edition prints as a briefing too, by its own `@media print` (edition.css): without its
+in-page contents line; every address it links to on the paper; nothing wider than the paper; and
+its text dark enough for a black-and-white printer."""
 from __future__ import annotations
 
 import re
@@ -11,6 +16,8 @@ import subprocess
 import unicodedata
 
 import pytest
+
+from briefing.render.edition import edition_address
 
 pytestmark = pytest.mark.browser
 
@@ -64,6 +71,24 @@ CHART_GREYS = """() => {
   }
   return out;
 }"""
+EDITION_LINK = ".briefing-edition-link"
+# The edition (no Material chrome): every element inside the paper's width, none scrolling; and the
+# grey level of each element's own text, as above.
+EDITION_OVERFLOWING = """() => {
+  const width = document.documentElement.clientWidth;
+  return [...document.querySelectorAll('body *')]
+    .filter(el => el.getClientRects().length && el.getBoundingClientRect().width > 1)
+    .filter(el => el.getBoundingClientRect().right > width + 1
+                  || (getComputedStyle(el).overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1))
+    .map(el => `${el.tagName} ${(el.innerText || '').trim().slice(0, 30)}:`
+               + ` right ${Math.round(el.getBoundingClientRect().right)} > ${width}`);
+}"""
+TEXT_GREYS = """() => [...document.querySelectorAll('body *')]
+  .filter(el => el.getClientRects().length && [...el.childNodes].some(n => n.nodeType === 3 && n.data.trim()))
+  .map(el => {
+    const [r, g, b] = getComputedStyle(el).color.match(/[\\d.]+/g).map(Number);
+    return [el.tagName + ' ' + el.textContent.trim().slice(0, 30), Math.round(0.299 * r + 0.587 * g + 0.114 * b)];
+  })"""
 PAPER = {"format": "A4", "margin": dict.fromkeys(("top", "right", "bottom", "left"), "15mm")}
 PRINTABLE = {"width": round((210 - 30) / 25.4 * 96), "height": round((297 - 30) / 25.4 * 96)}  # CSS px
 DARK = 90  # darker than this grey level reads on any printer: Material's indigo is about 87
@@ -112,6 +137,7 @@ def test_the_page_prints_as_a_briefing(open_reader, pdftotext, tmp_path, languag
     assert chrome, "the chrome's text was not found: the selectors need updating"
     links = page.evaluate(CONTENT_LINKS)
     cells = page.evaluate(CLAIM_CELLS)
+    edition_link = page.locator(EDITION_LINK).inner_text() if page.locator(EDITION_LINK).count() else "-"
 
     page.emulate_media(media="print")
     page.set_viewport_size(PRINTABLE)  # as on paper: the layout is the printable area's width
@@ -125,6 +151,8 @@ def test_the_page_prints_as_a_briefing(open_reader, pdftotext, tmp_path, languag
     assert [line for line in chrome if line in lines] == [], "header, drawer, search or contents printed"
     assert [href for href in links if squeezed(href) not in on_paper] == [], "addresses missing on paper"
     assert [cell for cell in cells if not has_words_in_order(cell, on_paper)] == [], "claims cells cut"
+    if path in ("", PAGES[3]):  # the pages that link the offline edition
+        assert squeezed(edition_link) not in on_paper, "the edition's download link printed"
 
 
 def test_every_checked_kind_of_thing_is_on_the_pages(open_reader):
@@ -136,3 +164,25 @@ def test_every_checked_kind_of_thing_is_on_the_pages(open_reader):
         assert reader.page.evaluate(CONTENT_LINKS), language
         reader.goto(language + PAGES[2])
         assert len(reader.page.evaluate(CHART_GREYS)) > 10, language
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_offline_edition_prints_as_a_briefing(open_reader, pdftotext, tmp_path, language: str):
+    reader = open_reader(viewport={"width": 1280, "height": 900})
+    reader.goto(language + edition_address(language.rstrip("/") or "en"))
+    page = reader.page
+    contents = page.locator("body > header nav").inner_text().strip()
+    links = page.evaluate("""() => [...document.querySelectorAll('a[href^="http"]')].map(a => a.href)""")
+    titles = page.locator("article h3").all_inner_texts()
+    assert contents and len(links) > 10 and titles, "the edition's contents line, links or entries are missing"
+
+    page.emulate_media(media="print")
+    page.set_viewport_size(PRINTABLE)
+    assert page.evaluate(EDITION_OVERFLOWING) == []
+    assert [entry for entry in page.evaluate(TEXT_GREYS) if entry[1] > DARK] == []
+    text = printed_text(page, pdftotext, tmp_path)
+
+    on_paper = squeezed(text)
+    assert squeezed(contents) not in on_paper, "the edition's contents line printed"
+    assert [href for href in links if squeezed(href) not in on_paper] == [], "addresses missing on paper"
+    assert [title for title in titles if not has_words_in_order(title, text)] == [], "entries missing on paper"

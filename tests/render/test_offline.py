@@ -68,7 +68,8 @@ def test_the_worker_holds_each_language_s_words_and_dates_as_the_site_writes_the
     assert config["words"]["en"]["months"][0] == "{d} January {y}"
     assert config["words"]["es"]["saved"].startswith("Guardada el {date}.")
     assert config["words"]["en"]["saved"].startswith("Saved on {date}.")
-    assert config["offlinePages"] == [["es/", "es/saved-pages.html"], ["", "saved-pages.html"]]
+    assert config["offlinePages"] == [["es/", "es/saved-pages.html", "es/offline/venezuela-briefing-es.html"],
+                                      ["", "saved-pages.html", "offline/venezuela-briefing-en.html"]]
     assert "http" not in settings_line  # every address relative to the worker: a mirror works
 
 

@@ -94,6 +94,14 @@ def test_search_recent_entries_is_a_whole_number_of_at_least_one(count, shown: s
         "(how many of the newest entries a first search reads)"]
 
 
+
+@pytest.mark.parametrize(("days", "shown"), [(0, "0"), (-1, "-1"), ("30", "'30'"), (False, "False"), (7.5, "7.5")])
+def test_offline_days_is_a_whole_number_of_at_least_one(days, shown: str):
+    assert problems_of(offline_days=days) == [
+        f"mkdocs.yml: extra.briefing.offline_days: {shown} is not a whole number of at least 1 "
+        "(how many days of entries the offline edition holds)"]
+
+
 @pytest.mark.parametrize(("zone", "line"), [
     ("Mars/Olympus_Mons", "'Mars/Olympus_Mons' is not a time zone; use a zone name such as 'America/Caracas'"),
     ("../../etc/passwd", "'../../etc/passwd' is not a time zone; use a zone name such as 'America/Caracas'"),

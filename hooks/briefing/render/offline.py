@@ -23,6 +23,7 @@ from functools import partial
 
 from ..format.marks import N_
 from .context import RenderContext
+from .edition import edition_address
 from .i18n import Language
 from .languages import DEFAULT, FOLDERS
 from .outputs import Planned
@@ -34,12 +35,6 @@ KEPT_PAGES = 60   # pages a reader's device keeps at most (the oldest kept is dr
 KEPT_ASSETS = 40  # stylesheets, scripts and images kept at most: the site uses about a dozen
 SAVED_ON = N_("Saved on %(date)s. You are offline: this is the copy kept on this device.")
 _DAY, _YEAR = 28, 1999  # a day and year no month's name holds, replaced by the worker's own
-
-
-def offline_edition_address(language: str) -> str | None:
-    """PLACEHOLDER until the offline edition (issue 24, item 1) is merged: its address in
-    `language`'s site, relative to that site's root, for the offline page's link; None: no link."""
-    return None
 
 
 def registration_script(offline: object) -> str | None:
@@ -71,9 +66,11 @@ def worker_content(ctx: RenderContext) -> Callable[[], str]:
 
 
 def offline_pages() -> list[list[str]]:
-    """(folder, offline page) of each language, relative to the worker, longest folder first:
-    the worker gives a page the offline page of the first folder its address is in."""
-    return [[folder, folder + OFFLINE_PAGE] for folder in sorted(FOLDERS.values(), key=len, reverse=True)]
+    """(folder, offline page, offline edition) of each language, relative to the worker, longest
+    folder first: the worker gives a page the offline page of the first folder its address is in,
+    and keeps the edition of each language a reader opens a page in (edition.py)."""
+    return [[folder, folder + OFFLINE_PAGE, folder + edition_address(code)]
+            for code, folder in sorted(FOLDERS.items(), key=lambda item: len(item[1]), reverse=True)]
 
 
 def worker_words(code: str) -> dict:
@@ -96,7 +93,7 @@ def registration_content(ctx: RenderContext) -> Callable[[], str]:
 
 def offline_page_content(ctx: RenderContext) -> Callable[[], str]:
     text = ctx.render("offline_page.html.j2", site_name=ctx.site_name,
-                      edition=offline_edition_address(ctx.language))
+                      edition=edition_address(ctx.language))
     return lambda: text
 
 

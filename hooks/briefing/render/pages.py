@@ -12,11 +12,11 @@ from itertools import groupby
 from ..format.reference import reference_context
 from ..format.spec import registry_path
 from ..format.translations import SOURCE_LANGUAGE
-from ..model.compare import ComparisonState
 from ..model.site import Entry, Site
 from .cite_pages import citation_view, entry_citation
 from .claim_views import comparison_key, figure_summary
 from .context import RenderContext
+from .edition import edition_key, edition_link
 from .head import news_article, page_meta
 from .outputs import GeneratedPage, Planned
 from .paginate import Slice, pager_view, paginate
@@ -33,6 +33,7 @@ from .paths import (
     relative_url,
     topic_feed_name,
 )
+from .standing import home_dates, key_figures
 from .views import METHOD_PAGE, entry_view, list_item_view, topic_view
 
 LATEST_ON_HOME = 5
@@ -96,7 +97,8 @@ def plan_topics(ctx: RenderContext) -> list[Planned]:
         figure_ids = ctx.ledger.figures_on(topic_id)
         figures_key = tuple(comparison_key(ctx, f) for f in figure_ids)
         for part in paginate(list(entries), "topics", topic_id):
-            key = (part.number, part.count, tuple(part.items), len(entries), figures_key if part.number == 1 else ())
+            front = (figures_key, edition_key(ctx)) if part.number == 1 else ()  # page 1: figures, edition
+            key = (part.number, part.count, tuple(part.items), len(entries), front)
             planned.append(Planned(part.source, key, partial(topic_page, ctx, topic_id, part, figure_ids),
                                    registry_path("topic")))
     return planned
@@ -112,6 +114,7 @@ def topic_page(ctx: RenderContext, topic_id: str, part: Slice, figure_ids: list[
                      topic=topic_view(ctx, topic_id, here), figures=figures,
                      feed_url=relative_file_url(here, feed_path(topic_feed_name(topic_id), "atom")),
                      feeds_url=relative_url(here, FEEDS_PAGE),
+                     edition=edition_link(ctx, here) if part.number == 1 else None,
                      entries=[list_item_view(ctx, entry, here) for entry in part.items],
                      pager=pager_view(part, segments))
 
@@ -159,33 +162,13 @@ def numbered(ctx: RenderContext, title: str, number: int) -> str:
 
 
 LATEST_PER_TOPIC = 1
-CONTESTED_FIRST = {ComparisonState.CONFLICT: 0, ComparisonState.DIFFER: 1, ComparisonState.AGREE: 2,
-                   ComparisonState.ONE: 3}
-
-
-def key_figures(ledger) -> list[str]:
-    """The figures with claims, the contested first, then those with more claims."""
-    compared = ledger.comparisons
-    return sorted((f for f in ledger.site.figures if ledger.by_figure[f]),
-                  key=lambda f: (CONTESTED_FIRST.get(compared[f].state, 4), -len(compared[f].claims)))
-
-
 def plan_home_section(ctx: RenderContext) -> list[Planned]:
     """The generated part of the home page, below its title: where things stand, as of when."""
     site = ctx.site
     topics = tuple((len(site.entries_on(t)), site.entries_on(t)[:LATEST_PER_TOPIC]) for t in site.topics)
     key = (len(site.entries), home_dates(site), site.entries[:LATEST_ON_HOME],
-           topics, tuple(comparison_key(ctx, f) for f in key_figures(ctx.ledger)))
+           topics, tuple(comparison_key(ctx, f) for f in key_figures(ctx.ledger)), edition_key(ctx))
     return [Planned(HOME, key, partial(home_html, ctx))]
-
-
-def home_dates(site) -> tuple:
-    """The day the briefing's news is as of (its newest entry's date), and the day an entry last
-    changed, if later (a correction made months on): a reader is not told the news is as of the
-    day a typo was fixed."""
-    as_of = max((entry.date for entry in site.entries), default=None)
-    changed = max((entry.updated for entry in site.entries), default=None)
-    return as_of, changed if changed and as_of and changed > as_of else None
 
 
 def home_html(ctx: RenderContext) -> str:
@@ -201,7 +184,7 @@ def home_html(ctx: RenderContext) -> str:
                       entries=[list_item_view(ctx, e, here) for e in site.entries[:LATEST_ON_HOME]],
                       timeline_url=relative_url(here, TIMELINE_URL), feeds_url=relative_url(here, FEEDS_PAGE),
                       figures_url=relative_url(here, FIGURES_URL), actors_url=relative_url(here, ACTORS_URL),
-                      about_url=relative_url(here, METHOD_PAGE))
+                      about_url=relative_url(here, METHOD_PAGE), edition=edition_link(ctx, here))
 
 
 def plan_format_page(ctx: RenderContext) -> list[Planned]:

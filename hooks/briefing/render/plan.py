@@ -4,7 +4,7 @@ A kind of output (`Kind`) is a name, a role and a function that plans every outp
 from the model: for each, its address, the key of everything it is made from besides what every
 output shares (the registries, the settings, the templates: site_outputs.shared_inputs), where to
 edit it, and how to make it. The function and its key live beside the function that makes the
-output (pages.py, ledger_pages.py, feeds.py, opendata.py, files.py), so what an output reads and
+output (pages.py, ledger_pages.py, feeds.py, opendata.py, files.py, edition.py), so what an output reads and
 what its key says are read together.
 
 Everything that needs to know the site's outputs reads this plan: the renderer (which makes again
@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from .cite_pages import plan_citations
 from .codebook import plan_codebook, plan_data_package
 from .context import RenderContext
+from .edition import plan_edition
 from .feeds import plan_feeds
 from .files import plan_images, plan_schemas
 from .ledger_pages import plan_actor_index, plan_actors, plan_figure_index, plan_figures
@@ -68,6 +69,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("schema", FILE, plan_schemas),
     Kind("image", FILE, plan_images),
     Kind("offline", FILE, plan_offline),
+    Kind("offline edition", FILE, plan_edition),
     Kind("sitemap", FILE, plan_sitemap, lists_pages=True),
 )
 

@@ -40,8 +40,11 @@ class Rendered:
         self._shared, self.made = shared, set()
 
     def get(self, name: str, key: Any, make: Callable[[], T]) -> T:
-        """The last build's rendering of `name` if it was made from an equal key, else `make()`."""
-        found = self._last.get(name)
+        """This build's or the last build's rendering of `name` if it was made from an equal key,
+        else `make()` (several outputs may ask for one part: the edition's size, its file)."""
+        found = self._this.get(name)
+        if found is None or found[0] != key:
+            found = self._last.get(name)
         if found is not None and found[0] == key:
             value = found[1]
         else:

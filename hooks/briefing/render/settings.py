@@ -12,6 +12,7 @@ from ..format.problems import Problem, ProblemsFound
 from ..format.translations import SOURCE_LANGUAGE
 from ..read.source_date import source_date
 from .settings_check import (
+    OFFLINE_DAYS,
     count_problem,
     editor_problem,
     flag_problem,
@@ -39,6 +40,8 @@ class Settings:
     search_recent_entries: int = 2_000
     # Pages a reader opened stay readable offline: the site has a service worker (render/offline.py).
     offline: bool = True
+    # The offline edition holds the entries of this many days, up to the site's "as of" day (edition.py).
+    offline_days: int = 30
     # Where the settings are written, for a problem with one of them: the file, and what goes
     # before each setting's name there (the engine's adapter says which).
     written_in: tuple[str, str] = ("the publishing settings", "")
@@ -66,7 +69,8 @@ class Settings:
                  (prefix + "edit_uri", editor_problem(self.edit_uri)),
                  (prefix + "timezone", zone_problem(self.timezone)),
                  (prefix + "search_recent_entries", count_problem(self.search_recent_entries)),
-                 (prefix + "offline", flag_problem(self.offline))]
+                 (prefix + "offline", flag_problem(self.offline)),
+                 (prefix + "offline_days", count_problem(self.offline_days, OFFLINE_DAYS))]
         problems = [Problem(where, 0, 0, name, message) for name, message in found if message]
         if problems:
             raise ProblemsFound(problems)

@@ -16,7 +16,7 @@ spaces, controls), and has the one shape the site can use:
 - its editor (EDIT_URI): a path inside the repository's address ending in '/', with no scheme, no
   '.' or '..' part and no leading '/' (edit/main/docs/);
 - the time zone: a name in the pinned tzdata;
-- search_recent_entries: a whole number of at least 1;
+- search_recent_entries and offline_days: each a whole number of at least 1;
 - offline: true or false (YAML's, never a word such as 'no' written in quotes).
 The repository and its editor may be left out (None or an empty string, as an unset variable
 in CI gives): the site then links the contribute page instead.
@@ -83,10 +83,15 @@ def zone_problem(value: object) -> str | None:
     return f"{_shown(value)} is not a time zone{hint}"
 
 
-def count_problem(value: object) -> str | None:
+SEARCH_RECENT = "how many of the newest entries a first search reads"
+OFFLINE_DAYS = "how many days of entries the offline edition holds"
+
+
+def count_problem(value: object, what: str = SEARCH_RECENT) -> str | None:
+    """A whole number of at least 1; `what` says what it counts."""
     if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
         return None
-    return f"{_shown(value)} is not a whole number of at least 1 (how many of the newest entries a first search reads)"
+    return f"{_shown(value)} is not a whole number of at least 1 ({what})"
 
 
 def flag_problem(value: object) -> str | None:

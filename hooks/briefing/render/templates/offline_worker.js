@@ -37,6 +37,7 @@ async function keepOpenPage(url) {
   if (!url.startsWith(SCOPE)) return;
   try {
     await keep(PAGES, await fetch(url, { credentials: "same-origin" }), CONFIG.keptPages);
+    await keepEditionOf(url);
   } catch (offline) {
     // offline already: nothing to keep
   }
@@ -62,8 +63,26 @@ async function page(event) {
   } catch (offline) {
     return (await keptPage(event.request.url)) || offlinePage(event.request.url);
   }
-  event.waitUntil(keep(PAGES, response, CONFIG.keptPages));
+  event.waitUntil(keep(PAGES, response, CONFIG.keptPages).then(() => keepEditionOf(event.request.url)));
   return response;
+}
+
+// The offline edition of the language a reader reads in is kept too, fetched again once the copy is
+// a day old: offline, it holds the briefing's last weeks whole (it states its own date).
+const EDITION_KEPT_FOR = 24 * 60 * 60 * 1000;
+async function keepEditionOf(url) {
+  const edition = new URL(languageOf(url)[2], SCOPE).href;
+  const kept = await caches.match(edition, { cacheName: PAGES });
+  if (edition === url || (kept && Date.now() - Date.parse(kept.headers.get(SAVED)) < EDITION_KEPT_FOR)) return;
+  try {
+    await keep(PAGES, await fetch(edition, { cache: "no-cache" }), CONFIG.keptPages);
+  } catch (offline) {
+    // offline now: the copy kept before, if any, stays
+  }
+}
+
+function languageOf(url) {
+  return CONFIG.offlinePages.find(([folder]) => url.startsWith(SCOPE + folder));
 }
 
 async function asset(event) {
@@ -97,8 +116,9 @@ async function keep(name, response, limit) {
   await Promise.all(urls.slice(0, Math.max(0, urls.length - limit)).map((old) => cache.delete(old)));
 }
 
+// The offline pages and editions: never dropped to make room, never given the saved notice.
 function offlineUrls() {
-  return CONFIG.offlinePages.map(([, page]) => new URL(page, SCOPE).href);
+  return CONFIG.offlinePages.flatMap(([, page, edition]) => [page, edition]).map((kept) => new URL(kept, SCOPE).href);
 }
 
 // The kept page with a notice at the top of its content, in the page's language: the worker
@@ -126,7 +146,7 @@ function siteDate(iso, words) {
 // The offline page of the language the address is in, with the pages kept in that language listed
 // (newest first), and a <base> so that its own relative links work at the address it answers.
 async function offlinePage(url) {
-  const [folder, file] = CONFIG.offlinePages.find(([folder]) => url.startsWith(SCOPE + folder));
+  const [folder, file] = languageOf(url);
   const cache = await caches.open(PAGES);
   const offline = await cache.match(new URL(file, SCOPE).href);
   if (!offline) return Response.error();

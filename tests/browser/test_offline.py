@@ -100,7 +100,8 @@ def test_pages_opened_reload_offline_with_their_saved_date_and_others_show_the_o
         page.locator(f'a[href$="{edition_address(language)}"]').click()
         page.wait_for_url(edition)
         assert page.locator("html").get_attribute("lang") == language
-        assert page.locator('a[href^="http://127.0.0.1:"][href*="/briefing/"]').count() > 0  # the edition: absolute links
+        # the edition itself: its links to the site are absolute
+        assert page.locator('a[href^="http://127.0.0.1:"][href*="/briefing/"]').count() > 0
         page.go_back(wait_until="load")
         kept = page.locator("#kept a")
         assert entry_title in kept.all_inner_texts()

@@ -15,7 +15,10 @@ scratch folder and measures:
 - the preview: from the write of one entry file under `mkdocs serve` to the first response that
   shows the change, in each language (tools/preview_timing.py);
 - in Chromium, what a first search fetches and what the home page's first load fetches, gzipped
-  (tools/reader_side.py), and the largest HTML page.
+  (tools/reader_side.py), and the largest HTML page;
+- in Chromium on an emulated slow link (400 ms round trip, 400 kbit/s down and up), the first
+  search's time from the key press to the first result, with its requests and bytes, the
+  median of 3 runs per language (tools/slow_search.py).
 Ratios come from builds taken in turns within the run: the machine is shared and noisy. No test
 asserts on these times.
 """
@@ -102,10 +105,11 @@ def validation_seconds(repo: Path) -> tuple[float, float]:
 
 def reader_side(site: Path) -> dict:
     from reader_side import first_search_kib, home_first_load_kib, largest_html
+    from slow_search import slow_first_search
     queries = {"en": ["prisoners", "oil", "sanctions"], "es": ["presos", "petróleo", "sanciones"]}
     page, size = largest_html(site)
     return {"search": first_search_kib(site, queries), "home": home_first_load_kib(site),
-            "largest_html": (page, size / 1024)}
+            "slow_search": slow_first_search(site, queries), "largest_html": (page, size / 1024)}
 
 
 def run(n: int, scratch: Path, repeats: int, browser: bool) -> dict:

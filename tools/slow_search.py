@@ -17,14 +17,22 @@ of the runs is reported: the machine is shared, and a slow spell moves one run, 
 from __future__ import annotations
 
 import argparse
-import statistics
 import time
 from pathlib import Path
 
 from playwright.sync_api import Browser
 
-from reader_side import (PATIENCE_SECONDS, Recorder, chromium, in_own_thread, language_home, languages,
-                         parse_queries, served, summary)
+from reader_side import (
+    PATIENCE_SECONDS,
+    Recorder,
+    chromium,
+    in_own_thread,
+    language_home,
+    languages,
+    parse_queries,
+    served,
+    summary,
+)
 
 ROUND_TRIP_MS = 400
 DOWN_KBIT_S = 400

@@ -104,8 +104,9 @@ def validation_seconds(repo: Path) -> tuple[float, float]:
 
 
 def reader_side(site: Path) -> dict:
-    from reader_side import first_search_kib, home_first_load_kib, largest_html
     from slow_search import slow_first_search
+
+    from reader_side import first_search_kib, home_first_load_kib, largest_html
     queries = {"en": ["prisoners", "oil", "sanctions"], "es": ["presos", "petróleo", "sanciones"]}
     page, size = largest_html(site)
     return {"search": first_search_kib(site, queries), "home": home_first_load_kib(site),

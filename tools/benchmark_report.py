@@ -47,9 +47,9 @@ def report(results: list[dict]) -> None:
                                  for language, s in r["search"].items())
             print(f"  largest HTML page: {r['largest_html'][0]}; first searches (KiB gz) {searches}")
         if "slow_search" in r:
-            print("  first search on a slow link (400 ms round trip, 400 kbit/s down and up), median of 3: " + "; ".join(
-                f"{language} {s['query']!r} {s['seconds']:.2f} s to results, {s['requests']} requests, {s['kib']:.0f} KiB"
-                for language, s in r["slow_search"].items()))
+            slow = "; ".join(f"{language} {s['query']!r} {s['seconds']:.2f} s to results, {s['requests']} requests, "
+                             f"{s['kib']:.0f} KiB" for language, s in r["slow_search"].items())
+            print(f"  first search on a slow link (400 ms round trip, 400 kbit/s down and up), median of 3: {slow}")
         if "preview" in r:
             runs = "; ".join(f"{language}: " + ", ".join(f"{s:.2f}" for s in r["preview"][language]["runs_s"])
                              for language in ("en", "es"))

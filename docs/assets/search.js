@@ -1,12 +1,10 @@
 /* The search box (overrides/partials/search.html) on Pagefind's chunked index.
  *
- * Pagefind (pagefind/pagefind.js, written by the build) fetches only the parts of the
- * index a query needs. Nothing of it loads with the page: it loads the first time the reader
- * moves towards the box (a pointer over it, a touch, focus, the keyboard shortcut), so that on a
- * slow link the box is ready or nearly by the time the first word is typed. On such a link each
- * round trip costs more than its bytes, so its WebAssembly is asked for with its script rather
- * than after it (`warm`), and Pagefind runs without its web worker (one file
- * and one round trip fewer; the index is small enough to search on the page). Titles are set as text and
+ * Pagefind (pagefind/pagefind.js, written by the build) fetches only the parts of the index a
+ * query needs. Nothing of it loads with the page: it loads when the reader first moves towards
+ * the box (a pointer over it, a touch, focus, the keyboard shortcut). On a slow link a round trip
+ * costs more than its bytes, so its WebAssembly is asked for with its script (`warm`), and it
+ * runs without its web worker (a file and a round trip fewer). Titles are set as text and
  * excerpts are rebuilt from their text and <mark> elements only, so nothing a contributor
  * wrote can become markup here. Wording comes from the theme's translations (#__config).
  *
@@ -59,10 +57,8 @@
     return count === undefined ? text : text.replace("#", String(count));
   }
 
-  /* Ask for this language's WebAssembly (the largest file of a first search) alongside
-   * Pagefind's script, not after it: Pagefind fetches it only once its script has run and read
-   * its entry file. (The entry file itself cannot be asked for early: Pagefind adds a
-   * cache-busting query to its address.) The language is the page's, as Pagefind reads it. */
+  /* This language's WebAssembly (a first search's largest file) with Pagefind's script, not after
+   * it and its entry file (which cannot be asked for early: Pagefind adds a cache-busting query). */
   function warm() {
     var language = (document.documentElement.lang || "unknown").toLowerCase();
     var link = document.createElement("link");

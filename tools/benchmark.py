@@ -16,7 +16,10 @@ scratch folder and measures:
   shows the change, in each language (tools/preview_timing.py);
 - the offline edition of each language, gzipped (quick path at any N: tools/edition_size.py);
 - in Chromium, what a first search fetches and what the home page's first load fetches, gzipped
-  (tools/reader_side.py), and the largest HTML page.
+  (tools/reader_side.py), and the largest HTML page;
+- in Chromium on an emulated slow link (400 ms round trip, 400 kbit/s down and up), the first
+  search's time from the key press to the first result, with its requests and bytes, the
+  median of 3 runs per language (tools/slow_search.py).
 Ratios come from builds taken in turns within the run: the machine is shared and noisy. No test
 asserts on these times.
 """
@@ -102,11 +105,13 @@ def validation_seconds(repo: Path) -> tuple[float, float]:
 
 
 def reader_side(site: Path) -> dict:
+    from slow_search import slow_first_search
+
     from reader_side import first_search_kib, home_first_load_kib, largest_html
     queries = {"en": ["prisoners", "oil", "sanctions"], "es": ["presos", "petróleo", "sanciones"]}
     page, size = largest_html(site)
     return {"search": first_search_kib(site, queries), "home": home_first_load_kib(site),
-            "largest_html": (page, size / 1024)}
+            "slow_search": slow_first_search(site, queries), "largest_html": (page, size / 1024)}
 
 
 def edition_kib(site: Path) -> dict:

@@ -56,6 +56,10 @@ def report(results: list[dict]) -> None:
             searches = "; ".join(f"{language}: " + ", ".join(f"{q} {kib:.0f}" for q, kib in s["queries"].items())
                                  for language, s in r["search"].items())
             print(f"  largest HTML page: {r['largest_html'][0]}; first searches (KiB gz) {searches}")
+        if "slow_search" in r:
+            slow = "; ".join(f"{language} {s['query']!r} {s['seconds']:.2f} s to results, {s['requests']} requests, "
+                             f"{s['kib']:.0f} KiB" for language, s in r["slow_search"].items())
+            print(f"  first search on a slow link (400 ms round trip, 400 kbit/s down and up), median of 3: {slow}")
         if "preview" in r:
             runs = "; ".join(f"{language}: " + ", ".join(f"{s:.2f}" for s in r["preview"][language]["runs_s"])
                              for language in ("en", "es"))

@@ -1,7 +1,10 @@
 /* The search box (overrides/partials/search.html) on Pagefind's chunked index.
  *
- * Pagefind (pagefind/pagefind.js, written by the build) fetches only the parts of the
- * index a query needs. It loads the first time the box opens. Titles are set as text and
+ * Pagefind (pagefind/pagefind.js, written by the build) fetches only the parts of the index a
+ * query needs. Nothing of it loads with the page: it loads when the reader first moves towards
+ * the box (a pointer over it, a touch, focus, the keyboard shortcut). On a slow link a round trip
+ * costs more than its bytes, so its WebAssembly is asked for with its script (`warm`), and it
+ * runs without its web worker (a file and a round trip fewer). Titles are set as text and
  * excerpts are rebuilt from their text and <mark> elements only, so nothing a contributor
  * wrote can become markup here. Wording comes from the theme's translations (#__config).
  *
@@ -34,6 +37,7 @@
   var words = translations();
   var pagefind = null;
   var shown = [];
+  var asked = 0;              // how many of `shown` have been asked for (listed or arriving)
   var latest = 0;
   var opener = null;          // what gets focus back when Escape closes the dialog
   var quiet = false;          // a focus given back to the box must not open the dialog again
@@ -53,10 +57,23 @@
     return count === undefined ? text : text.replace("#", String(count));
   }
 
+  /* This language's WebAssembly (a first search's largest file) with Pagefind's script, not after
+   * it and its entry file (which cannot be asked for early: Pagefind adds a cache-busting query). */
+  function warm() {
+    var language = (document.documentElement.lang || "unknown").toLowerCase();
+    var link = document.createElement("link");
+    link.rel = "preload";
+    link.as = "fetch";
+    link.crossOrigin = "anonymous";   /* as Pagefind's own fetch asks, so that it takes this one */
+    link.href = new URL("pagefind/wasm." + language + ".pagefind", siteRoot).href;
+    document.head.appendChild(link);
+  }
+
   function loadPagefind() {
     if (!pagefind) {
+      warm();
       pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (module) {
-        return module.options({ baseUrl: siteRoot.pathname }).then(function () {
+        return module.options({ baseUrl: siteRoot.pathname, noWorker: true }).then(function () {
           module.init();
           meta.textContent = say("search.result.placeholder");
           return module;
@@ -111,12 +128,17 @@
     return item;
   }
 
+  /* The next page of results, each shown as soon as it and those above it have arrived: on a
+   * slow link the first result need not wait for the tenth's fragment. */
   function showMore(query) {
-    var next = shown.slice(list.children.length, list.children.length + PAGE_SIZE);
-    return Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
-      if (query !== latest) return;
-      pages.forEach(function (data) { list.appendChild(resultItem(data)); });
-      more.hidden = list.children.length >= shown.length;
+    var next = shown.slice(asked, asked + PAGE_SIZE);
+    asked += next.length;
+    return next.map(function (result) { return result.data(); }).reduce(function (shownAbove, arriving) {
+      return shownAbove.then(function () { return arriving; }).then(function (data) {
+        if (query === latest) list.appendChild(resultItem(data));
+      });
+    }, Promise.resolve()).then(function () {
+      if (query === latest) more.hidden = asked >= shown.length;
     });
   }
 
@@ -124,6 +146,7 @@
     var query = ++latest;
     if (earlierNote) earlierNote.hidden = true;
     if (!text.trim()) {
+      asked = 0;
       list.replaceChildren();
       more.hidden = true;
       meta.textContent = say("search.result.placeholder");
@@ -135,6 +158,7 @@
       if (query !== latest) return;
       if (earlierNote) earlierNote.hidden = earlier !== null;
       shown = found.results;
+      asked = 0;
       list.replaceChildren();
       var count = shown.length;
       meta.textContent = count === 0 ? say("search.result.none")
@@ -231,6 +255,12 @@
   document.querySelectorAll("[data-briefing-search-open]").forEach(function (button) {
     button.addEventListener("click", open);
     button.hidden = false;
+  });
+  /* A reader on the way to the box: the header's box, or a button that opens it (the header's at narrow widths). */
+  ["pointerover", "touchstart", "focusin"].forEach(function (type) {
+    document.querySelectorAll(".md-search, [data-briefing-search-open]").forEach(function (target) {
+      target.addEventListener(type, loadPagefind, { once: true, passive: true });
+    });
   });
   /* As in the theme: focusing the box opens the dialog, closing the dialog leaves the box. */
   input.addEventListener("focus", function () { if (!toggle.checked && !quiet) open(input); });

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from ..model.compare import Comparison
 from ..model.ledger import Ledger
 from ..model.site import Claim, Entry, Site
-from ..render.words import Words
 from .changes import Record, TranslationChange, language_changes
+from .words import Words
 
 ENGLISH = Words()
 
@@ -47,12 +47,15 @@ class FigureChange:
     was: str
 
 
-def claim_words(site: Site, claim: Claim, entry: Entry) -> ClaimWords:
+def claim_words(site: Site, claim: Claim, entry: Entry, words: Words = ENGLISH) -> ClaimWords:
+    """The claim in `words`' language: the digest's in English, an entry's history in its page's."""
     figure = site.figures[claim.figure]
     one = not claim.is_range and claim.low == claim.high == 1
-    return ClaimWords(site.actors[claim.by].name, ENGLISH.claim_value(claim),
-                      figure.unit_singular if one and figure.unit_singular else figure.unit,
-                      claim.basis, ENGLISH.date(claim.said_on), claim.scope, entry.title, entry.path)
+    unit = figure.text_in(words.code, "unit_singular" if one and figure.unit_singular else "unit")
+    return ClaimWords(site.actors[claim.by].text_in(words.code, "name"), words.claim_value(claim), unit,
+                      words.basis(claim.basis) if words is not ENGLISH else claim.basis,
+                      words.date(claim.said_on), claim.text_in(words.code, "scope"), entry.text_in(words.code, "title"),
+                      entry.path)
 
 
 def keyed_claims(site: Site) -> dict:

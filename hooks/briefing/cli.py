@@ -180,8 +180,8 @@ def print_review(args) -> int:
     line, never as a traceback, whose status 1 CI would read as "the pull request has problems"."""
     try:
         source_date()  # a bad SOURCE_DATE_EPOCH is the run's problem, not either revision's
-        found = compared(args.root, args.base, args.head)
-        text, status = render(found), status_of(found)
+        result = compared(args.root, args.base, args.head)
+        text, status = render(result), status_of(result)
     except RevisionUnknown as unknown:
         why = str(unknown)
     except ProblemsFound as found:
@@ -189,7 +189,7 @@ def print_review(args) -> int:
     except Exception as error:  # any failure of the review's own is status 2
         why = f"the review failed: {type(error).__name__}: {error}"
     else:
-        for problem in found.corrections:
+        for problem in result.corrections:
             print(github_annotation(problem) if os.environ.get("GITHUB_ACTIONS") else problem, file=sys.stderr)
         sys.stdout.write(text)
         return status

@@ -133,6 +133,7 @@ def committed_revisions(repo: Path) -> None:
                 path.write_text(path.read_text().replace("summary: ", f"summary: Revision {revision}. ", 1))
         git("add", "-A")
         git("commit", "-q", "-m", f"revision {revision}")
+    git("gc", "-q")  # packed, as a clone of the repository is
 
 
 def history_cost(n: int, scratch: Path) -> dict:

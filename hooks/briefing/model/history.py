@@ -1,18 +1,22 @@
 """Each entry's earlier versions as the model holds an entry, from its file's git history.
 
-A version is read and checked as the file is today (read/entry_check.py) and built into an Entry
-(build.py), under the entry's id of today, so that a renamed file keeps its history. A version
-that does not pass today's checks alone, or that names an actor, figure or topic the registries no
-longer have, is left out: the history compares the versions around it, and says nothing false.
+A version is read as the format reads an entry file (read/report.py, format/spec.py: the same
+parser and field types, not the checks across fields, which say what today's file may hold, not
+what an earlier version did) and built into an Entry (build.py), under the entry's id of today,
+so that a renamed file keeps its history. The version of HEAD, when it is the file the build
+read, is the model's own entry, not read again. A version that cannot be read, or that names an
+actor, figure or topic the registries no longer have, is left out: the history compares the
+versions around it, and says nothing false.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..format.spec import ENTRY
 from ..read.checks import entry_id_of
-from ..read.entry_check import check_entry
 from ..read.history import FileHistories, Revision, history_key, read_histories, revision_bytes
+from ..read.report import read_file
 from .build import build_entry
 from .site import Entry, Site
 
@@ -61,7 +65,10 @@ class EntryHistories:
         histories, contents = self._files
         found = {}
         for entry in site.entries:
-            versions = [EntryVersion(revision.time, built) for revision in histories.revisions.get(entry.path, ())
+            revisions = histories.revisions.get(entry.path, ())
+            if revisions and _is_read(root, entry, contents.get(revisions[-1].blob)):
+                self._built[(revisions[-1].blob, entry.path)] = entry
+            versions = [EntryVersion(revision.time, built) for revision in revisions
                         if (built := self._entry(site, entry, revision, contents)) is not None]
             if versions:
                 found[entry.id] = tuple(versions)
@@ -74,16 +81,27 @@ class EntryHistories:
         return built if built is not None and _known(site, built) else None
 
 
+def _is_read(root: Path, entry: Entry, data: bytes | None) -> bool:
+    """Whether the build read these very bytes for the entry (its file is HEAD's, unedited)."""
+    try:
+        return data is not None and (root / entry.path).read_bytes() == data
+    except OSError:
+        return False
+
+
 def _version(entry: Entry, revision: Revision, contents: dict) -> Entry | None:
     """The revision as the model holds an entry, under the entry's path of today; None if it
-    cannot be read or does not pass today's checks alone."""
+    cannot be read as an entry."""
     data = contents.get(revision.blob)
     if data is None:
         return None
-    report = check_entry(revision.path, revision.path, data)
-    if not report.passed_alone:
+    report = read_file(revision.path, revision.path, lambda node, reader: ENTRY.read(node, "", reader), data)
+    if report.problems or report.root is None or report.root.kind != "map":
         return None
-    return build_entry(entry_id_of(entry.path), entry.path, report.checked_values())
+    try:
+        return build_entry(entry_id_of(entry.path), entry.path, report.checked_values())
+    except (KeyError, TypeError, ValueError, AttributeError):  # values an earlier format held otherwise
+        return None
 
 
 def _known(site: Site, entry: Entry) -> bool:

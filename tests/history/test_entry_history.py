@@ -143,3 +143,17 @@ def test_a_renamed_entry_keeps_its_history(repo: Path, tmp_path: Path):
     history = history_of(copy / "site" / PAGE.replace("assembly-says-400-freed", "assembly-president-says-450-freed"))
     assert 'First published <time datetime="2026-01-14">' in history
     assert "Claim corrected (value)" in history
+
+
+def test_an_actor_renamed_in_the_register_is_in_the_history_of_the_entries_naming_it(repo: Path, tmp_path: Path):
+    copy = tmp_path / "repo"
+    shutil.copytree(repo, copy, ignore=shutil.ignore_patterns("site", ".cache"))
+    edit(copy, "name: Jorge Rodríguez\n", "name: Jorge Rodríguez Gómez\n", "briefings/actors.yaml")
+    commit(copy, "a fuller name", "2026-01-28T10:00:00-04:00")
+    result = mkdocs_build(copy / "mkdocs.yml", copy / "site")
+    assert result.returncode == 0, result.stderr
+    items = history_of(copy / "site" / PAGE).split("<ol", 1)[1]
+    assert items.index('<time datetime="2026-01-28">') < items.index('<time datetime="2026-01-25">')
+    assert "Actor renamed in the register: Jorge Rodríguez → Jorge Rodríguez Gómez" in items
+    spanish = history_of(copy / "site" / "es" / PAGE)
+    assert "Cambio de nombre en el registro de actores: Jorge Rodríguez → Jorge Rodríguez Gómez" in spanish

@@ -11,9 +11,10 @@ versions around it, and says nothing false.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
-from ..format.spec import ENTRY
+from ..format.spec import ENTRY, REGISTRY_BY_KIND, registry_path
 from ..read.checks import entry_id_of
 from ..read.history import FileHistories, Revision, history_key, read_histories, revision_bytes
 from ..read.report import read_file
@@ -28,12 +29,21 @@ class EntryVersion:
 
 
 @dataclass(frozen=True)
+class ActorRename:
+    time: int
+    actor: str    # its id
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
 class EntryVersions:
     """The versions of every entry that has a history, oldest first; or why there are none."""
 
     key: str
     versions: dict           # entry id -> tuple of EntryVersion, oldest first
     unavailable: str = ""
+    renames: tuple = ()      # ActorRename, oldest first: what entries naming the actor showed changes
 
     def of(self, entry_id: str) -> tuple:
         return self.versions.get(entry_id, ())
@@ -60,7 +70,8 @@ class EntryHistories:
             return EntryVersions("", {}, why)
         if self._files is None or self._files[0].key != key:
             histories = read_histories(root)
-            wanted = [revision for entry in site.entries for revision in histories.revisions.get(entry.path, ())]
+            paths = [*(entry.path for entry in site.entries), registry_path("actor")]
+            wanted = [revision for path in paths for revision in histories.revisions.get(path, ())]
             self._files = (histories, revision_bytes(root, wanted))
         histories, contents = self._files
         found = {}
@@ -72,7 +83,7 @@ class EntryHistories:
                         if (built := self._entry(site, entry, revision, contents)) is not None]
             if versions:
                 found[entry.id] = tuple(versions)
-        return EntryVersions(key, found)
+        return EntryVersions(key, found, renames=actor_renames(histories, contents))
 
     def _entry(self, site: Site, entry: Entry, revision: Revision, contents: dict) -> Entry | None:
         if (revision.blob, entry.path) not in self._built:
@@ -109,3 +120,18 @@ def _known(site: Site, entry: Entry) -> bool:
     return (all(claim.by in site.actors and claim.figure in site.figures for claim in entry.claims)
             and all(actor in site.actors for actor in entry.actors)
             and all(topic in site.topics for topic in entry.topics))
+
+
+def actor_renames(histories: FileHistories, contents: dict) -> tuple:
+    """Each change of an actor's name in the actor registry's history, oldest first (a version that
+    cannot be read is left out, and the versions around it compared)."""
+    registry = REGISTRY_BY_KIND["actor"]
+    names = []
+    for revision in histories.revisions.get(registry_path("actor"), ()):
+        data = contents.get(revision.blob)
+        report = read_file(revision.path, revision.path, registry.read, data) if data is not None else None
+        if report is not None and not report.problems and isinstance(report.values, dict):
+            names.append((revision.time, {key: fields["name"] for key, fields in report.values.items()}))
+    return tuple(ActorRename(time, actor, was[actor], name)
+                 for (_, was), (time, now) in pairwise(names)
+                 for actor, name in now.items() if actor in was and was[actor] != name)

@@ -43,7 +43,8 @@ def history_view(ctx: RenderContext, entry: Entry, update_view) -> dict | None:
         if lines or added:
             notes = [update_view(ctx, update) for update in later.entry.updates if update in added]
             items.append(item_view(ctx, later.time, lines, notes))
-    items.reverse()
+    items += rename_items(ctx, entry, versions[0].time)
+    items.sort(key=lambda item: item["time"], reverse=True)
     return {"first": day_view(ctx, versions[0].time), "last": day_view(ctx, versions[-1].time),
             "items": items[:SHOWN_VERSIONS], "hidden": max(0, len(items) - SHOWN_VERSIONS)}
 
@@ -54,8 +55,22 @@ def day_view(ctx: RenderContext, time: int) -> dict:
 
 
 def item_view(ctx: RenderContext, time: int, lines: list, notes: list) -> dict:
-    return {**day_view(ctx, time), "lines": lines[:SHOWN_LINES], "more": max(0, len(lines) - SHOWN_LINES),
-            "updates": notes}
+    return {**day_view(ctx, time), "time": time, "lines": lines[:SHOWN_LINES],
+            "more": max(0, len(lines) - SHOWN_LINES), "updates": notes}
+
+
+def rename_items(ctx: RenderContext, entry: Entry, published: int) -> list[dict]:
+    """The actors this entry names that were renamed in the registry once it was published: the
+    entry shows the new name since."""
+    named = {*entry.actors, *(claim.by for claim in entry.claims)}
+    items = []
+    for rename in ctx.histories.renames if ctx.histories else ():
+        if rename.actor in named and rename.time > published and rename.actor in ctx.site.actors:
+            lang = ctx.actor_names(ctx.site.actors[rename.actor])["name_lang"]
+            lang = lang if ctx.language == "en" or lang == ctx.language else "en"
+            parts = [(rename.old, lang), (" → ", ctx.language), (rename.new, lang)]
+            items.append(item_view(ctx, rename.time, [line(ctx._("Actor renamed in the register:"), parts=parts)], []))
+    return items
 
 
 def version_lines(ctx: RenderContext, old: Entry | None, new: Entry) -> list[dict]:

@@ -124,11 +124,12 @@ def source_lines(ctx: RenderContext, old: Entry, new: Entry) -> list[dict]:
 def claim_lines(ctx: RenderContext, before: Site, after: Site) -> list[dict]:
     lines = []
     for what, now, was, fields in claim_pairs(before, after):
-        text = claim_text(ctx, before if what == "removed" else after, *now)
+        text = claim_text(ctx, before if what == "removed" else after, now[0], now[1], "scope" in fields)
         if what == "changed":
             names = ", ".join(ctx._(FIELD_WORDS[name]) for name in fields if name in FIELD_WORDS) or ctx._("wording")
             now_words, was_words = ctx._("{now}; was {was}").split("{now}")[1].split("{was}")
-            text = [*text, (now_words, ctx.language), *claim_text(ctx, before, *was), (was_words, ctx.language)]
+            was_text = claim_text(ctx, before, was[0], was[1], "scope" in fields)
+            text = [*text, (now_words, ctx.language), *was_text, (was_words, ctx.language)]
             lines.append(line(ctx._("Claim corrected ({fields}):").format(fields=names), parts=text))
         else:
             words = ctx._("Claim added:") if what == "added" else ctx._("Claim removed:")
@@ -136,14 +137,19 @@ def claim_lines(ctx: RenderContext, before: Site, after: Site) -> list[dict]:
     return lines
 
 
-def claim_text(ctx: RenderContext, site: Site, claim, entry: Entry) -> list:
-    """The claim as (text, language) parts: who, how many, of what (its unit may be untranslated)."""
+def claim_text(ctx: RenderContext, site: Site, claim, entry: Entry, scope: bool = False) -> list:
+    """The claim as (text, language) parts: who, how many, of what (its unit may be untranslated),
+    its period, and its scope when that is what changed."""
     said = claim_words(site, claim, entry, ctx.words)
     figure, actor = site.figures[claim.figure], site.actors[claim.by]
     unit_name = "unit_singular" if said.unit != figure.text_in(ctx.language, "unit") else "unit"
     parts = [(f"{said.actor}", ctx.actor_names(actor)["name_lang"]), (f": {said.value} ", ctx.language),
              (said.unit, ctx.text_lang(figure, unit_name))]
-    return [*parts, (f", {ctx.words.period(claim.period)}", ctx.language)] if claim.period else parts
+    if claim.period:
+        parts.append((f", {ctx.words.period(claim.period)}", ctx.language))
+    if scope and said.scope:
+        parts += [(" (", ctx.language), (said.scope, ctx.text_lang(claim, "scope")), (")", ctx.language)]
+    return parts
 
 
 def translation_lines(ctx: RenderContext, old: Entry, new: Entry) -> list[dict]:

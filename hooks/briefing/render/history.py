@@ -45,13 +45,31 @@ def history_view(ctx: RenderContext, entry: Entry, update_view) -> dict | None:
             items.append(item_view(ctx, later.time, lines, notes))
     items += rename_items(ctx, entry, versions[0].time)
     items.sort(key=lambda item: item["time"], reverse=True)
-    return {"first": day_view(ctx, versions[0].time), "last": day_view(ctx, versions[-1].time),
+    first, last = published_and_changed(ctx, entry) or (None, None)
+    return {"first": day_words(ctx, first), "last": day_words(ctx, last),
             "items": items[:SHOWN_VERSIONS], "hidden": max(0, len(items) - SHOWN_VERSIONS)}
 
 
-def day_view(ctx: RenderContext, time: int) -> dict:
-    day = dt.datetime.fromtimestamp(time, ctx.settings.zone()).date()
+def published_and_changed(ctx: RenderContext, entry: Entry) -> tuple[dt.date, dt.date] | None:
+    """The day the entry was first published and the day it last changed: its first and last
+    commits' committer dates in the site's time zone; None when the build has no history of it
+    (then no date is given rather than a wrong one). The one source of both dates."""
+    versions = ctx.histories.of(entry.id) if ctx.histories else ()
+    if not versions:
+        return None
+    return day_of(ctx, versions[0].time), day_of(ctx, versions[-1].time)
+
+
+def day_of(ctx: RenderContext, time: int) -> dt.date:
+    return dt.datetime.fromtimestamp(time, ctx.settings.zone()).date()
+
+
+def day_words(ctx: RenderContext, day) -> dict:
     return {"iso": day.isoformat(), "words": ctx.words.date(day)}
+
+
+def day_view(ctx: RenderContext, time: int) -> dict:
+    return day_words(ctx, day_of(ctx, time))
 
 
 def item_view(ctx: RenderContext, time: int, lines: list, notes: list) -> dict:

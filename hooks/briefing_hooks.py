@@ -109,6 +109,8 @@ def on_files(files, config):
     doc_pages = [file.src_uri for file in files.documentation_pages()]
     try:
         model = _builds.model(language, root)
+        if (history_line := _builds.models.history_line(model)) is not None:
+            engine.log().info(history_line)
         if not _builds.preview:
             start_other_languages(config)
         pages = build.make(model, settings_of(config), docs, doc_pages, docs_root(docs_dir, language))

@@ -15,6 +15,9 @@ scratch folder and measures:
 - the preview: from the write of one entry file under `mkdocs serve` to the first response that
   shows the change, in each language (tools/preview_timing.py);
 - the offline edition of each language, gzipped (quick path at any N: tools/edition_size.py);
+- with --history, the entries' history pass (hooks/briefing/model/history.py: one git log, the
+  blobs, each version checked and built) on a repository where every entry has REVISIONS
+  versions, against the full build of that repository (target: at most 10% of it);
 - in Chromium, what a first search fetches and what the home page's first load fetches, gzipped
   (tools/reader_side.py), and the largest HTML page;
 - in Chromium on an emulated slow link (400 ms round trip, 400 kbit/s down and up), the first
@@ -122,6 +125,42 @@ def edition_kib(site: Path) -> dict:
             for language, folder in folders.items()}
 
 
+REVISIONS = 5
+HISTORY = ("import sys, time; sys.path.insert(0, 'hooks'); from pathlib import Path\n"
+           "from briefing.model.build import load_site; from briefing.model.history import EntryHistories\n"
+           "from briefing.process import collector_paused\nsite = load_site('.', cache=False)\n"
+           "t = time.perf_counter()\nwith collector_paused(): versions = EntryHistories().of(Path('.'), site)\n"
+           "print(time.perf_counter() - t, sum(len(v) for v in versions.versions.values()))")
+
+
+def committed_revisions(repo: Path) -> None:
+    """The repository as git history: every entry committed, then changed in REVISIONS - 1 commits."""
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(repo), "-c", "user.name=Bench", "-c", "user.email=bench@example.org",
+                        *args], check=True, capture_output=True)
+    (repo / ".gitignore").write_text("site/\n.cache/\n")
+    git("init", "-q", "-b", "main")
+    files = sorted((repo / "briefings").rglob("2*.yaml"))
+    for revision in range(REVISIONS):
+        if revision:
+            for path in files:
+                path.write_text(path.read_text().replace("summary: ", f"summary: Revision {revision}. ", 1))
+        git("add", "-A")
+        git("commit", "-q", "-m", f"revision {revision}")
+    git("gc", "-q")  # packed, as a clone of the repository is
+
+
+def history_cost(n: int, scratch: Path) -> dict:
+    """Seconds of the history pass (a fresh process, the model loaded first) and of the full build."""
+    repo = scratch / f"history-{n}"
+    make_repo(repo, n)
+    committed_revisions(repo)
+    seconds, versions = subprocess.run([sys.executable, "-c", HISTORY], cwd=repo, capture_output=True, text=True,
+                                       check=True, env=ENV).stdout.split()
+    build = timed_builds([(repo / "mkdocs.yml", repo / "site")], strict=True)[0]
+    return {"n": n, "history": float(seconds), "versions": int(versions), "build": build}
+
+
 def run(n: int, scratch: Path, repeats: int, browser: bool) -> dict:
     repo = scratch / f"site-{n}"
     entries = make_repo(repo, n)
@@ -141,7 +180,17 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, help="builds of each kind, median taken (default: 3 up to "
                                                    "N = 2,000, else 1)")
     parser.add_argument("--no-browser", action="store_true", help="leave out the preview and Chromium measurements")
+    parser.add_argument("--history", action="store_true", help=f"only the history pass, {REVISIONS} versions an entry, "
+                                                               "against the build")
     args = parser.parse_args()
+    if args.history:
+        with tempfile.TemporaryDirectory(prefix="briefing-bench-") as scratch:
+            for n in args.n or [10000]:
+                cost = history_cost(n, Path(scratch))
+                print(f"history at {n:,} entries x {REVISIONS} revisions ({cost['versions']:,} versions): "
+                      f"{cost['history']:.1f} s; the build: {cost['build']:.1f} s; "
+                      f"{100 * cost['history'] / cost['build']:.1f}% of the build (target: at most 10%)")
+        return
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as scratch:
         started = time.perf_counter()
         results = [run(n, Path(scratch), args.repeat or (3 if n <= 2000 else 1), not args.no_browser)

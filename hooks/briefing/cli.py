@@ -20,7 +20,7 @@ from .read.files import unsafe_files
 from .read.load import check_site, read_registry_ids
 from .read.source_date import source_date
 from .review.bounds import shortened
-from .review.digest import failed, review
+from .review.digest import compared, failed, render, status_of
 from .review.revisions import RevisionUnknown
 
 _DATA_ESCAPES = (("%", "%25"), ("\r", "%0D"), ("\n", "%0A"))
@@ -173,12 +173,15 @@ def parser() -> argparse.ArgumentParser:
 
 
 def print_review(args) -> int:
-    """The digest on standard output; 1 when the later revision has problems, 2 when no digest
+    """The digest on standard output; 1 when the later revision has problems, 3 when it corrects a
+    published claim without an update (each such claim also on standard error, as `make validate`
+    prints problems, and as a GitHub annotation in CI); 2 when no digest
     could be made (a name that is not a revision, git or the scratch folder failing): said in one
     line, never as a traceback, whose status 1 CI would read as "the pull request has problems"."""
     try:
         source_date()  # a bad SOURCE_DATE_EPOCH is the run's problem, not either revision's
-        text, status = review(args.root, args.base, args.head)
+        result = compared(args.root, args.base, args.head)
+        text, status = render(result), status_of(result)
     except RevisionUnknown as unknown:
         why = str(unknown)
     except ProblemsFound as found:
@@ -186,6 +189,8 @@ def print_review(args) -> int:
     except Exception as error:  # any failure of the review's own is status 2
         why = f"the review failed: {type(error).__name__}: {error}"
     else:
+        for problem in result.corrections:
+            print(github_annotation(problem) if os.environ.get("GITHUB_ACTIONS") else problem, file=sys.stderr)
         sys.stdout.write(text)
         return status
     print(f"briefing review: {shortened(printable(why))}", file=sys.stderr)

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .format.problems import ProblemsFound
+from .model.history import EntryVersions
 from .model.ledger import Ledger
 from .model.site import Site
 from .publish.modes import Preview, Published
@@ -27,10 +28,12 @@ from .render.site_outputs import RenderedSite, SiteRenderer
 
 class LoadedModel:
     """The checked model of the briefing files, as every language's build of one cycle reads it.
-    `texts_rendered`: a build has rendered every text of it, so the others need not check them again."""
+    `texts_rendered`: a build has rendered every text of it, so the others need not check them again;
+    `histories`: the entries' versions from git, or why there are none."""
 
-    def __init__(self, site: Site, ledger: Ledger) -> None:
+    def __init__(self, site: Site, ledger: Ledger, histories: EntryVersions | None = None) -> None:
         self.site, self.ledger, self.texts_rendered = site, ledger, False
+        self.histories = histories  # each entry's versions from git (model/history.py)
 
 
 class SiteBuild:
@@ -55,7 +58,8 @@ class SiteBuild:
         `docs_root` the folder of every language's hand-written pages. Raises ProblemsFound."""
         self.hand_written, self.settings = (hand_written_pages(docs_root) if docs_root else {}), settings
         settings = replace(settings, hand_written=tuple((source, self._written_in(source)) for source in doc_pages))
-        rendered = self.renderer.render(model.site, settings, model.ledger, texts_checked=model.texts_rendered)
+        rendered = self.renderer.render(model.site, settings, model.ledger, texts_checked=model.texts_rendered,
+                                        histories=model.histories)
         model.texts_rendered = True
         collisions = check_collisions(rendered.plan.published(), docs)
         if collisions:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model.build import BuiltEntries, load_site
+from .model.history import EntryHistories
 from .model.ledger import Ledger
 from .process import CollectorPause, collector_paused
 from .publish.later import LaterWork
@@ -31,12 +32,24 @@ class SiteModels:
         self.checked = CheckedFiles()  # files' reports, reused while their bytes are unchanged
         self.built = BuiltEntries()
         self.ledger: Ledger | None = None  # the last one: a new ledger takes its unchanged comparisons
+        self.histories = EntryHistories()
+        self._history_said: str | None = None  # the line said about histories, said once per run
 
     def load(self, root: Path) -> LoadedModel:
         with collector_paused():
             site = load_site(root, remembered=self.checked, built=self.built)
+            histories = self.histories.of(root, site)
         self.ledger = Ledger(site, last=self.ledger)
-        return LoadedModel(site, self.ledger)
+        return LoadedModel(site, self.ledger, histories)
+
+    def history_line(self, model: LoadedModel) -> str | None:
+        """The line to log when the model has no histories, the first time only (a preview
+        server rebuilds often, and one line says it)."""
+        line = model.histories.log_line() if model.histories else None
+        if line is None or line == self._history_said:
+            return None
+        self._history_said = line
+        return line
 
 
 class SiteBuilds:

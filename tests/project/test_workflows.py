@@ -199,7 +199,8 @@ def test_a_pull_request_gets_the_review_digest_on_its_summary_and_in_its_artifac
     assert 'cat review.md >> "$GITHUB_STEP_SUMMARY"' in digest["run"]
     assert names.index("Review digest") < names.index("make validate"), "the digest is shown even when validation fails"
     checkout = next(step for step in check["steps"] if step.get("uses", "").startswith("actions/checkout@"))
-    assert checkout["with"]["fetch-depth"] >= 2, "the merge commit's first parent (the base) must be fetched"
+    # 0: the whole history, for the entries' histories (and the merge commit's first parent, the base)
+    assert checkout["with"]["fetch-depth"] == 0, "the whole history must be fetched"
     artifact = next(step for step in check["steps"] if step.get("name") == "Attach the built site to the run")
     assert artifact["with"]["path"].split() == ["site/", "review.md"]
     assert check["permissions"] == {"contents": "read", "pages": "read"}, "no write token on a pull request"

@@ -84,8 +84,10 @@ def change(repo: Path) -> None:
 def test_a_change_reads_in_words(repo: Path):
     change(repo)
     text, status = review(repo, "main")
-    assert status == 0
+    assert status == 3  # the ministry's 116 is corrected to 118 without an update
     assert "Compared: `main` (before) with the working tree (after)." in text
+    assert text.index("### Claims corrected without an update") < text.index("### Entries")
+    assert f"{MINISTRY}:31:12: claims[0].value: changes a published claim (it was 116)" in text
     entries = section(text, "Entries")
     assert f"- Added: Three groups give their counts of releases (`{NEW_ENTRY}`)" in entries
     assert f"(`{DELETED}`)" in entries and "- Removed: US authorities reportedly file court" in entries
@@ -115,7 +117,7 @@ def test_the_same_change_committed_compares_two_commits_and_leaves_the_work_tree
     commit(repo, "change")
     (repo / NEW_ENTRY).write_text("title: [unclosed\n")  # the working tree is not what is compared
     text, status = review(repo, "main~1", "main")
-    assert status == 0 and "Compared: `main~1` (before) with `main` (after)." in text
+    assert status == 3 and "Compared: `main~1` (before) with `main` (after)." in text
     assert "- Added: Three groups give their counts of releases" in text
 
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from briefing import cli
+from briefing.render.changes import Record
 from briefing.review import revisions
 from briefing.review.bounds import DIGEST_BYTES, bounded
-from briefing.review.changes import Record
 from briefing.review.digest import Digest, render, review
 from briefing.review.snapshot import Snapshot
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from ..format.spec import PROPER_NAME_KINDS
 from ..format.translations import SOURCE_LANGUAGE
+from ..model.history import EntryVersions
 from ..model.ledger import Ledger
 from ..model.site import Site
 from .jinja import Templates
@@ -27,6 +28,7 @@ class RenderContext:
     markdown: SafeMarkdown
     words: Words
     reuse: Rendered = field(default_factory=Rendered)
+    histories: EntryVersions | None = None  # each entry's versions from git; None: built without them
 
     @property
     def language(self) -> str:

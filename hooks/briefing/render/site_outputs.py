@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from ..format.problems import Problem, ProblemsFound
 from ..format.spec import registry_path
 from ..format.translations import SOURCE_LANGUAGE
+from ..model.history import EntryVersions
 from ..model.ledger import Ledger
 from ..model.site import Site
 from .context import RenderContext
@@ -52,27 +53,29 @@ class SiteRenderer:
         self.markdown = SafeMarkdown()
         self.reuse = Rendered()
 
-    def context(self, site: Site, settings: Settings, ledger: Ledger | None = None) -> RenderContext:
+    def context(self, site: Site, settings: Settings, ledger: Ledger | None = None,
+                histories: EntryVersions | None = None) -> RenderContext:
         return RenderContext(site, ledger or Ledger(site), settings, self.templates, self.markdown, self.words,
-                             self.reuse)
+                             self.reuse, histories)
 
     def plan(self, site: Site, settings: Settings, ledger: Ledger | None = None, kinds=None) -> SitePlan:
         """Every output of the site, planned and not made (the review lists pages from it)."""
         return SitePlan(self.context(site, settings, ledger), kinds)
 
     def render(self, site: Site, settings: Settings, ledger: Ledger | None = None,
-               texts_checked: bool = False, kinds=None) -> RenderedSite:
+               texts_checked: bool = False, kinds=None, histories: EntryVersions | None = None) -> RenderedSite:
         """Every page and file; ProblemsFound, naming the file and field, if a text cannot be rendered
         or a publishing setting is not one the site can use (found before any page is made). `ledger`: the
         site's, if the caller has it already (each language's build reads the same one);
-        `texts_checked`: another language's build has rendered every text of this site."""
+        `texts_checked`: another language's build has rendered every text of this site; `histories`:
+        each entry's versions from git (model/history.py), if the build has them."""
         settings.check()
         self.markdown.new_build()
         self.templates.new_build()
         failed = [] if texts_checked else unrenderable_texts(site, self.markdown)
         if failed:
             raise ProblemsFound(failed)
-        ctx = self.context(site, settings, ledger)
+        ctx = self.context(site, settings, ledger, histories)
         self.reuse.new_build(shared_inputs(ctx))
         plan = SitePlan(ctx, kinds)
         pages = [self.reuse.get(planned.address, planned.key, planned.make) for planned in plan.pages]

@@ -16,6 +16,7 @@ from ..model.ledger import actors_of
 from ..model.site import Entry
 from .claim_views import claim_view
 from .context import RenderContext
+from .history import history_view
 from .languages import FOLDERS
 from .paths import absolute, actor_url, entry_url, relative_url, topic_url
 from .texts import entry_text
@@ -93,6 +94,7 @@ def entry_view(ctx: RenderContext, entry: Entry) -> dict:
         "tags": entry.tags, "correction_url": ctx.settings.edit_link(entry.path),
         "place": ctx.text(entry, "place"), "place_lang": ctx.text_lang(entry, "place"),
         "review": review_view(ctx, entry),
+        "history": history_view(ctx, entry, update_view),
         "method_url": relative_url(here, METHOD_PAGE),
     }
 

@@ -9,10 +9,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..format.translations import LANGUAGES
 from ..read.cache import CheckedFiles
+from ..render.changes import record_changes, translation_changes
+from ..render.claim_changes import claim_changes, claim_translation_changes, figure_changes
 from .bounds import PROBLEMS_PER_FILE, PROBLEMS_SHOWN, SHOWN, bounded, shortened, shown_problems
-from .changes import record_changes, translation_changes
-from .claims import claim_changes, claim_translation_changes, figure_changes
+from .corrections import silent_corrections
 from .inert import MarkdownText, code, code_block, inert
+from .revisions import blobs, commit_of
 from .snapshot import WORKING_TREE, Snapshot, revision, working_tree
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -30,14 +32,16 @@ class Digest:
     translations: list = field(default_factory=list)
     pages: dict = field(default_factory=dict)    # 'added', 'removed' -> sorted addresses
     rows: dict = field(default_factory=dict)     # 'added', 'removed' -> number of claims.csv rows
+    corrections: list = field(default_factory=list)  # Problem: a claim corrected without an update
 
     @property
     def anything(self) -> bool:
-        return any([*self.entries.values(), self.claims, self.figures, self.translations,
+        return any([*self.entries.values(), self.corrections, self.claims, self.figures, self.translations,
                     *self.pages.values(), *self.rows.values()])
 
 
-def digest(base: Snapshot, head: Snapshot) -> Digest:
+def digest(base: Snapshot, head: Snapshot, read_head=None) -> Digest:
+    """`read_head(path)`: a file's bytes in `head`, to place its silent corrections (none without it)."""
     if base.site is None or head.site is None:
         return Digest(base, head)
     added, removed, changed = record_changes(base.site, head.site)
@@ -47,16 +51,35 @@ def digest(base: Snapshot, head: Snapshot) -> Digest:
                   translation_changes(base.site, head.site)
                   + [change for code in LANGUAGES for change in claim_translation_changes(base.site, head.site, code)],
                   {"added": sorted(head.pages - base.pages), "removed": sorted(base.pages - head.pages)},
-                  {"added": sum((new_rows - old_rows).values()), "removed": sum((old_rows - new_rows).values())})
+                  {"added": sum((new_rows - old_rows).values()), "removed": sum((old_rows - new_rows).values())},
+                  silent_corrections(base.site, head.site, read_head) if read_head else [])
 
 
 def review(root: Path, base: str, head: str | None = None) -> tuple[str, int]:
     """The digest of `base` against `head` (a revision, or the working tree), as Markdown, and the
-    exit status: 1 when `head` has problems, else 0."""
+    exit status: 1 when `head` has problems, 3 when it corrects a published claim silently
+    (corrections.py), else 0."""
+    found = compared(root, base, head)
+    return render(found), status_of(found)
+
+
+def status_of(found: Digest) -> int:
+    return 1 if found.head.problems else 3 if found.corrections else 0
+
+
+def compared(root: Path, base: str, head: str | None = None) -> Digest:
     remembered = CheckedFiles()  # files the two revisions share are checked once
     before = revision(root, base, remembered)
     after = revision(root, head, remembered) if head else working_tree(root, remembered)
-    return render(digest(before, after)), 1 if after.problems else 0
+    return digest(before, after, head_files(root, head))
+
+
+def head_files(root: Path, head: str | None):
+    """A function giving a file's bytes in `head` (a commit, read with git), or in the working tree."""
+    if head is None:
+        return lambda path: (root / path).read_bytes()
+    commit = commit_of(root, head)
+    return lambda path: blobs(root, [f"{commit}:{path}"])[0]
 
 
 def render(found: Digest) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from ..format.problems import Problem, quoted
 from ..format.spec import BRIEFINGS
 from ..read.checks import check_entry_path
 from ..read.files import ENTRY_PATH, MAX_FOLDER_DEPTH, too_deep, walk
+from ..read.git import RevisionUnknown, blobs, git
 from ..read.yamlsafe import LINK_WORDS, MAX_BYTES
 
 PLAIN_MODES = frozenset({"100644", "100755"})
@@ -34,26 +34,12 @@ REFUSED_NAMES = frozenset({errno.ENAMETOOLONG, errno.EEXIST, errno.ENOTDIR, errn
                            errno.EINVAL})
 
 
-class RevisionUnknown(Exception):
-    """The name given is not a commit of this repository."""
-
-
 @dataclass(frozen=True)
 class TreeFile:
     mode: str
     object_id: str
     size: int | None  # None for what is not a blob (a submodule)
     path: str
-
-
-def git(root: Path, *args: str, data: bytes | None = None) -> bytes:
-    """The output of a git command in `root`; hooks and pagers off, no prompt for credentials."""
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_PAGER": "cat"}
-    result = subprocess.run(["git", "-C", os.fspath(root), "-c", "core.hooksPath=/dev/null", *args],
-                            input=data, capture_output=True, env=env, check=False)
-    if result.returncode != 0:
-        raise RevisionUnknown(result.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
-    return result.stdout
 
 
 def commit_of(root: Path, name: str) -> str:
@@ -140,20 +126,6 @@ def entry_name_problems(path: str) -> list[Problem]:
     if not ENTRY_PATH.fullmatch(path[len(BRIEFINGS) + 1:]):
         return []
     return check_entry_path(path, Node("map", 1, 1, {}))
-
-
-def blobs(root: Path, object_ids: list[str]) -> list[bytes]:
-    """The contents of many blobs in one git process, in the order asked."""
-    if not object_ids:
-        return []
-    output = git(root, "cat-file", "--batch", data="".join(f"{oid}\n" for oid in object_ids).encode())
-    contents, at = [], 0
-    for _ in object_ids:
-        header_end = output.index(b"\n", at)
-        size = int(output[at:header_end].split()[2])
-        contents.append(output[header_end + 1:header_end + 1 + size])
-        at = header_end + 1 + size + 1  # the blob, then a newline
-    return contents
 
 
 def _written(into: Path, path: str, data: bytes | None, size: int) -> list[Problem]:

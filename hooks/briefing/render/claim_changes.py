@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from ..model.compare import Comparison
 from ..model.ledger import Ledger
 from ..model.site import Claim, Entry, Site
-from ..render.words import Words
 from .changes import Record, TranslationChange, language_changes
+from .words import Words
 
 ENGLISH = Words()
 
@@ -47,12 +47,15 @@ class FigureChange:
     was: str
 
 
-def claim_words(site: Site, claim: Claim, entry: Entry) -> ClaimWords:
+def claim_words(site: Site, claim: Claim, entry: Entry, words: Words = ENGLISH) -> ClaimWords:
+    """The claim in `words`' language: the digest's in English, an entry's history in its page's."""
     figure = site.figures[claim.figure]
     one = not claim.is_range and claim.low == claim.high == 1
-    return ClaimWords(site.actors[claim.by].name, ENGLISH.claim_value(claim),
-                      figure.unit_singular if one and figure.unit_singular else figure.unit,
-                      claim.basis, ENGLISH.date(claim.said_on), claim.scope, entry.title, entry.path)
+    unit = figure.text_in(words.code, "unit_singular" if one and figure.unit_singular else "unit")
+    return ClaimWords(site.actors[claim.by].text_in(words.code, "name"), words.claim_value(claim), unit,
+                      words.basis(claim.basis) if words is not ENGLISH else claim.basis,
+                      words.date(claim.said_on), claim.text_in(words.code, "scope"), entry.text_in(words.code, "title"),
+                      entry.path)
 
 
 def keyed_claims(site: Site) -> dict:
@@ -66,20 +69,27 @@ def keyed_claims(site: Site) -> dict:
     return found
 
 
+def claim_pairs(old: Site, new: Site) -> list[tuple]:
+    """(what, (claim, entry) now, (claim, entry) before or None, the fields changed) for each claim
+    added, changed or removed, in that order: what the digest and an entry's history tell."""
+    before, after = keyed_claims(old), keyed_claims(new)
+    pairs = []
+    for key, now in after.items():
+        if key not in before:
+            pairs.append(("added", now, None, ()))
+        elif fields := changed_fields(before[key][0], now[0]):
+            pairs.append(("changed", now, before[key], fields))
+    pairs += [("removed", was, None, ()) for key, was in before.items() if key not in after]
+    return pairs
+
+
 def claim_changes(old: Site, new: Site) -> dict[str, list[ClaimChange]]:
     """Figure label -> the claims added, removed and changed about it, in that order."""
-    before, after = keyed_claims(old), keyed_claims(new)
     changes: list[tuple[str, ClaimChange]] = []
-    for key, (claim, entry) in after.items():
-        if key not in before:
-            changes.append((new.figures[claim.figure].label, ClaimChange("added", claim_words(new, claim, entry))))
-        elif changed_fields(before[key][0], claim):
-            was = claim_words(old, *before[key])
-            changes.append((new.figures[claim.figure].label, ClaimChange(
-                "changed", claim_words(new, claim, entry), was, changed_fields(before[key][0], claim))))
-    for key, (claim, entry) in before.items():
-        if key not in after:
-            changes.append((old.figures[claim.figure].label, ClaimChange("removed", claim_words(old, claim, entry))))
+    for what, now, was, fields in claim_pairs(old, new):
+        site = old if what == "removed" else new
+        change = ClaimChange(what, claim_words(site, *now), claim_words(old, *was) if was else None, fields)
+        changes.append((site.figures[now[0].figure].label, change))
     by_figure: dict[str, list[ClaimChange]] = {}
     order = {"added": 0, "removed": 1, "changed": 2}
     for label, change in sorted(changes, key=lambda item: (item[0].casefold(), order[item[1].what])):

@@ -1,7 +1,8 @@
-"""Records added, removed and changed between two models, field by field, and their translations.
+"""Records added, removed and changed between two models, field by field, and their translations:
+the one comparison that the review digest (review/) and each entry's history (history.py) tell.
 
 Records are compared as open data publishes them (render/opendata.plain), so a change the
-digest reports is a change a reader of the data sees. Claims are compared in claims.py.
+digest reports is a change a reader of the data sees. Claims are compared in claim_changes.py.
 """
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ from dataclasses import dataclass
 
 from ..format.translations import LANGUAGES
 from ..model.site import Entry, Site
-from ..render.opendata import plain
+from .opendata import plain
 
 KINDS = (("entry", "entries", "title"), ("topic", "topics", "title"), ("actor", "actors", "name"),
          ("figure", "figures", "label"))
 SHORT = 80  # a value shown as old → new is one line of at most this many characters
-NOT_COMPARED = frozenset({"claims", "translations"})  # claims: claims.py; translations: below
+NOT_COMPARED = frozenset({"claims", "translations"})  # claims: claim_changes.py; translations: below
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def field_changes(old: dict, new: dict) -> list[FieldChange]:
         before, after = shown(old.get(name)), shown(new.get(name))
         changes.append(FieldChange(name, before, after, before is not None or after is not None))
     old_claims, new_claims = old.get("claims") or [], new.get("claims") or []
-    if old_claims != new_claims:  # the claims themselves are told in claims.py; here, how many
+    if old_claims != new_claims:  # the claims themselves are told in claim_changes.py; here, how many
         count = lambda claims: f"{len(claims)} claim{'' if len(claims) == 1 else 's'}"  # noqa: E731
         changes.append(FieldChange("claims", count(old_claims), count(new_claims), len(old_claims) != len(new_claims)))
     return changes

@@ -4,6 +4,7 @@ built in both languages; a fourth commit correcting a value silently fails the r
 claim; a tarball and a shallow clone build without histories, saying so once; a rename keeps it."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -157,3 +158,14 @@ def test_an_actor_renamed_in_the_register_is_in_the_history_of_the_entries_namin
     assert "Actor renamed in the register: Jorge Rodríguez → Jorge Rodríguez Gómez" in items
     spanish = history_of(copy / "site" / "es" / PAGE)
     assert "Cambio de nombre en el registro de actores: Jorge Rodríguez → Jorge Rodríguez Gómez" in spanish
+
+
+@pytest.mark.parametrize("folder", ["", "es/"])
+def test_the_citation_cites_the_version_the_history_dates(built, folder: str):
+    """Cite this gives the first commit's day as published and the last's as the version cited
+    (render/cite_pages.version_dates), not the dates the entry's text gives (2026-01-13, 2026-01-20)."""
+    site, _ = built
+    item = json.loads((site / folder / PAGE).with_name("cite.json").read_text())[0]
+    assert item["issued"] == {"date-parts": [[2026, 1, 14]]}
+    assert item["note"] == "Last changed 2026-01-25"
+    assert "date = {2026-01-14}" in (site / folder / PAGE).with_name("cite.bib").read_text()

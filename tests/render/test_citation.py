@@ -16,8 +16,8 @@ import pytest
 from briefing.model.build import load_site
 from briefing.model.ledger import Ledger
 from briefing.model.site import Translation, Update
-from briefing.render.citation import Citation, bibtex, csl_json, version_dates
-from briefing.render.cite_pages import entry_citation
+from briefing.render.citation import Citation, bibtex, csl_json
+from briefing.render.cite_pages import entry_citation, version_dates
 from briefing.render.context import RenderContext
 from briefing.render.i18n import Language
 from briefing.render.jinja import Templates
@@ -56,7 +56,7 @@ def test_the_three_forms_agree(monkeypatch):
     citation = entry_citation(ctx, entry)
     item = json.loads(csl_json(citation))[0]
     bib = bibtex(citation)
-    published, changed = version_dates(entry)
+    published, changed = version_dates(ctx, entry)
     assert changed == dt.date(2026, 1, 20) and published == entry.date
     assert item["title"] == entry.title and f"title = {{{{{entry.title}}}}}" in bib
     assert item["URL"] == "https://example.org/briefing/entries/" + entry.id + "/" and f"url = {{{item['URL']}}}" in bib

@@ -23,10 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-
-from ..model.site import Entry
 
 CITE_FILES = {"bibtex": "cite.bib", "csl": "cite.json"}  # beside the page, in its folder
 BIBTEX_LANGUAGES = {"en": "english", "es": "spanish"}  # biblatex's langid for each site language
@@ -36,23 +33,6 @@ _LATEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\
                    "_": r"\_", "$": r"\$", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}"}
 _LATEX_SPECIAL = re.compile(r"[\\{}%&#_$^~]")
 _SPACES = re.compile(r"\s+")
-
-
-def version_dates(entry: Entry) -> tuple[dt.date, dt.date]:
-    """(published, changed): the day an entry was first published and the day of the version a
-    citation cites. The ONE place every citation, and every figure's, reads them from: for now the
-    entry's date and its latest update's date (Entry.updated); the entry history from git will
-    give them here."""
-    return entry.date, entry.updated
-
-
-def figure_dates(entries: Iterable[Entry]) -> tuple[dt.date, dt.date] | None:
-    """A figure page's (published, changed): the earliest of its claims' entries' first
-    publication, and the latest of their changes; None while it has no claims."""
-    dates = [version_dates(entry) for entry in entries]
-    if not dates:
-        return None
-    return min(published for published, _ in dates), max(changed for _, changed in dates)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,16 @@ import published_site
 REPO = Path(__file__).resolve().parent.parent
 TOY = Path(__file__).resolve().parent / "fixtures" / "toy"
 
+
+def standalone_html(site: Path) -> set[Path]:
+    """The HTML files of a built site that the engine does not lay out: each language's offline
+    edition (render/edition.py) and offline page (render/offline.py), whole in themselves, with
+    a policy of their own that allows no script, and nothing of the theme."""
+    from briefing.render.edition import edition_address
+    from briefing.render.languages import FOLDERS
+    from briefing.render.offline import OFFLINE_PAGE
+    return {site / folder / name for code, folder in FOLDERS.items() for name in (edition_address(code), OFFLINE_PAGE)}
+
 TOY_MKDOCS = """\
 site_name: Toy briefing
 site_url: https://example.org/toy/

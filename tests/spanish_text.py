@@ -3,14 +3,15 @@ texts that must never be part of it.
 
 `spanish_text(html)` is the page's text and the attributes a reader or a screen reader meets
 (aria-label, title, alt, placeholder, and the description and link-preview meta), leaving out
-whatever is marked as another language (an element with lang="en" and all inside it: an entry's
-English title where no translation exists) and code (<code>, <pre>, scripts, styles). The page's
-<title> and title meta are left out too: an untranslated entry's title is its English one, marked
-"(en inglés)", and the <h1> that every page has says the same in the page's text.
+addresses written as text, whatever is marked as another language (an element with lang="en"
+and all inside it: an entry's English title where no translation exists) and code (<code>,
+<pre>, scripts, styles). The page's <title> and title meta are left out too: an untranslated
+entry's title is its English one, marked "(en inglés)", and the <h1> that every page has says
+the same in the page's text.
 
 `english_interface_phrases()` are the interface's English texts: every msgid of the Spanish
 catalog cut at its placeholders and markup (fragments of at least two words, or one word of four
-letters or more; SAME_IN_SPANISH aside), and the theme's own English strings.
+letters or more; SAME_IN_SPANISH and file names aside), and the theme's own English strings.
 """
 from __future__ import annotations
 
@@ -33,7 +34,10 @@ THEME_ENGLISH = ("Skip to content", "Back to top", "Table of contents", "Initial
                  "November", "December")
 # Texts Spanish writes as English does: names of formats, and placeholders alone. Any other msgstr
 # equal to its msgid is an English text left untranslated (tests/render/test_catalogs.py).
-SAME_IN_SPANISH = {"Atom", "JSON Feed", "Actor", "actor", "id", "no", "{amount}", "{name}, {role}", "{site}: {topic}"}
+SAME_IN_SPANISH = {"Atom", "JSON Feed", "BibTeX", "CSL-JSON", "HTML", "Actor", "actor", "id", "no", "{amount}",
+                   "{name}, {role}", "{site}: {topic}"}
+FILE_NAME = re.compile(r"[\w-]+\.(csv|json|xml|bib|html|yaml)")
+ADDRESS = re.compile(r"\bhttps?://\S+")  # an address shown as text (a citation's) is in no language
 PLACEHOLDER_OR_TAG = re.compile(r"%\([a-z_]+\)[sd]|\{[a-z_]+\}|<[^>]+>|%%")
 
 
@@ -70,7 +74,7 @@ class SpanishText(HTMLParser):
 def spanish_text(html: str) -> str:
     parser = SpanishText()
     parser.feed(html)
-    return " ".join(" ".join(parser.parts).split())
+    return " ".join(ADDRESS.sub(" ", " ".join(parser.parts)).split())
 
 
 def english_interface_phrases() -> set[str]:
@@ -84,6 +88,8 @@ def english_interface_phrases() -> set[str]:
                 continue  # the header, or a text Spanish writes the same
             for fragment in PLACEHOLDER_OR_TAG.split(msgid):
                 fragment = fragment.strip(" .,;:()\"'–-")
+                if fragment in SAME_IN_SPANISH or FILE_NAME.fullmatch(fragment):
+                    continue  # a format's name (BibTeX), a file's (claims.csv): the same in Spanish
                 if len(fragment.split()) >= 2 or len(fragment) >= 4:
                     phrases.add(fragment)
     return phrases

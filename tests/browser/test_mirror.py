@@ -55,6 +55,10 @@ def sample_pages(site) -> list[str]:
 
 
 def allowed_on_the_original(link: dict) -> bool:
+    """The page's permanent address may name the original: its canonical link, its languages'
+    alternates, and the address a citation cites (rel="bookmark", the page's permalink)."""
+    if link["tag"] == "a":
+        return link["rel"] == "bookmark"
     return link["tag"] == "link" and (link["rel"] == "canonical" or (link["rel"] == "alternate" and link["hreflang"]))
 
 

@@ -3,12 +3,11 @@ cmark-gfm (GitHub's Markdown library, its extensions on, raw HTML let through so
 show), no link, image or HTML tag comes out of it, and the text reads as written."""
 from __future__ import annotations
 
-import html
 from html.parser import HTMLParser
 
 import cmarkgfm
 from cmarkgfm.cmark import Options
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from test_digest import MINISTRY, commit, repo  # noqa: F401 (repo is a fixture)
 
@@ -70,12 +69,13 @@ def test_a_hostile_problem_line_stays_inside_its_block():
 
 
 @settings(max_examples=300, deadline=None)
+@example("&#1")  # a character reference without its ';': shown as written, read as text once
 @given(st.text(alphabet=st.sampled_from(list("ab1 .:/@<>[]()!*_~`$|#&;=-+\\\"'\nwh")), max_size=40))
 def test_any_text_shows_as_written_and_does_nothing_else(text):
     found = tags_of(f"- {inert(text)}")
     assert {tag for tag, _ in found.tags} <= {"ul", "li", "code", "p"}, (text, found.tags)
     assert not any(attrs for _, attrs in found.tags)
-    shown = html.unescape("".join(found.text)).strip()
+    shown = "".join(found.text).strip()  # the parser has turned character references into text once
     assert " ".join(shown.split()) == " ".join(text.split()), (text, inert(text))
 
 

@@ -102,8 +102,8 @@ _TAG_OR_LANG_SPAN = re.compile(r"<span\b[^>]*?\blang=\"([^\"]+)\"[^>]*>|<(/?)(\w
 
 def heading_text(inner: str) -> str:
     """A heading's text without its tags, but for the language marks of its parts: a span with a
-    lang attribute (a name not yet translated) stays a span with that attribute alone, so the
-    table of contents marks it as the heading does."""
+    lang attribute (a name not yet translated) stays a span with that attribute alone, and code (a
+    file's name) stays <code>, so the table of contents marks them as the heading does."""
     out, open_spans = [], []  # for each open <span>: whether it is kept
     position = 0
     for match in _TAG_OR_LANG_SPAN.finditer(inner):
@@ -117,6 +117,8 @@ def heading_text(inner: str) -> str:
             open_spans.append(False)
         elif tag == "span" and open_spans and open_spans.pop():
             out.append("</span>")
+        elif tag == "code":
+            out.append(f"<{closing}code>")
     out.append(inner[position:])
     return "".join(out)
 

@@ -4,6 +4,7 @@ page links its own CSV file."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
 import subprocess
 import sys
@@ -48,9 +49,21 @@ def test_the_codebook_is_in_the_pages_language(code, words):
     page = codebook_page(toy_context(Language(code)))
     assert all(word in page.body for word in words) and page.source == "data/codebook.md"
     table = page.body.split("<tbody>")[1].split("</tbody>")[0]
-    # The catalog marks English words in a field's meaning for the format page; here they are
-    # dropped, not printed escaped (the page escapes what it prints, so look for both forms).
-    assert "<code>at-least</code>" in table and "span" not in table and "&lt;" not in table
+    assert "<code>at-least</code>" in table and "&lt;" not in table
+
+
+def test_english_left_in_a_spanish_codebook_is_marked_and_the_package_stays_plain():
+    """The catalog's <span lang="en"> marks reach the page as marks, never escaped or dropped; the
+    types are Table Schema names, code in every language; datapackage.json has no HTML at all."""
+    page = codebook_page(toy_context(Language("es"))).body
+    assert '<span lang="en">&#34;since January 8&#34;</span> (en <code>es</code>: «desde el 8 de enero»)' in page
+    assert '<span lang="en">&#34;Prisoners released&#34;</span>' in page
+    assert '<td data-label="tipo"><code>number</code></td>' in page
+    assert '<code>string</code> (<code>uri</code>)' in page and "<code>claims.csv</code>" in page
+    package = data_package(Language("es").gettext, "Toy", "https://e.org/")
+    scope = {f["name"]: f for f in package["resources"][0]["schema"]["fields"]}["scope"]["description"]
+    assert scope.endswith(': "since January 8" (en `es`: «desde el 8 de enero»)')
+    assert "<" not in json.dumps(package, ensure_ascii=False)
 
 
 def test_values_in_backticks_are_code_on_the_page_and_markdown_in_the_package():
@@ -63,6 +76,10 @@ def test_values_in_backticks_are_code_on_the_page_and_markdown_in_the_package():
 
 def test_a_description_brings_no_markup_of_its_own():
     assert code_spans("a `<b>` & <i>x</i> `") == "a <code>&lt;b&gt;</code> &amp; &lt;i&gt;x&lt;/i&gt; `"
+    # Only the catalog's language mark, exactly as it writes it, is kept.
+    assert code_spans('<span lang="en">"x"</span>') == '<span lang="en">&#34;x&#34;</span>'
+    assert code_spans('<span lang="en" onclick="y">x</span>').startswith("&lt;span")
+    assert code_spans('<span lang="e&#34; onclick=&#34;y">x</span>').startswith("&lt;span")
 
 
 @pytest.fixture(scope="module")

@@ -39,7 +39,7 @@ COLUMN_ORIGINS = {
 }
 BOOLEAN = {"type": "boolean", "trueValues": ["true"], "falseValues": ["false"]}
 URL = {"type": "string", "format": "uri"}
-_MARKUP = re.compile(r"<[^>]+>")  # a catalog's lang marks in a field's meaning (for the format page)
+_MARKUP = re.compile(r"<[^>]+>")  # a catalog's lang marks in a field's meaning (for the pages, not programs)
 FORMULA_NOTE = N_("A text cell that starts with =, +, - or @ is written with a leading apostrophe, so that "
                   "spreadsheets show it as text.")
 
@@ -66,15 +66,23 @@ def qualifier_meanings(gettext: Callable[[str], str]) -> str:
                      for name, (single, _) in QUALIFIER_PHRASES.items())
 
 
-def column_field(column: str, gettext: Callable[[str], str]) -> dict:
+def column_meaning(column: str, gettext: Callable[[str], str]) -> str:
+    """What a column holds, as the catalog words it: Markdown code spans, and in a translation the
+    <span lang="en"> marks around examples left in English. The codebook page shows the marks; the
+    package drops them (column_field), as its descriptions are plain text."""
     record, name, note = COLUMN_ORIGINS[column]
     field = record.by_name[name] if record else None
-    kind = BOOLEAN if column == "is_range" else URL if field is None else table_type(field.type.schema())
-    meaning = _MARKUP.sub("", gettext(field.doc)) if field is not None and field.doc else ""
-    words = [gettext(note) if note else "", meaning]
+    words = [gettext(note) if note else "", gettext(field.doc) if field is not None and field.doc else ""]
     if column == "qualifier":
         words.append(qualifier_meanings(gettext))
-    described = {"name": column, **kind, "description": "; ".join(word for word in words if word)}
+    return "; ".join(word for word in words if word)
+
+
+def column_field(column: str, gettext: Callable[[str], str]) -> dict:
+    record, name, _note = COLUMN_ORIGINS[column]
+    field = record.by_name[name] if record else None
+    kind = BOOLEAN if column == "is_range" else URL if field is None else table_type(field.type.schema())
+    described = {"name": column, **kind, "description": _MARKUP.sub("", column_meaning(column, gettext))}
     if field is None or field.required or field.default is not None:  # a cell the writer always fills
         described.setdefault("constraints", {})["required"] = True
     return described

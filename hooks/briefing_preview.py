@@ -25,6 +25,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+from briefing.publish.later import remove_file
 from briefing.render.outputs import GeneratedPage
 from briefing.render.paths import page_url
 
@@ -140,7 +141,7 @@ class PreviewFolder:
         if self._aside is not None:
             _lay_over(site_dir, self._aside)
             for source in gone:
-                _remove(self._aside, output_file(source))
+                remove_file(self._aside, output_file(source))
             trash = _aside(site_dir, "emptied")
             site_dir.rename(trash)
             self._aside.rename(site_dir)
@@ -244,12 +245,3 @@ def _lay_over(new: Path, old: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(path, target)
 
-
-def _remove(site_dir: Path, path: str) -> None:
-    """Remove one output file, and the folders it leaves empty (never the site folder itself)."""
-    target = site_dir / path
-    target.unlink(missing_ok=True)
-    folder = target.parent
-    while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent

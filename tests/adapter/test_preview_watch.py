@@ -162,7 +162,8 @@ def test_after_folders_move_the_server_serves_what_a_fresh_build_writes(watch, t
     try:
         last = tmp_path / "fresh-start"
         assert fresh_build(repo, last, port).returncode == 0
-        until(lambda: not differences(server.site, last), "the first build to equal a fresh one")
+        until(lambda: not differences(server.site, last), "the first build to equal a fresh one",
+              lambda: differences(server.site, last)[:10])
         for number, (name, change) in enumerate(scenarios(repo, outside)):
             last = shows(server, change, name, fresh, repo, port, tmp_path / f"fresh-{number}", last) or last
         said = server.said()

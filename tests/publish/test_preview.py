@@ -101,3 +101,16 @@ def test_a_stopped_job_leaves_its_files_to_be_written_next_time(tmp_path: Path):
     assert written == []
     store.job(tmp_path, files({"feeds/all.json": (1,)}, written))(threading.Event())
     assert written == ["feeds/all.json"]
+
+
+def test_the_files_of_an_entry_no_longer_made_go_with_their_folder_before_the_job_runs(tmp_path: Path):
+    """Any kind of file planned one per entry (here its citations) goes when the entry does, at
+    once, as its page does, and so does the entry's folder it leaves empty; the others stay."""
+    store, written = PreviewFiles(), []
+    both = {f"entries/{entry}/cite.{form}": (1,) for entry in ("a", "b") for form in ("bib", "json")}
+    store.job(tmp_path, files(both, written))(threading.Event())
+    kept = {path: key for path, key in both.items() if path.startswith("entries/a/")}
+    store.job(tmp_path, files(kept, written))  # built, not yet run: the job may wait or be stopped
+    assert not (tmp_path / "entries/b").exists()
+    assert sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*")) == \
+        ["entries", "entries/a", "entries/a/cite.bib", "entries/a/cite.json"]

@@ -116,6 +116,17 @@ def write_file(site_dir: Path, path: str, content: str | bytes) -> None:
     (site_dir / path).write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
 
 
+def remove_file(site_dir: Path, path: str) -> None:
+    """Remove one output file, and the folders it leaves empty (never the site folder itself): an
+    entry's folder holds its page and its files (cite.bib, cite.json), and goes with the last of them."""
+    target = site_dir / path
+    target.unlink(missing_ok=True)
+    folder = target.parent
+    while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
 def write_files(site_dir: Path, contents: dict[str, Content]) -> None:
     """Each file made and written in turn, so that a published build holds one in memory at a
     time, not all (its feeds and open data are about 250 MB a language at 10,000 entries)."""

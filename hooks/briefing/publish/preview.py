@@ -11,7 +11,8 @@ kept by its key is what the folder holds, as long as every build since the folde
 succeeded; a page made again is compared, by the digest of its body and meta, with what the
 folder holds. After a failed build, or in a folder the adapter could not keep, every page is
 compared (or laid out). For a file: its key against the key it was written with (the files are
-written after the pages are served: later.py).
+written after the pages are served: later.py). A file no longer made is removed at once, as the
+pages that are gone are: any kind of file, whatever it is made from.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from ..render.outputs import Content, GeneratedPage
 from ..render.site_outputs import RenderedSite
-from .later import Job, write_file
+from .later import Job, remove_file, write_file
 
 
 def page_digest(page: GeneratedPage) -> str:
@@ -83,9 +84,13 @@ class PreviewFiles:
         self._written = {}
 
     def job(self, site_dir: Path, rendered: RenderedSite) -> Job:
-        """Write each file whose key changed since it was written; remove those no longer made.
-        (The decision is taken now, in the build's thread; the writing later, in another.)"""
+        """Remove the files no longer made, now, with the pages that are gone (an entry's folder
+        goes with its page and its files); write each file whose key changed since it was written
+        later, in another thread (the decision is taken now, in the build's thread)."""
         keys = {planned.address: planned.key for planned in rendered.plan.files}
+        for gone in self._written.keys() - keys.keys():
+            remove_file(site_dir, gone)
+            del self._written[gone]
         due = {path: content for path, content in rendered.contents.items()
                if path not in self._written or self._written[path] != keys[path]}
 
@@ -99,6 +104,3 @@ class PreviewFiles:
                 return
             write_file(site_dir, path, content())
             self._written[path] = keys[path]
-        for gone in self._written.keys() - keys.keys():
-            (site_dir / gone).unlink(missing_ok=True)
-            del self._written[gone]

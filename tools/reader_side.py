@@ -103,15 +103,13 @@ def chromium() -> Iterator[Browser]:
 
 
 class Recorder:
-    """Every response a browser context receives, from the moment it starts listening."""
+    """Every response a browser context receives (cleared where a measure starts)."""
 
     def __init__(self) -> None:
         self.responses: list[Response] = []
-        self.listening = False
 
     def __call__(self, response: Response) -> None:
-        if self.listening:
-            self.responses.append(response)
+        self.responses.append(response)
 
     def settle(self, page: Any) -> None:
         """Wait until no response has arrived for QUIET_SECONDS (at most PATIENCE_SECONDS)."""
@@ -140,19 +138,25 @@ def summary(fetched: list[Fetched], **extra: Any) -> dict:
 def search_once(browser: Browser, home: str, query: str) -> dict:
     """One first search from the home page in a fresh context: what the search fetched, and
     how many results it found (the results' own line, e.g. "120 matching documents")."""
-    context = browser.new_context()
-    try:
-        recorder = Recorder()
-        context.on("response", recorder)
-        page = context.new_page()
+    with recorded_page(browser) as (page, recorder):
         page.goto(home, wait_until="networkidle")
-        recorder.listening = True
+        recorder.responses.clear()  # what the page fetched to show itself is not the search's
         page.keyboard.press("/")
         page.fill(".md-search__input", query)
         page.wait_for_selector(".md-search-result__item", timeout=PATIENCE_SECONDS * 1000)
         recorder.settle(page)  # the first page of results loads its fragments
         found = page.inner_text(".md-search-result__meta")
         return summary(recorder.fetched(only="/pagefind"), query=query, found=found)  # either bundle
+
+
+@contextlib.contextmanager
+def recorded_page(browser: Browser) -> Iterator[tuple[Any, Recorder]]:
+    """A page in a fresh context (an empty cache), and a recorder of every response it gets."""
+    context = browser.new_context()
+    try:
+        recorder = Recorder()
+        context.on("response", recorder)
+        yield context.new_page(), recorder
     finally:
         context.close()
 
@@ -185,17 +189,10 @@ def first_searches(site: Path, queries: dict[str, list[str]]) -> dict:
 
 def home_load(browser: Browser, home: str) -> dict:
     """Everything the browser fetches to show the home page (and right after its load event)."""
-    context = browser.new_context()
-    try:
-        recorder = Recorder()
-        recorder.listening = True
-        context.on("response", recorder)
-        page = context.new_page()
+    with recorded_page(browser) as (page, recorder):
         page.goto(home, wait_until="load")
         recorder.settle(page)
         return summary(recorder.fetched())
-    finally:
-        context.close()
 
 
 def home_first_load_kib(site: Path) -> dict:

@@ -24,12 +24,12 @@ from playwright.sync_api import Browser
 
 from reader_side import (
     PATIENCE_SECONDS,
-    Recorder,
     chromium,
     in_own_thread,
     language_home,
     languages,
     parse_queries,
+    recorded_page,
     served,
     summary,
 )
@@ -45,13 +45,8 @@ LINK_NAME = f"{ROUND_TRIP_MS} ms round trip, {DOWN_KBIT_S} kbit/s down, {UP_KBIT
 def slow_search_once(browser: Browser, home: str, query: str) -> dict:
     """One first search from the home page on the slow link, in a fresh context: seconds from
     the "/" to the first result shown, and what the search fetched."""
-    context = browser.new_context()
-    try:
-        recorder = Recorder()
-        recorder.listening = True
-        context.on("response", recorder)
-        page = context.new_page()
-        link = context.new_cdp_session(page)
+    with recorded_page(browser) as (page, recorder):
+        link = page.context.new_cdp_session(page)
         link.send("Network.enable")
         link.send("Network.emulateNetworkConditions", SLOW_LINK)
         page.goto(home, wait_until="load", timeout=PATIENCE_SECONDS * 4000)
@@ -64,8 +59,6 @@ def slow_search_once(browser: Browser, home: str, query: str) -> dict:
         seconds = time.monotonic() - started
         recorder.settle(page)
         return summary(recorder.fetched(), query=query, seconds=seconds)
-    finally:
-        context.close()
 
 
 def median_run(runs: list[dict]) -> dict:

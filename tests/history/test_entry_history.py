@@ -160,6 +160,27 @@ def test_an_actor_renamed_in_the_register_is_in_the_history_of_the_entries_namin
     assert "Cambio de nombre en el registro de actores: Jorge Rodríguez → Jorge Rodríguez Gómez" in spanish
 
 
+def test_a_figure_or_topic_changed_in_its_register_is_in_the_history_of_the_entries_showing_it(
+        repo: Path, tmp_path: Path):
+    copy = tmp_path / "repo"
+    shutil.copytree(repo, copy, ignore=shutil.ignore_patterns("site", ".cache"))
+    edit(copy, "label: Prisoners released\n", "label: Prisoners freed\n", "briefings/figures.yaml")
+    edit(copy, "unit: people\n", "unit: persons\n", "briefings/figures.yaml")
+    edit(copy, "title: Detentions\n", "title: Arrests and releases\n", "briefings/topics.yaml")
+    commit(copy, "registers reworded", "2026-01-29T10:00:00-04:00")
+    result = mkdocs_build(copy / "mkdocs.yml", copy / "site")
+    assert result.returncode == 0, result.stderr
+    items = history_of(copy / "site" / PAGE).split("<ol", 1)[1]
+    latest = items[items.index('<time datetime="2026-01-29">'):items.index('<time datetime="2026-01-25">')]
+    for words in ("Figure renamed in the register: Prisoners released → Prisoners freed",
+                  "Figure's unit changed in the register: people → persons",
+                  "Topic renamed in the register: Detentions → Arrests and releases"):
+        assert words in latest.replace("&#39;", "'")
+    spanish = history_of(copy / "site" / "es" / PAGE)
+    assert ('Cambio de nombre en el registro de cifras: <span lang="en">Prisoners released</span> → '
+            '<span lang="en">Prisoners freed</span>') in spanish
+
+
 @pytest.mark.parametrize("folder", ["", "es/"])
 def test_the_citation_cites_the_version_the_history_dates(built, folder: str):
     """Cite this gives the first commit's day as published and the last's as the version cited

@@ -28,10 +28,17 @@ class EntryVersion:
     entry: Entry
 
 
+# The fields of each register an entry's page shows of a record it names: a change to one is a
+# change to what the entry shows (an actor renamed, a figure's label or unit, a topic's title).
+SHOWN_REGISTER_FIELDS = {"actor": ("name",), "figure": ("label", "unit"), "topic": ("title",)}
+
+
 @dataclass(frozen=True)
-class ActorRename:
+class RegisterChange:
     time: int
-    actor: str    # its id
+    kind: str     # "actor", "figure" or "topic"
+    key: str      # the record's id
+    field: str    # one of SHOWN_REGISTER_FIELDS[kind]
     old: str
     new: str
 
@@ -43,7 +50,7 @@ class EntryVersions:
     key: str
     versions: dict           # entry id -> tuple of EntryVersion, oldest first
     unavailable: str = ""
-    renames: tuple = ()      # ActorRename, oldest first: what entries naming the actor showed changes
+    register_changes: tuple = ()  # RegisterChange, oldest first: what the entries naming the record show
 
     def of(self, entry_id: str) -> tuple:
         return self.versions.get(entry_id, ())
@@ -70,7 +77,7 @@ class EntryHistories:
             return EntryVersions("", {}, why)
         if self._files is None or self._files[0].key != key:
             histories = read_histories(root)
-            paths = [*(entry.path for entry in site.entries), registry_path("actor")]
+            paths = [*(entry.path for entry in site.entries), *map(registry_path, SHOWN_REGISTER_FIELDS)]
             wanted = [revision for path in paths for revision in histories.revisions.get(path, ())]
             self._files = (histories, revision_bytes(root, wanted))
         histories, contents = self._files
@@ -83,7 +90,7 @@ class EntryHistories:
                         if (built := self._entry(site, entry, revision, contents)) is not None]
             if versions:
                 found[entry.id] = tuple(versions)
-        return EntryVersions(key, found, renames=actor_renames(histories, contents))
+        return EntryVersions(key, found, register_changes=register_changes(histories, contents))
 
     def _entry(self, site: Site, entry: Entry, revision: Revision, contents: dict) -> Entry | None:
         if (revision.blob, entry.path) not in self._built:
@@ -122,16 +129,32 @@ def _known(site: Site, entry: Entry) -> bool:
             and all(topic in site.topics for topic in entry.topics))
 
 
-def actor_renames(histories: FileHistories, contents: dict) -> tuple:
-    """Each change of an actor's name in the actor registry's history, oldest first (a version that
-    cannot be read is left out, and the versions around it compared)."""
-    registry = REGISTRY_BY_KIND["actor"]
-    names = []
-    for revision in histories.revisions.get(registry_path("actor"), ()):
+def register_changes(histories: FileHistories, contents: dict) -> tuple:
+    """Each change of a shown field (SHOWN_REGISTER_FIELDS) in the registers' histories, oldest
+    first (a version that cannot be read is left out, and the versions around it compared)."""
+    changes = [change for kind, fields in SHOWN_REGISTER_FIELDS.items()
+               for change in field_changes(kind, fields, register_versions(kind, histories, contents))]
+    return tuple(sorted(changes, key=lambda change: change.time))
+
+
+def register_versions(kind: str, histories: FileHistories, contents: dict) -> list[tuple[int, dict]]:
+    """(commit time, {id: fields}) of each version of a register that reads without a problem."""
+    registry, versions = REGISTRY_BY_KIND[kind], []
+    for revision in histories.revisions.get(registry_path(kind), ()):
         data = contents.get(revision.blob)
         report = read_file(revision.path, revision.path, registry.read, data) if data is not None else None
         if report is not None and not report.problems and isinstance(report.values, dict):
-            names.append((revision.time, {key: fields["name"] for key, fields in report.values.items()}))
-    return tuple(ActorRename(time, actor, was[actor], name)
-                 for (_, was), (time, now) in pairwise(names)
-                 for actor, name in now.items() if actor in was and was[actor] != name)
+            versions.append((revision.time, report.values))
+    return versions
+
+
+def field_changes(kind: str, fields: tuple, versions: list[tuple[int, dict]]) -> list[RegisterChange]:
+    """What changed in `fields` of a record kept from one version of its register to the next."""
+    changes = []
+    for (_, was), (time, now) in pairwise(versions):
+        for key, record in now.items():
+            for field in fields:
+                old, new = (was.get(key) or {}).get(field), record.get(field)
+                if isinstance(old, str) and isinstance(new, str) and old != new:
+                    changes.append(RegisterChange(time, kind, key, field, old, new))
+    return changes

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from ..format.translations import N_
+from ..format.translations import N_, SOURCE_LANGUAGE
 from ..model.site import Entry, Site
 from .changes import Record, language_changes, record_changes
 from .claim_changes import claim_pairs, claim_words
@@ -26,6 +26,10 @@ SHOWN_LINES = 12
 FIELD_WORDS = {"value": N_("value"), "qualifier": N_("qualifier"), "period": N_("period"), "said_on": N_("date said"),
                "source": N_("source"), "basis": N_("basis"), "scope": N_("scope"), "quote": N_("quote")}
 EDITED = {"summary": N_("Summary edited."), "body": N_("Text edited."), "place": N_("Place changed.")}
+REGISTER_WORDS = {("actor", "name"): N_("Actor renamed in the register:"),
+                  ("figure", "label"): N_("Figure renamed in the register:"),
+                  ("figure", "unit"): N_("Figure's unit changed in the register:"),
+                  ("topic", "title"): N_("Topic renamed in the register:")}  # model/history.SHOWN_REGISTER_FIELDS
 TRANSLATED = {"es": {"added": N_("Spanish translation added."), "changed": N_("Spanish translation changed."),
                      "removed": N_("Spanish translation removed.")}}  # a message each: Spanish words agree with them
 
@@ -43,7 +47,7 @@ def history_view(ctx: RenderContext, entry: Entry, update_view) -> dict | None:
         if lines or added:
             notes = [update_view(ctx, update) for update in later.entry.updates if update in added]
             items.append(item_view(ctx, later.time, lines, notes))
-    items += rename_items(ctx, entry, versions[0].time)
+    items += register_items(ctx, entry, versions[0].time)
     items.sort(key=lambda item: item["time"], reverse=True)
     first, last = published_and_changed(ctx, entry) or (None, None)
     return {"first": day_words(ctx, first), "last": day_words(ctx, last),
@@ -77,18 +81,29 @@ def item_view(ctx: RenderContext, time: int, lines: list, notes: list) -> dict:
             "more": max(0, len(lines) - SHOWN_LINES), "updates": notes}
 
 
-def rename_items(ctx: RenderContext, entry: Entry, published: int) -> list[dict]:
-    """The actors this entry names that were renamed in the registry once it was published: the
-    entry shows the new name since."""
-    named = {*entry.actors, *(claim.by for claim in entry.claims)}
+def register_items(ctx: RenderContext, entry: Entry, published: int) -> list[dict]:
+    """What the registers changed of the records this entry names, once it was published (an
+    actor renamed, a figure's label or unit, a topic's title): the entry shows the new words since."""
+    named = {"actor": {*entry.actors, *(claim.by for claim in entry.claims)},
+             "figure": {claim.figure for claim in entry.claims}, "topic": set(entry.topics)}
+    registers = {"actor": ctx.site.actors, "figure": ctx.site.figures, "topic": ctx.site.topics}
     items = []
-    for rename in ctx.histories.renames if ctx.histories else ():
-        if rename.actor in named and rename.time > published and rename.actor in ctx.site.actors:
-            lang = ctx.actor_names(ctx.site.actors[rename.actor])["name_lang"]
-            lang = lang if ctx.language == "en" or lang == ctx.language else "en"
-            parts = [(rename.old, lang), (" → ", ctx.language), (rename.new, lang)]
-            items.append(item_view(ctx, rename.time, [line(ctx._("Actor renamed in the register:"), parts=parts)], []))
+    for change in ctx.histories.register_changes if ctx.histories else ():
+        if change.key in named[change.kind] and change.time > published and change.key in registers[change.kind]:
+            lang = register_lang(ctx, change.kind, registers[change.kind][change.key])
+            parts = [(change.old, lang), (" → ", ctx.language), (change.new, lang)]
+            words = ctx._(REGISTER_WORDS[(change.kind, change.field)])
+            items.append(item_view(ctx, change.time, [line(words, parts=parts)], []))
     return items
+
+
+def register_lang(ctx: RenderContext, kind: str, record) -> str:
+    """The language of a register's words as its history holds them: an actor's name is written in
+    the language its record says (context.actor_names); labels, units and titles in English."""
+    if kind == "actor":
+        lang = ctx.actor_names(record)["name_lang"]
+        return lang if ctx.language == SOURCE_LANGUAGE or lang == ctx.language else SOURCE_LANGUAGE
+    return SOURCE_LANGUAGE
 
 
 def version_lines(ctx: RenderContext, old: Entry | None, new: Entry) -> list[dict]:

@@ -83,11 +83,11 @@ def entry_page(ctx: RenderContext, entry: Entry) -> GeneratedPage:
 
 
 def plan_entries(ctx: RenderContext) -> list[Planned]:
-    """A page per entry. It reads the entry, its versions and the actors' renames (its history) and
-    the registries only (entry_view), never other entries."""
+    """A page per entry. It reads the entry, its versions and the registers' changes (its history)
+    and the registries only (entry_view), never other entries."""
     versions = ctx.histories.of if ctx.histories else lambda entry_id: ()
-    renames = ctx.histories.renames if ctx.histories else ()
-    return [Planned(page_source(ENTRIES, entry.id), (entry, versions(entry.id), renames),
+    changes = ctx.histories.register_changes if ctx.histories else ()
+    return [Planned(page_source(ENTRIES, entry.id), (entry, versions(entry.id), changes),
                     partial(entry_page, ctx, entry), entry.path) for entry in ctx.site.entries]
 
 

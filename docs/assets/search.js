@@ -8,15 +8,14 @@
  * excerpts are rebuilt from their text and <mark> elements only, so nothing a contributor
  * wrote can become markup here. Wording comes from the theme's translations (#__config).
  *
- * On a large site the older entries have an index of their own (pagefind-earlier/; the box
- * says so with data-briefing-search-earlier): a search reads the recent one first, which keeps
- * a first search small, and merges the earlier one when the reader asks for it ("Search the
- * earlier entries too"), or at once when the recent entries give less than a page of results.
+ * On a large site the older entries have an index of their own (pagefind-earlier/, said by
+ * data-briefing-search-earlier): a search reads the recent one first (a first search stays
+ * small) and merges the earlier one when the reader asks ("Search the earlier entries too"), or
+ * at once when the recent entries give less than a page of results.
  *
- * The box is a dialog for the keyboard too: while it is open, Tab and Shift+Tab cycle inside
- * it, Down and Up move from the box through the results and back, and Escape closes it and
- * gives focus back to what opened it (the header's search button, the box itself in the
- * header, or what had focus before a "/", "s" or "f" shortcut).
+ * The box is a dialog for the keyboard too: while it is open, Tab and Shift+Tab cycle inside it,
+ * Down and Up move through the results, and Escape closes it and gives focus back to what
+ * opened it (the header's search button or box, or what had focus before a "/", "s" or "f").
  */
 (function () {
   "use strict";
@@ -45,11 +44,8 @@
   var wide = window.matchMedia("(min-width: 60em)");
 
   function translations() {
-    try {
-      return JSON.parse(document.getElementById("__config").textContent).translations || {};
-    } catch (error) {
-      return {};
-    }
+    try { return JSON.parse(document.getElementById("__config").textContent).translations || {}; }
+    catch (error) { return {}; }  // no theme configuration: the box still works, with no words
   }
 
   function say(key, count) {
@@ -128,17 +124,20 @@
     return item;
   }
 
-  /* The next page of results, each shown as soon as it and those above it have arrived: on a
-   * slow link the first result need not wait for the tenth's fragment. */
+  /* The next page of results, each shown once it and those above it have arrived (on a slow link
+   * the first need not wait for the tenth); the list is aria-busy until the page is whole. */
   function showMore(query) {
     var next = shown.slice(asked, asked + PAGE_SIZE);
     asked += next.length;
+    list.setAttribute("aria-busy", "true");
     return next.map(function (result) { return result.data(); }).reduce(function (shownAbove, arriving) {
       return shownAbove.then(function () { return arriving; }).then(function (data) {
         if (query === latest) list.appendChild(resultItem(data));
       });
     }, Promise.resolve()).then(function () {
-      if (query === latest) more.hidden = asked >= shown.length;
+      if (query !== latest) return;
+      more.hidden = asked >= shown.length;
+      list.setAttribute("aria-busy", "false");
     });
   }
 

@@ -210,3 +210,11 @@ def assert_axe_clean():
         if violations:
             pytest.fail(describe_violations(violations, where or page.url), pytrace=False)
     return check
+
+
+def listed_results(page):
+    """The search's result items once their first page is whole: search.js shows each result as it
+    arrives and keeps the list aria-busy until the page is complete (expect fails when its time is up)."""
+    from playwright.sync_api import expect
+    expect(page.locator(".md-search-result__list")).to_have_attribute("aria-busy", "false")
+    return page.locator(".md-search-result__item")

@@ -8,6 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import listed_results
+
 pytestmark = pytest.mark.browser
 
 PAGES = {
@@ -43,7 +45,7 @@ def search(reader, words: str, phone: bool = False):
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(words, delay=20)
-    items = page.locator(".md-search-result__item")
+    items = listed_results(page)
     items.first.wait_for(state="visible")
     assert page.locator("#__search").is_checked(), "the search dialog is not open"
     return items

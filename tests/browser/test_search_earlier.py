@@ -9,6 +9,7 @@ import os
 import pytest
 
 import published_site
+from .conftest import listed_results
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +43,7 @@ def search(browser, url: str, query: str):
     context.on("request", lambda request: fetched.append(request.url))
     page.keyboard.press("/")
     page.fill(".md-search__input", query)
-    page.wait_for_selector(".md-search-result__item")
+    listed_results(page)
     page.wait_for_load_state("networkidle")
     return page, fetched
 

@@ -85,6 +85,9 @@ def stop_child(pid: int) -> None:
         pass
 
 
+BUILD_STOPPED = "Stopped by {signal}: every process the build started has ended; the site folder is incomplete."
+
+
 class StopOnSignals:
     """While installed, a SIGTERM, SIGINT or SIGHUP to the process stops every process it started
     (the forked builds of the other languages, each Pagefind), waits until they have ended, prints
@@ -104,9 +107,10 @@ class StopOnSignals:
     stops the forked builds on Ctrl-C, as before. `restore` gives back the handlers it found, so
     a test harness or a preview server does not keep these."""
 
-    def __init__(self) -> None:
+    def __init__(self, words: str = BUILD_STOPPED) -> None:
         self._previous: dict[int, object] = {}  # while installed: each signal's handler before
         self._stopping = False
+        self._words = words  # the line printed, "{signal}" replaced by the signal's name
 
     def install(self) -> None:
         if self._previous or threading.current_thread() is not threading.main_thread() or not PROC.is_dir():
@@ -126,8 +130,7 @@ class StopOnSignals:
         self._stopping = True
         stop_children()
         sys.stdout.flush()
-        print(f"Stopped by {signal.Signals(number).name}: every process the build started has ended; "
-              "the site folder is incomplete.", file=sys.stderr, flush=True)
+        print(self._words.format(signal=signal.Signals(number).name), file=sys.stderr, flush=True)
         os._exit(128 + number)
 
 

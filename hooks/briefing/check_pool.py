@@ -3,7 +3,7 @@ cache) in a pool of processes, one per core: each file is checked on its own (re
 so the work shares out, and the reports come back in the order the files were given, so problems
 are printed in exactly the order one process gives.
 
-Only `validate` uses the pool. The MkDocs build does not: a preview server runs threads (a fork
+Only `validate` uses the pool. The site's build does not: a preview server runs threads (a fork
 copies only the caller's, and a lock another holds would stay held), and a published build
 restores the check cache in CI, then forks the Spanish build onto the second core.
 BRIEFING_CHECK_POOL=on or off forces the pool on or off (the tests compare both); unset, the
@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
 import threading
 from concurrent.futures import ProcessPoolExecutor
 
-from .process import StopOnSignals, may_fork
+from .process import StopOnSignals, leave_signals_to_parent, may_fork
 from .read.entry_check import CheckInputs, check_each
 from .read.report import FileReport
 
@@ -58,7 +57,7 @@ def check_shared(files: list[tuple[str, str, bytes]], inputs: CheckInputs) -> li
     stop.install()
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                                 initializer=_leave_signals_to_parent) as pool:
+                                 initializer=leave_signals_to_parent) as pool:
             return [report for chunk in pool.map(_check_chunk, chunks, [inputs] * len(chunks))
                     for report in chunk]
     finally:
@@ -76,9 +75,3 @@ def _check_chunk(files: list[tuple[str, str, bytes]], inputs: CheckInputs) -> li
             report.root, report.refs = None, [ref for ref in report.refs if ref[0] != "source"]
     return reports
 
-
-def _leave_signals_to_parent() -> None:
-    """A worker ignores Ctrl-C (the terminal sends it to every process of the job; the parent
-    stops the workers) and ends on SIGTERM, as a process does, not through the parent's handler."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)

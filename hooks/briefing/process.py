@@ -1,6 +1,7 @@
 """Every effect the build has on the whole process is here, each with its reason: the garbage
-collector paused, other languages' builds forked, a forked build stopped by a signal, and a build
-stopped by a signal stopping every process it started.
+collector paused, other languages' builds forked, a forked build stopped by a signal, a build
+stopped by a signal stopping every process it started, and validate's checking workers leaving
+a signal to the process that started them.
 
 Nothing in the stages touches the process: they run the same under a test, the command line and
 any engine. The modules beside the stages and the engine's adapters call these.
@@ -132,6 +133,14 @@ class StopOnSignals:
         sys.stdout.flush()
         print(self._words.format(signal=signal.Signals(number).name), file=sys.stderr, flush=True)
         os._exit(128 + number)
+
+
+def leave_signals_to_parent() -> None:
+    """In a worker of validate's pool (check_pool.py): Ctrl-C is ignored (the terminal sends it to
+    every process of the job, and the parent's StopOnSignals stops the workers) and SIGTERM ends
+    the worker, as it ends a process, not through the handler the fork copied from the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def stop_children(grace: float = GRACE) -> None:

@@ -96,11 +96,12 @@ def interleaved_builds(repo: Path, entries: list[dict], floor: Path, repeats: in
 
 
 def validation_seconds(repo: Path) -> tuple[float, float]:
-    """Seconds of validation (`check_site`, the collector paused, as `make validate` runs it) in a
-    fresh process, cold (no check cache) and then warm."""
+    """Seconds of validation (`check_site`, the collector paused, the files shared among the cores,
+    as `make validate` runs it) in a fresh process, cold (no check cache) and then warm."""
     code = ("import sys, time; sys.path.insert(0, 'hooks'); from briefing.read.load import check_site; "
+            "from briefing.cli import checked_in_pool; "
             "from briefing.process import collector_paused; t = time.perf_counter()\n"
-            "with collector_paused(): check_site('.')\nprint(time.perf_counter() - t)")
+            "with collector_paused(): check_site('.', remembered=checked_in_pool())\nprint(time.perf_counter() - t)")
     shutil.rmtree(repo / ".cache", ignore_errors=True)
     seconds = [float(subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True,
                                     check=True).stdout) for _ in ("cold", "warm")]

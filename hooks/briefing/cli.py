@@ -12,10 +12,12 @@ import os
 import sys
 from pathlib import Path
 
+from .check_pool import check_shared
 from .format.problems import Problem, ProblemsFound, printable
 from .format.schema import write_schemas
 from .new_entry import answer_problem, make_entry
 from .process import collector_paused
+from .read.cache import CheckedFiles
 from .read.files import unsafe_files
 from .read.load import check_site, read_registry_ids
 from .read.source_date import source_date
@@ -74,11 +76,18 @@ def check_everything(root: Path) -> tuple[list[Problem], str]:
     try:
         source_date()  # the day the checks take as today's, if it is set: refused, cached files or not
         with collector_paused():
-            registries, entries = check_site(root)
+            registries, entries = check_site(root, remembered=checked_in_pool())
     except ProblemsFound as found:
         return ProblemsFound([*found.problems, *linked]).problems, ""
     topics, actors, figures = (len(registries[kind].values) for kind in ("topic", "actor", "figure"))
     return linked, f"{len(entries)} entries, {topics} topics, {actors} actors, {figures} figures"
+
+
+def checked_in_pool() -> CheckedFiles:
+    """A run of the checks whose files nothing vouches for are shared among the cores (check_pool.py)."""
+    checked = CheckedFiles()
+    checked.check_files = check_shared
+    return checked
 
 
 CANCELLED = "cancelled; nothing written"

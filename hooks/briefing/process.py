@@ -1,6 +1,7 @@
 """Every effect the build has on the whole process is here, each with its reason: the garbage
-collector paused, other languages' builds forked, a forked build stopped by a signal, and a build
-stopped by a signal stopping every process it started.
+collector paused, other languages' builds forked, a forked build stopped by a signal, a build
+stopped by a signal stopping every process it started, and validate's checking workers leaving
+a signal to the process that started them.
 
 Nothing in the stages touches the process: they run the same under a test, the command line and
 any engine. The modules beside the stages and the engine's adapters call these.
@@ -85,6 +86,9 @@ def stop_child(pid: int) -> None:
         pass
 
 
+BUILD_STOPPED = "Stopped by {signal}: every process the build started has ended; the site folder is incomplete."
+
+
 class StopOnSignals:
     """While installed, a SIGTERM, SIGINT or SIGHUP to the process stops every process it started
     (the forked builds of the other languages, each Pagefind), waits until they have ended, prints
@@ -104,9 +108,10 @@ class StopOnSignals:
     stops the forked builds on Ctrl-C, as before. `restore` gives back the handlers it found, so
     a test harness or a preview server does not keep these."""
 
-    def __init__(self) -> None:
+    def __init__(self, words: str = BUILD_STOPPED) -> None:
         self._previous: dict[int, object] = {}  # while installed: each signal's handler before
         self._stopping = False
+        self._words = words  # the line printed, "{signal}" replaced by the signal's name
 
     def install(self) -> None:
         if self._previous or threading.current_thread() is not threading.main_thread() or not PROC.is_dir():
@@ -126,9 +131,16 @@ class StopOnSignals:
         self._stopping = True
         stop_children()
         sys.stdout.flush()
-        print(f"Stopped by {signal.Signals(number).name}: every process the build started has ended; "
-              "the site folder is incomplete.", file=sys.stderr, flush=True)
+        print(self._words.format(signal=signal.Signals(number).name), file=sys.stderr, flush=True)
         os._exit(128 + number)
+
+
+def leave_signals_to_parent() -> None:
+    """In a worker of validate's pool (check_pool.py): Ctrl-C is ignored (the terminal sends it to
+    every process of the job, and the parent's StopOnSignals stops the workers) and SIGTERM ends
+    the worker, as it ends a process, not through the handler the fork copied from the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def stop_children(grace: float = GRACE) -> None:

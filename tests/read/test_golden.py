@@ -45,8 +45,10 @@ def apply_case(repo: Path, case: dict, outside: Path) -> None:
         os.mkfifo(repo / name)
 
 
+@pytest.mark.parametrize("pool", ["off", "on"])  # the files checked in this process, or shared out
 @pytest.mark.parametrize("case_file", CASES, ids=[case.stem for case in CASES])
-def test_golden_case(case_file: Path, toy_repo: Path, tmp_path: Path, capsys) -> None:
+def test_golden_case(case_file: Path, pool: str, toy_repo: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("BRIEFING_CHECK_POOL", pool)
     case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
     apply_case(toy_repo, case, tmp_path)
     with guarded():  # a case that makes the validator wait (a pipe opened) fails, never blocks

@@ -35,7 +35,7 @@ import time
 
 from ..format.problems import Problem
 from .cache_file import CODE_FINGERPRINT, CheckCache
-from .entry_check import CheckInputs, check_entry, check_inputs
+from .entry_check import CheckInputs, check_each, check_entry, check_inputs
 from .report import FileReport, digest_of
 from .yamlsafe import read_bytes
 
@@ -109,6 +109,7 @@ class CheckedFiles:
         self._read: list[str] = []
         self.read_in_last_run: list[str] = []  # files read and checked afresh (not remembered, not cached)
         self.save_later = False  # a preview server saves the disk cache after the pages are served
+        self.check_files = check_each  # checks the files nothing vouches for (validate shares them: cli.py)
 
     def begin_run(self, root: str, cache_known: dict | None) -> None:
         """A run over the entry files of `root`. With `cache_known` (each registry's ids by kind,
@@ -120,13 +121,26 @@ class CheckedFiles:
         if cache_known is not None and self._use_disk:
             self._disk = _disk_cache(self._disk, root, cache_known, inputs.key())
 
-    def report_of(self, path: str, display: str) -> FileReport:
-        """One entry file's report, checked on its own; read and checked only when nothing vouches
-        for its bytes (see the module's docstring)."""
-        found = self._report_and_digest(path, display)
-        if found is None:
-            return check_entry(path, display, inputs=self._inputs)  # which says why it cannot be read
-        report, digest = found
+    def reports_of(self, files: list[tuple[str, str]]) -> list[FileReport]:
+        """Each entry file's report, in the order of `files`; read and checked only when nothing
+        vouches for its bytes (see the module's docstring). Those left go to `check_files` at once,
+        which may share them among processes (cli.py) and gives their reports back in order."""
+        found = [self._vouched_or_read(path, display) for path, display in files]
+        to_check = [(*file, data) for file, (_, _, data) in zip(files, found, strict=True) if data is not None]
+        fresh = iter(self.check_files(to_check, self._inputs or check_inputs()))
+        reports = []
+        for (path, display), (report, digest, data) in zip(files, found, strict=True):
+            if digest is None:  # it cannot be read: check_entry says why
+                report = check_entry(path, display, inputs=self._inputs)
+            elif data is not None:
+                report = next(fresh)
+                report.digest = digest
+                self._read.append(display)
+            reports.append(self._remembered(display, digest, report) if digest is not None else report)
+        return reports
+
+    def _remembered(self, display: str, digest: bytes, report: FileReport) -> FileReport:
+        """The report, kept for the next run and, if it passed alone, in the disk cache."""
         self._this_run[(display, digest)] = report
         disk = self._disk_this_run()
         if disk is not None and report.passed_alone:
@@ -161,17 +175,19 @@ class CheckedFiles:
         if self._disk is not None:
             self._disk.save()
 
-    def _report_and_digest(self, path: str, display: str) -> tuple[FileReport, bytes] | None:
-        """The report of the file's bytes, and their digest; None if it cannot be read."""
+    def _vouched_or_read(self, path: str, display: str) -> tuple:
+        """(report, digest, None) when something vouches for the file's bytes; (None, digest,
+        bytes) when they must be checked; (None, None, None) when the file cannot be read."""
         digest = self._settled.unchanged_digest(path, display)
         report = self._vouched_for(display, digest) if digest is not None else None
         if report is not None and digest is not None:
-            return report, digest
+            return report, digest, None
         found = self._settled.read(path, display)
         if found is None:
-            return None
+            return None, None, None
         data, digest = found
-        return self._vouched_for(display, digest) or self._checked(path, display, data, digest), digest
+        report = self._vouched_for(display, digest)
+        return (report, digest, None) if report is not None else (None, digest, data)
 
     def _vouched_for(self, display: str, digest: bytes) -> FileReport | None:
         """The report of these bytes that this process, or else the disk cache, vouches for. One
@@ -192,12 +208,6 @@ class CheckedFiles:
         registry_refs, values_json = found
         return FileReport(display, passed_alone=True, registry_refs=registry_refs, from_cache=True,
                           values_json=values_json, digest=digest)
-
-    def _checked(self, path: str, display: str, data: bytes, digest: bytes) -> FileReport:
-        report = check_entry(path, display, data, self._inputs)
-        report.digest = digest
-        self._read.append(display)
-        return report
 
     def _disk_this_run(self) -> CheckCache | None:
         return self._disk if self._use_disk else None

@@ -63,3 +63,8 @@ def check_entry(path, display: str, data: bytes | None = None, inputs: CheckInpu
     if report.passed_alone:
         report.registry_refs = refs_text([ref for ref in report.refs if ref[0] != "source"])
     return report
+
+
+def check_each(files: list[tuple[str, str, bytes]], inputs: CheckInputs) -> list[FileReport]:
+    """The report of each (path, display path, bytes), checked on its own with `inputs`, in order."""
+    return [check_entry(path, display, data, inputs) for path, display, data in files]

@@ -53,7 +53,7 @@ def _read_entries(root: str, cache_known: dict | None, remembered: CheckedFiles)
     when it is given the registries' ids (`cache_known`), against which cached references resolve."""
     files, problems = entry_files(root)
     remembered.begin_run(root, cache_known)
-    reports = [remembered.report_of(path, display) for path, display in files]
+    reports = remembered.reports_of(files)
     remembered.end_run()
     problems += [problem for report in reports for problem in report.problems]
     return reports, problems

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing import check_pool
 from briefing.check_pool import CHUNKS_PER_WORKER, POOL_FROM_FILES, check_shared, workers_for
 from briefing.cli import validate
 from briefing.read.cache import CheckedFiles
@@ -73,6 +74,9 @@ def test_each_file_gets_its_own_report_back(broken_site: Path, monkeypatch):
 
 
 def test_the_setting_forces_the_pool_and_size_decides_without_it(monkeypatch):
+    # As in a process with no other thread: the test suite's own threads (servers other tests
+    # started) would rightly keep any pool from forking (the last case below).
+    monkeypatch.setattr(check_pool, "may_fork", lambda threads: True)
     monkeypatch.setenv("BRIEFING_CHECK_POOL", "off")
     assert workers_for(10_000) == 0
     monkeypatch.setenv("BRIEFING_CHECK_POOL", "on")
@@ -80,3 +84,6 @@ def test_the_setting_forces_the_pool_and_size_decides_without_it(monkeypatch):
     monkeypatch.delenv("BRIEFING_CHECK_POOL")
     assert workers_for(POOL_FROM_FILES - 1) == 0
     assert CHUNKS_PER_WORKER > 1
+    monkeypatch.setattr(check_pool, "may_fork", lambda threads: False)
+    monkeypatch.setenv("BRIEFING_CHECK_POOL", "on")
+    assert workers_for(10_000) == 0

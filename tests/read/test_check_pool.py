@@ -2,6 +2,8 @@
 same order, as when one process checks them all."""
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -87,3 +89,32 @@ def test_the_setting_forces_the_pool_and_size_decides_without_it(monkeypatch):
     monkeypatch.setattr(check_pool, "may_fork", lambda threads: False)
     monkeypatch.setenv("BRIEFING_CHECK_POOL", "on")
     assert workers_for(10_000) == 0
+
+
+def test_validate_in_a_process_of_its_own_shares_the_checks_and_prints_the_same(broken_site: Path):
+    """As `make validate` runs: a fresh process, where no other thread keeps the pool from forking
+    (in this suite's process, servers other tests started may). The pool on and off print the
+    same lines, in the same order."""
+    def run(pool: str) -> subprocess.CompletedProcess:
+        env = {**os.environ, "BRIEFING_CHECK_POOL": pool, "BRIEFING_CACHE": "off", "PYTHONPATH": str(REPO / "hooks")}
+        return subprocess.run([sys.executable, "-c", SHOWS_ITS_WORKERS], cwd=broken_site, env=env,
+                              capture_output=True, text=True, timeout=600)
+    alone, shared = run("off"), run("on")
+    assert alone.returncode == shared.returncode == 1, shared.stderr[-2000:]
+    assert shared.stderr.splitlines()[:-1] == alone.stderr.splitlines()[:-1]
+    assert alone.stdout.split() == ["0"] and int(shared.stdout.split()[0]) >= 2  # the pool did run
+
+
+# validate, printing how many workers the pool had for the site's files (0: none).
+SHOWS_ITS_WORKERS = """
+import sys
+from pathlib import Path
+from briefing import check_pool
+from briefing.cli import validate
+used = []
+workers_for = check_pool.workers_for
+check_pool.workers_for = lambda count: used.append(workers_for(count)) or used[-1]
+code = validate(Path('.'))
+print(max(used, default=0))
+sys.exit(code)
+"""

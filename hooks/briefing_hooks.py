@@ -111,9 +111,11 @@ def on_files(files, config):
         model = _builds.model(language, root)
         if (history_line := _builds.models.history_line(model)) is not None:
             engine.log().info(history_line)
+        settings = settings_of(config)
+        build.check(model, settings)  # before the fork: the other languages' builds take the checked model
         if not _builds.preview:
             start_other_languages(config)
-        pages = build.make(model, settings_of(config), docs, doc_pages, docs_root(docs_dir, language))
+        pages = build.make(model, settings, docs, doc_pages, docs_root(docs_dir, language))
     except ProblemsFound as found:
         fail(found.problems, engine)
     if _builds.preview:

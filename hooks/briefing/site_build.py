@@ -51,6 +51,15 @@ class SiteBuild:
         self.rendered = None
         self.mode.before(site_dir, incremental)
 
+    def check(self, model: LoadedModel, settings: Settings) -> None:
+        """Before the other languages' builds start (forked from this one, they share the model):
+        the settings, then every text of the model, so that a problem is reported once and the other
+        builds need not render this language's texts to check them. Raises ProblemsFound."""
+        settings.check()
+        if not model.texts_rendered:
+            self.renderer.check_texts(model.site)
+            model.texts_rendered = True
+
     def make(self, model: LoadedModel, settings: Settings, docs: set[str], doc_pages: list[str],
              docs_root: Path | None = None) -> list[GeneratedPage]:
         """Render the site in `settings.language`: the pages the engine is to lay out. `docs` are

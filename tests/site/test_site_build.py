@@ -142,3 +142,39 @@ def test_the_other_languages_take_the_model_the_default_language_loaded_in_the_s
     alone = SiteBuilds()  # a Spanish build on its own loads its own
     alone.before("es", tmp_path / "other")
     assert alone.model("es", repo).site.entries == english.site.entries
+
+
+def test_the_default_build_checks_every_text_before_the_other_languages_start_and_they_do_not_again(
+        repo: Path, tmp_path: Path, monkeypatch):
+    """The adapter calls `check` before it forks the other languages' builds, which take the model
+    as it was then: they must not render the default language's texts again to check them."""
+    from briefing.render import site_outputs
+    checked = []
+    real = site_outputs.unrenderable_texts
+    monkeypatch.setattr(site_outputs, "unrenderable_texts", lambda *args: checked.append(1) or real(*args))
+    builds = SiteBuilds()
+    builds.before("en", tmp_path / "site")
+    model = builds.model("en", repo)
+    builds.of("en").check(model, Settings("Toy", "https://example.org/toy/"))
+    assert len(checked) == 1
+    forked = SiteBuilds().of("es")  # a forked process's build: the same model, a build of its own
+    forked.before(tmp_path / "site/es")
+    forked.make(model, Settings("Toy", "https://example.org/toy/es/", language="es"), set(HOME), list(HOME))
+    builds.of("en").make(model, Settings("Toy", "https://example.org/toy/"), set(HOME), list(HOME))
+    assert len(checked) == 1
+    forked.close()
+    builds.close()
+
+
+def test_a_text_that_cannot_be_rendered_stops_the_build_before_the_other_languages_start(repo: Path, tmp_path: Path,
+                                                                                         monkeypatch):
+    from briefing.format.problems import Problem
+    from briefing.render import site_outputs
+    monkeypatch.setattr(site_outputs, "unrenderable_texts", lambda *args: [Problem("x.yaml", 0, 0, "body", "bad")])
+    builds = SiteBuilds()
+    builds.before("en", tmp_path / "site")
+    model = builds.model("en", repo)
+    with pytest.raises(ProblemsFound):
+        builds.of("en").check(model, Settings("Toy", "https://example.org/toy/"))
+    assert not model.texts_rendered
+    builds.close()

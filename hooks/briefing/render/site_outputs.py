@@ -72,9 +72,8 @@ class SiteRenderer:
         settings.check()
         self.markdown.new_build()
         self.templates.new_build()
-        failed = [] if texts_checked else unrenderable_texts(site, self.markdown)
-        if failed:
-            raise ProblemsFound(failed)
+        if not texts_checked:
+            self.check_texts(site)
         ctx = self.context(site, settings, ledger, histories)
         self.reuse.new_build(shared_inputs(ctx))
         plan = SitePlan(ctx, kinds)
@@ -82,6 +81,13 @@ class SiteRenderer:
         home = "".join(self.reuse.get(planned.address, planned.key, planned.make) for planned in plan.sections)
         contents = {planned.address: planned.make() for planned in plan.files}
         return RenderedSite(plan, pages, home, contents, frozenset(self.reuse.made))
+
+    def check_texts(self, site: Site) -> None:
+        """Render every Markdown text of the site once (its pages then reuse the HTML, this build or
+        the next: SafeMarkdown keeps the last build's); ProblemsFound naming each that fails."""
+        failed = unrenderable_texts(site, self.markdown)
+        if failed:
+            raise ProblemsFound(failed)
 
 
 def site_texts(site: Site):

@@ -8,9 +8,10 @@ The other languages are built by the engine that builds the default one (briefin
 `properdocs build` builds /es/ with ProperDocs too.
 
 A published build builds the other languages at the same time as the default one, each in a
-process of its own forked once the briefing files are loaded (so a problem in them is reported
-once, by the default build): the engine and the core run on one core each, and the two
-languages' builds take the machine's two. A forked build's log is kept and printed after the
+process of its own forked once the briefing files are loaded and their texts checked (so a
+problem in them is reported once, by the default build, and no other build checks them
+again): the engine and the core run on one core each, and the two languages' builds take the
+machine's two. A forked build's log is kept and printed after the
 default build's own, as if the builds had run one after the other; the pages are the same bytes.
 A preview server builds them one after the other, in its own process (it keeps what each
 rebuild can reuse), and so does any build with BRIEFING_ONE_PROCESS=1 set.

@@ -1,7 +1,7 @@
 """One language's build of the site, from the loaded model to pages, as an engine drives it.
 
-The engine's adapter (hooks/briefing_hooks.py) calls, for every build: `before`, `make` (with the
-model that site_builds.SiteBuilds loaded), `page_html` for every page the engine lays out, and
+The engine's adapter (hooks/briefing_hooks.py) calls, for every build: `before`, `check` and `make`
+(with the model that site_builds.SiteBuilds loaded), `page_html` for every page the engine lays out, and
 `after` (or `failed`); `close` when the engine stops. Where the outputs go, and which of them the
 engine lays out, is the build's mode (publish/modes.py): a published build, or a preview
 server's rebuild, given when the build is made.
@@ -28,7 +28,7 @@ from .render.site_outputs import RenderedSite, SiteRenderer
 
 class LoadedModel:
     """The checked model of the briefing files, as every language's build of one cycle reads it.
-    `texts_rendered`: a build has rendered every text of it, so the others need not check them again;
+    `texts_rendered`: a build has rendered (checked) every text of it, so the others need not again;
     `histories`: the entries' versions from git, or why there are none."""
 
     def __init__(self, site: Site, ledger: Ledger, histories: EntryVersions | None = None) -> None:

@@ -5,7 +5,9 @@ extension looks each text up in the build language's gettext catalog (i18n.py).
 """
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from jinja2.runtime import Context
@@ -17,6 +19,17 @@ from .words import starting
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+class SnapshotGlobals(Environment):
+    """An environment whose templates see its globals as they were when each was loaded (they are
+    all set before any is: Templates.__init__). Jinja gives each template a ChainMap over the
+    environment's globals, and at every `{% from %}` import compares the importer's globals with
+    the imported template's keys; a ChainMap's keys are compared in a Python loop, 15,000 imports a
+    build (4 % of the render, in the profile). A dict's are compared in C."""
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        return {**self.globals, **(d or {})}
+
+
 class Templates:
     """One Jinja environment per language: HTML templates are autoescaped, Markdown ones (*.md.j2)
     are not."""
@@ -24,7 +37,7 @@ class Templates:
     def __init__(self, folder: Path = TEMPLATES, language: Language | None = None):
         self.folder = folder
         self.language = language or Language()
-        self._environment = Environment(
+        self._environment = SnapshotGlobals(
             loader=FileSystemLoader(folder), extensions=["jinja2.ext.i18n"],
             autoescape=select_autoescape(["html.j2"], disabled_extensions=["md.j2"], default=True),
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,

@@ -6,6 +6,8 @@ claimants, the comparison's state, and any claims that state one period and cont
 """
 from __future__ import annotations
 
+from functools import partial
+
 from markupsafe import Markup
 
 from ..format.translations import SOURCE_LANGUAGE
@@ -34,18 +36,34 @@ def scope_view(ctx: RenderContext, claim, name: str) -> tuple:
 
 
 def claim_view(ctx: RenderContext, placed: PlacedClaim, here: str) -> dict:
-    """One claim, with everything a table row, a chart row or a summary needs."""
+    """One claim, with everything a table row, a chart row or a summary needs: its words (made
+    once a build: claim_words) and its links from the page at `here`."""
+    claim, entry = placed.claim, placed.entry
+    name = f"claim:{entry.id}:{entry.claims.index(claim)}"
+    words = ctx.reuse.part(name, (claim, entry), partial(claim_words, ctx, placed))
+    return {
+        **words, "actor_url": relative_url(here, actor_url(claim.by)),
+        "figure_url": relative_url(here, figure_url(claim.figure)),
+        "entry_url": relative_url(here, entry_url(entry.id)),
+        "source_url": ("" if here == entry_url(entry.id) else relative_url(here, entry_url(entry.id)))
+                      + f"#source-{placed.source.id}",
+        "also_in": [{"title": entry_text(ctx, e)["title"], "lang": entry_text(ctx, e)["lang"],
+                     "url": relative_url(here, entry_url(e.id))} for e in placed.also_in],
+    }
+
+
+def claim_words(ctx: RenderContext, placed: PlacedClaim) -> dict:
+    """A claim's words in the build's language, the same on every page that shows it: what it
+    reads is the claim and its entry (and the registries every output reads)."""
     site, claim, entry, source = ctx.site, placed.claim, placed.entry, placed.source
     figure = site.figures[claim.figure]
     gender = figure.translation(ctx.language).get("unit_gender") if figure.translation(ctx.language) else None
     (scope, scope_lang), (quote, quote_lang) = scope_view(ctx, claim, "scope"), scope_view(ctx, claim, "quote")
-    on_entry_page, (unit, unit_lang) = here == entry_url(entry.id), unit_words(ctx, figure, claim)
-    names = ctx.actor_names(site.actors[claim.by])
+    (unit, unit_lang), names, text = unit_words(ctx, figure, claim), ctx.actor_names(site.actors[claim.by]), \
+        entry_text(ctx, entry)
     return {
         "actor_name": names["name"], "actor_name_lang": names["name_lang"],
-        "actor_url": relative_url(here, actor_url(claim.by)),
         "figure_label": ctx.text(figure, "label"), "figure_label_lang": ctx.text_lang(figure, "label"),
-        "figure_url": relative_url(here, figure_url(figure.id)),
         "unit": unit, "unit_lang": unit_lang, "value_words": ctx.words.claim_value(claim, gender),
         "said_on": claim.said_on, "said_on_words": ctx.words.date(claim.said_on),
         "scope": scope, "scope_lang": scope_lang, "quote": quote, "quote_lang": quote_lang,
@@ -53,12 +71,8 @@ def claim_view(ctx: RenderContext, placed: PlacedClaim, here: str) -> dict:
         "quote_english": claim.quote, "quote_english_lang": SOURCE_LANGUAGE,  # shown beside a translated quote
         "period_words": ctx.words.period(claim.period) if claim.period else None,
         "period_in_sentence": ctx.words.period(claim.period, in_sentence=True) if claim.period else None,
-        "basis": ctx.words.basis(claim.basis), "entry_url": relative_url(here, entry_url(entry.id)),
-        "entry_title": entry_text(ctx, entry)["title"], "entry_lang": entry_text(ctx, entry)["lang"],
+        "basis": ctx.words.basis(claim.basis), "entry_title": text["title"], "entry_lang": text["lang"],
         "source_title": ctx.text(source, "title"), "source_title_lang": ctx.text_lang(source, "title"),
-        "source_url": ("" if on_entry_page else relative_url(here, entry_url(entry.id))) + f"#source-{source.id}",
-        "also_in": [{"title": entry_text(ctx, e)["title"], "lang": entry_text(ctx, e)["lang"],
-                     "url": relative_url(here, entry_url(e.id))} for e in placed.also_in],
     }
 
 

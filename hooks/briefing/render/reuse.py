@@ -13,6 +13,11 @@ Keys are tuples and compare with ==. The model's records are frozen dataclasses,
 that changed in any field makes another key; an unchanged entry file gives the very same Entry
 object (model/build.py, BuiltEntries), and a tuple compares its items by identity first, so
 comparing the keys of unchanged outputs costs next to nothing.
+
+A part that several outputs of one build show (a claim's words: its entry's page, its figure's
+and its actor's pages and its entry's feed item show it) is made once a build (`part`), from its
+key too, and forgotten when the build has made its outputs (`end_build`): the outputs that show
+it are kept, so the next build asks for it again only for an output that is made again.
 """
 from __future__ import annotations
 
@@ -30,6 +35,7 @@ class Rendered:
         self._shared: Any = None
         self._last: dict[str, tuple[Any, Any]] = {}
         self._this: dict[str, tuple[Any, Any]] = {}
+        self._parts: dict[str, tuple[Any, Any]] = {}
         self.made: set[str] = set()  # the names made afresh in this build
 
     def new_build(self, shared: Any) -> None:
@@ -37,7 +43,7 @@ class Rendered:
         if they were made from the same."""
         same = self._shared is not None and shared == self._shared
         self._last, self._this = (self._this if same else {}), {}
-        self._shared, self.made = shared, set()
+        self._shared, self.made, self._parts = shared, set(), {}
 
     def get(self, name: str, key: Any, make: Callable[[], T]) -> T:
         """This build's or the last build's rendering of `name` if it was made from an equal key,
@@ -52,3 +58,15 @@ class Rendered:
             self.made.add(name)
         self._this[name] = (key, value)
         return value
+
+    def part(self, name: str, key: Any, make: Callable[[], T]) -> T:
+        """This build's `name` if it was made from an equal key, else `make()`; kept until the
+        build ends (it is not an output: no later build is given it)."""
+        found = self._parts.get(name)
+        if found is None or found[0] != key:
+            found = self._parts[name] = (key, make())
+        return found[1]
+
+    def end_build(self) -> None:
+        """Forget the build's parts: the outputs that show them are made."""
+        self._parts = {}

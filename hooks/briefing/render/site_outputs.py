@@ -80,6 +80,7 @@ class SiteRenderer:
         pages = [self.reuse.get(planned.address, planned.key, planned.make) for planned in plan.pages]
         home = "".join(self.reuse.get(planned.address, planned.key, planned.make) for planned in plan.sections)
         contents = {planned.address: planned.make() for planned in plan.files}
+        self.reuse.end_build()
         return RenderedSite(plan, pages, home, contents, frozenset(self.reuse.made))
 
     def check_texts(self, site: Site) -> None:

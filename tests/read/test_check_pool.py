@@ -12,8 +12,8 @@ import pytest
 from briefing import check_pool
 from briefing.check_pool import CHUNKS_PER_WORKER, POOL_FROM_FILES, check_shared, workers_for
 from briefing.cli import validate
-from briefing.read.cache import CheckedFiles
 from briefing.format.types import INVALID
+from briefing.read.cache import CheckedFiles
 from briefing.read.entry_check import check_each, check_inputs
 from briefing.read.files import entry_files
 

@@ -122,11 +122,24 @@ _NESTED_ON_ONE_LINE = re.compile(r"[-?][ \t]+[-?][ \t\n]")
 _MAX_FAST_BRACKETS = 16
 
 
-class _StringsLoader(_SAFE_LOADER):
-    """libyaml's composer without PyYAML's implicit typing: we read every scalar as text."""
+try:
+    from yaml._yaml import CParser as _COMPOSER  # libyaml's parser and composer, without a constructor
+except ImportError:  # PyYAML built without libyaml
+    _COMPOSER = yaml.SafeLoader  # type: ignore[misc, assignment]
+
+
+class _StringsLoader(_COMPOSER):
+    """libyaml's composer alone: no constructor or resolver to set up for each file, no implicit
+    typing (we read every scalar as text), no path resolvers (the composer asks for each node)."""
 
     def resolve(self, kind, value, implicit):
         return "tag:yaml.org,2002:str"
+
+    def descend_resolver(self, current_node, current_index):
+        return None
+
+    def ascend_resolver(self):
+        return None
 
 
 def read_fast(text: str) -> Node | None:
@@ -140,10 +153,13 @@ def read_fast(text: str) -> Node | None:
     if any(character in text for character in _CAREFUL_CHARACTERS) or _NESTED_ON_ONE_LINE.search(text) \
             or text.count("[") + text.count("{") > _MAX_FAST_BRACKETS:
         return None
+    loader = _StringsLoader(text)
     try:
-        composed = yaml.compose(text, Loader=_StringsLoader)
+        composed = loader.get_single_node()
     except yaml.YAMLError:
         return None
+    finally:
+        loader.dispose()
     return _convert(composed) if composed is not None else None
 
 

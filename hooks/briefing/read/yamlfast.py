@@ -74,28 +74,30 @@ def _nested_on_one_line(text: str) -> bool:
 
 
 def _convert(composed) -> Node | None:
-    """PyYAML nodes to our nodes, iteratively; None on duplicate keys, odd keys or deep nesting."""
+    """PyYAML nodes to our nodes, iteratively; None on duplicate keys, odd keys or deep nesting.
+    Only collections wait on the stack: most nodes are scalars, which have nothing to visit."""
     root = _node_of(composed)
-    stack = [(composed, root, 1)]
+    stack = [(composed, root, 1)] if root.kind != "scalar" else []
     while stack:
         source, target, depth = stack.pop()
-        if target.kind == "scalar":
-            continue
         if depth >= MAX_DEPTH:
             return None
         if target.kind == "seq":
             for item in source.value:
                 child = _node_of(item)
                 target.value.append(child)
-                stack.append((item, child, depth + 1))
+                if child.kind != "scalar":
+                    stack.append((item, child, depth + 1))
             continue
+        values, keys = target.value, target.keys
         for key_source, value_source in source.value:
             key = _node_of(key_source)
-            if key.kind != "scalar" or key.value is None or key.value in target.value:
+            if key.kind != "scalar" or key.value is None or key.value in values:
                 return None
-            child = _node_of(value_source)
-            target.value[key.value], target.keys[key.value] = child, key
-            stack.append((value_source, child, depth + 1))
+            child = values[key.value] = _node_of(value_source)
+            keys[key.value] = key
+            if child.kind != "scalar":
+                stack.append((value_source, child, depth + 1))
     return root
 
 
@@ -106,8 +108,9 @@ def scalar_node(line: int, col: int, text: str, style: str | None) -> Node:
 
 
 def _node_of(composed) -> Node:
-    line, col = composed.start_mark.line + 1, composed.start_mark.column + 1
-    if isinstance(composed, yaml.ScalarNode):
-        return scalar_node(line, col, composed.value, composed.style)
-    return Node("seq" if isinstance(composed, yaml.SequenceNode) else "map", line, col,
-                [] if isinstance(composed, yaml.SequenceNode) else {})
+    mark, kind = composed.start_mark, type(composed)
+    if kind is yaml.ScalarNode:
+        return scalar_node(mark.line + 1, mark.column + 1, composed.value, composed.style)
+    if kind is yaml.SequenceNode:
+        return Node("seq", mark.line + 1, mark.column + 1, [])
+    return Node("map", mark.line + 1, mark.column + 1, {})

@@ -16,7 +16,9 @@ import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
 
+from .format.types import INVALID
 from .process import StopOnSignals, leave_signals_to_parent, may_fork
+from .read.cache_file import encode_values
 from .read.entry_check import CheckInputs, check_each
 from .read.report import FileReport
 
@@ -74,5 +76,15 @@ def _check_chunk(files: list[tuple[str, str, bytes]], inputs: CheckInputs) -> li
     for report in reports:
         if report.passed_alone:
             report.root, report.refs = None, [ref for ref in report.refs if ref[0] != "source"]
+            _values_as_json(report)
     return reports
+
+
+def _values_as_json(report: FileReport) -> None:
+    """The values go back as the JSON the check cache keeps (made here, on the worker's core): one
+    string is sent for a fraction of the tree's cost, the cache takes it as it is, and the values
+    are decoded only if something asks for them (FileReport.checked_values)."""
+    values_json = encode_values(report.values)
+    if values_json is not None:
+        report.values, report.values_json = INVALID, values_json
 

@@ -21,9 +21,6 @@ from .read.cache import CheckedFiles
 from .read.files import unsafe_files
 from .read.load import check_site, read_registry_ids
 from .read.source_date import source_date
-from .review.bounds import shortened
-from .review.digest import compared, failed, render, status_of
-from .review.revisions import RevisionUnknown
 
 _DATA_ESCAPES = (("%", "%25"), ("\r", "%0D"), ("\n", "%0A"))
 _PROPERTY_ESCAPES = (*_DATA_ESCAPES, (":", "%3A"), (",", "%2C"))
@@ -186,7 +183,12 @@ def print_review(args) -> int:
     published claim without an update (each such claim also on standard error, as `make validate`
     prints problems, and as a GitHub annotation in CI); 2 when no digest
     could be made (a name that is not a revision, git or the scratch folder failing): said in one
-    line, never as a traceback, whose status 1 CI would read as "the pull request has problems"."""
+    line, never as a traceback, whose status 1 CI would read as "the pull request has problems".
+    The review's modules (and the render stage they use) are imported here, when a review is
+    asked for: `validate` runs on every commit and need not load them (a tenth of a second)."""
+    from .review.bounds import shortened
+    from .review.digest import compared, failed, render, status_of
+    from .review.revisions import RevisionUnknown
     try:
         source_date()  # a bad SOURCE_DATE_EPOCH is the run's problem, not either revision's
         result = compared(args.root, args.base, args.head)

@@ -55,8 +55,21 @@ class CollectorPause:
 
     def end(self) -> None:
         if self._was_enabled:
+            _promote_young_objects()
             gc.enable()
         self._was_enabled = None
+
+
+def _promote_young_objects() -> None:
+    """Move the objects made during a pause to the oldest generation without walking them. The
+    collector counts allocations while paused, so the first allocation after it resumes would walk
+    every object the pause made, at once, before the caller goes on (measured: 0.55 s after a cold
+    validation of 10,000 entries, which then exits). They are what the caller keeps, not cycles:
+    the young collections would only promote them, and a full collection still walks them.
+    freeze() moves every tracked object aside and zeroes the count; unfreeze() puts them all in
+    the oldest generation. Nothing here freezes objects for good."""
+    gc.freeze()
+    gc.unfreeze()
 
 
 def fork() -> int:

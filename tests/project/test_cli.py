@@ -121,3 +121,13 @@ def test_new_entry_never_overwrites(toy_repo: Path):
 def test_new_entry_refuses_unknown_topics(toy_repo: Path):
     with pytest.raises(SystemExit, match="unknown"):
         main(["--root", str(toy_repo), "new", "--title", "X", "--date", "2026-01-13", "--topics", "detention"])
+
+
+def test_validate_loads_neither_the_review_nor_the_render_stage():
+    """`make validate` runs on every commit: its process imports what checking needs, not the
+    review's modules and the render stage (Jinja, Markdown, Babel) they bring, a fifth of a second."""
+    code = ("import sys; import briefing.cli; print(sorted(name for name in sys.modules "
+            "if name.startswith(('briefing.review', 'briefing.render', 'jinja2', 'markdown', 'babel'))))")
+    loaded = subprocess.run([sys.executable, "-c", code], cwd=REPO, env={**os.environ, "PYTHONPATH": "hooks"},
+                            capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"

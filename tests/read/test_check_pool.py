@@ -12,8 +12,9 @@ import pytest
 from briefing import check_pool
 from briefing.check_pool import CHUNKS_PER_WORKER, POOL_FROM_FILES, check_shared, workers_for
 from briefing.cli import validate
+from briefing.format.types import INVALID
 from briefing.read.cache import CheckedFiles
-from briefing.read.entry_check import check_each
+from briefing.read.entry_check import check_each, check_inputs
 from briefing.read.files import entry_files
 
 from conftest import REPO
@@ -58,13 +59,15 @@ def test_problems_come_in_the_order_one_process_gives(broken_site: Path, monkeyp
 
 def reports_of(repo: Path, check_files) -> list[tuple]:
     """What a run of the checks keeps of each entry file, in the order of the files (the values of
-    a file with problems are INVALID, a marker that is another object once it has crossed a pipe)."""
+    a file with problems are INVALID, a marker that is another object once it has crossed a pipe;
+    a worker sends those of a good file as JSON, decoded when asked for)."""
     checked = CheckedFiles()
     checked.check_files = check_files
     checked.begin_run(str(repo), None)
     reports = checked.reports_of(entry_files(str(repo))[0])
     checked.end_run()
-    return [(r.path, r.digest, r.problems, r.passed_alone, r.registry_refs, r.values if r.passed_alone else None)
+    return [(r.path, r.digest, r.problems, r.passed_alone, r.registry_refs,
+             r.checked_values() if r.passed_alone else None)
             for r in reports]
 
 
@@ -118,3 +121,13 @@ code = validate(Path('.'))
 print(max(used, default=0))
 sys.exit(code)
 """
+
+
+def test_a_worker_sends_a_good_files_values_as_the_json_the_cache_keeps(broken_site: Path):
+    """One string crosses the pipe instead of the values' tree; decoded, it is the same values."""
+    files = [(path, display, Path(path).read_bytes()) for path, display in entry_files(str(broken_site))[0][:20]]
+    inputs = check_inputs()
+    alone, sent = check_each(files, inputs), check_pool._check_chunk(files, inputs)
+    good = [(one, other) for one, other in zip(alone, sent, strict=True) if one.passed_alone]
+    assert good and all(other.values is INVALID and other.values_json for _, other in good)
+    assert [other.checked_values() for _, other in good] == [one.values for one, _ in good]

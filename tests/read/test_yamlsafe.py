@@ -101,3 +101,25 @@ def test_the_fast_reader_builds_the_same_tree_as_the_careful_one():
             assert tree(fast) == tree(careful), path
             compared += 1
     assert compared >= len(files) // 2
+
+
+def test_block_collections_nested_on_one_line_go_to_the_careful_reader():
+    """However the markers and the blanks between them are written ("- - x", "? - x", tabs)."""
+    from briefing.read.yamlsafe import read_fast
+    for text in ("a: - - x\n", "- - x\n", "? - x\n", "-  ?\tx\n", "a:\n  - -\n", "x:\n  - ? y\n", "- ? - z\n"):
+        assert read_fast(text) is None, repr(text)
+    assert read_fast("a:\n  - b-c - d\n") is not None  # dashes inside words nest nothing
+
+
+def test_the_nested_shape_is_found_as_the_one_pattern_it_stands_for_finds_it():
+    """The shape is searched as two patterns (each led by one character, for speed); on every short
+    text of its characters they find what the one pattern "[-?][ \\t]+[-?][ \\t\\n]" finds."""
+    import itertools
+    import re
+
+    from briefing.read.yamlfast import _nested_on_one_line
+    pattern = re.compile(r"[-?][ \t]+[-?][ \t\n]")
+    for size in range(1, 7):
+        for letters in itertools.product("-? \ta\n", repeat=size):
+            text = "".join(letters)
+            assert _nested_on_one_line(text) == bool(pattern.search(text)), repr(text)

@@ -70,6 +70,8 @@ def count_problem(text: str) -> str | None:
 
 def paragraph_problem(text: str) -> str | None:
     """A paragraph too long, or '[' and '<' that leave Python-Markdown scanning far for their ends."""
+    if len(text) <= MAX_PARAGRAPH and (text.count("[") + text.count("<")) * len(text) <= MAX_OPENER_SCAN:
+        return None  # no paragraph is longer than the text, and no '[' or '<' reads on beyond its end
     paragraphs = _PARAGRAPH_BREAK.split(text)
     longest = max(len(paragraph) for paragraph in paragraphs)
     if longest > MAX_PARAGRAPH:

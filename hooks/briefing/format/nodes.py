@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """A scalar (str or None), a sequence (list of Node) or a mapping (dict of str -> Node)."""
 

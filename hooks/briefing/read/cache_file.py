@@ -118,9 +118,8 @@ class CheckCache:
             return
         if refs_text is None:
             return
-        try:
-            values_json = values_json or json.dumps(_encode(values), separators=(",", ":"))
-        except (TypeError, ValueError):
+        values_json = values_json or encode_values(values)
+        if values_json is None:
             return  # a value JSON cannot give back exactly: the file is checked on every run
         self._kept[display] = [digest.hex(), refs_text, values_json]
         self._changed = True
@@ -151,6 +150,15 @@ def discard_cache(root) -> None:
     """Remove the cache of this code: its records turned out damaged."""
     with contextlib.suppress(OSError):
         os.remove(os.path.join(root, CACHE_FOLDER, f"checked-{CODE_FINGERPRINT}.json"))
+
+
+def encode_values(values) -> str | None:
+    """The values of a record as `decode_values` gives them back; None for values JSON cannot
+    give back exactly."""
+    try:
+        return json.dumps(_encode(values), separators=(",", ":"))
+    except (TypeError, ValueError):
+        return None
 
 
 def decode_values(text: str) -> dict:

@@ -32,7 +32,7 @@ class FileReport:
     passed_alone: bool = False
     registry_refs: str | None = None  # as cache_file.refs_text writes them
     from_cache: bool = False          # then `refs` is empty: `registry_refs` resolved when it was read
-    values_json: str | None = None    # from the cache: `values` as JSON, until the model needs them
+    values_json: str | None = None    # from the cache or a checking worker: `values` as JSON, until needed
     # The digest of the bytes this report is of (an entry's; None for a file that could not be
     # read): with the display path, the key under which the report and its entry are reused.
     digest: bytes | None = None

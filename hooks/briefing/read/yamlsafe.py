@@ -7,7 +7,7 @@ scalar stays text, and the format decides what a scalar means for each field.
 
 There are two readers. The ordinary file (no '&', '*' or '!', little bracket nesting)
 goes through libyaml's composer in C, with PyYAML's implicit typing switched off, and
-its nodes are converted iteratively. Anything else, and anything the fast reader
+its nodes are converted iteratively (yamlfast.py). Anything else, and anything the fast reader
 declines, is read again event by event from libyaml's event stream, which builds
 nothing and lets us refuse anchors, aliases, tags, duplicate keys and extra documents
 as we meet them, with the line and column of each.
@@ -16,18 +16,16 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import stat
 
 import yaml
 
 from ..format.nodes import Node
 from ..format.problems import Problem
+from .yamlfast import MAX_DEPTH, read_fast, scalar_node
 
 MAX_BYTES = 256 * 1024
-MAX_DEPTH = 32
 _SAFE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
 class YamlProblem(Exception):
@@ -113,80 +111,6 @@ def parse_yaml(display_path: str, data: bytes) -> tuple[Node | None, list[Proble
     return root, []
 
 
-# Characters and shapes that need the careful reader: anchors (&), aliases (*), tags (!),
-# and block collections nested on one line ("- - -", "? ? ?"); deep flow nesting is
-# caught by counting brackets. The three characters are looked for with `in`, not in the
-# pattern: one alternation tried at every character cost a tenth of a cold validation.
-_CAREFUL_CHARACTERS = ("&", "*", "!")
-_NESTED_ON_ONE_LINE = re.compile(r"[-?][ \t]+[-?][ \t\n]")
-_MAX_FAST_BRACKETS = 16
-
-
-class _StringsLoader(_SAFE_LOADER):
-    """libyaml's composer without PyYAML's implicit typing: we read every scalar as text."""
-
-    def resolve(self, kind, value, implicit):
-        return "tag:yaml.org,2002:str"
-
-
-def read_fast(text: str) -> Node | None:
-    """The node tree, built by libyaml's composer in C, for the ordinary file.
-
-    Returns None whenever the file holds anything unusual, or anything wrong: the
-    event-by-event reader then reads it again and reports exactly what is wrong.
-    Files without '&', '*' and '!' cannot hold anchors, aliases or tags, so the
-    composer has nothing there to expand or construct.
-    """
-    if any(character in text for character in _CAREFUL_CHARACTERS) or _NESTED_ON_ONE_LINE.search(text) \
-            or text.count("[") + text.count("{") > _MAX_FAST_BRACKETS:
-        return None
-    try:
-        composed = yaml.compose(text, Loader=_StringsLoader)
-    except yaml.YAMLError:
-        return None
-    return _convert(composed) if composed is not None else None
-
-
-def _convert(composed) -> Node | None:
-    """PyYAML nodes to our nodes, iteratively; None on duplicate keys, odd keys or deep nesting."""
-    root = _node_of(composed)
-    stack = [(composed, root, 1)]
-    while stack:
-        source, target, depth = stack.pop()
-        if target.kind == "scalar":
-            continue
-        if depth >= MAX_DEPTH:
-            return None
-        if target.kind == "seq":
-            for item in source.value:
-                child = _node_of(item)
-                target.value.append(child)
-                stack.append((item, child, depth + 1))
-            continue
-        for key_source, value_source in source.value:
-            key = _node_of(key_source)
-            if key.kind != "scalar" or key.value is None or key.value in target.value:
-                return None
-            child = _node_of(value_source)
-            target.value[key.value], target.keys[key.value] = child, key
-            stack.append((value_source, child, depth + 1))
-    return root
-
-
-def _scalar(line: int, col: int, text: str, style: str | None) -> Node:
-    """A scalar as written: an unquoted empty, ~ or null is nothing; any other scalar is text."""
-    plain = style in (None, "")
-    return Node("scalar", line, col, None if plain and text in _NULLS else text, plain)
-
-
-def _node_of(composed) -> Node:
-    line, col = composed.start_mark.line + 1, composed.start_mark.column + 1
-    if isinstance(composed, yaml.ScalarNode):
-        return _scalar(line, col, composed.value, composed.style)
-    return Node("seq" if isinstance(composed, yaml.SequenceNode) else "map", line, col,
-                [] if isinstance(composed, yaml.SequenceNode) else {})
-
-
 def _describe_syntax_error(error, text: str) -> tuple[int, int, str]:
     """Point at what was left open (an unclosed '['), not only where the parser gave up."""
     problem, context = error.problem_mark, error.context_mark
@@ -263,7 +187,7 @@ def _refuse_anchor_and_tag(event, line: int, col: int) -> None:
 
 def _new_node(event, line: int, col: int) -> Node:
     if isinstance(event, yaml.ScalarEvent):
-        return _scalar(line, col, event.value, event.style)
+        return scalar_node(line, col, event.value, event.style)
     if isinstance(event, yaml.SequenceStartEvent):
         return Node("seq", line, col, [])
     return Node("map", line, col, {})

@@ -23,9 +23,9 @@ import functools
 import html
 import os
 import re
+from collections.abc import Callable
 from importlib import resources
-
-from typing import Any, Callable
+from typing import Any
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, pass_context
 from jinja2.bccache import Bucket
@@ -216,7 +216,7 @@ class LayoutOnce:
             addresses, by_links = kept
             links = tuple(self._url(context, address) for address in addresses)
             if links in by_links:
-                self._note(list(zip(addresses, links)))
+                self._note(list(zip(addresses, links, strict=True)))
                 return by_links[links]
         html, recorded = self._laid_out(caller)
         addresses, links = tuple(address for address, _ in recorded), tuple(link for _, link in recorded)

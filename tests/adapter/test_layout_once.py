@@ -12,6 +12,7 @@ import pytest
 from jinja2 import DictLoader, Environment, pass_context
 
 from briefing_theme import LayoutOnce
+
 from conftest import REPO
 
 

@@ -180,6 +180,8 @@ class LayoutOnce:
       and entries/y/ link ../../about/ alike; topics/x/ links ../detentions/). They are recorded
       while the part is laid out, and the key is what `url` makes of the same addresses for the
       page at hand: the same links, the same part, without a list of the addresses kept by hand;
+    - other values of the page that a part prints without `url` (the __config script's
+      `base_url`): the template names them in its call, and they are in the key;
     - the settings, the nav, the language's words: one build's, so the same for every page;
     - anything else of the page (its title, its place in the nav, its table of contents): the
       template does not ask for a part that shows any of it (partials/nav.html asks only for
@@ -189,7 +191,8 @@ class LayoutOnce:
 
     def __init__(self, url_filter: Callable[[Any, str], str]) -> None:
         self._url = url_filter  # the engine's, which makes an address relative to the page
-        self._parts: dict[str, tuple[tuple[str, ...], dict[tuple[str, ...], Markup]]] = {}
+        # for each part: the addresses it links, and its HTML for each (links, other values printed)
+        self._parts: dict[str, tuple[tuple[str, ...], dict[tuple[tuple[str, ...], tuple[str, ...]], Markup]]] = {}
         self._recording: list[tuple[str, str]] | None = None
 
     def install(self, env: Environment) -> Environment:
@@ -207,23 +210,24 @@ class LayoutOnce:
         return link
 
     @pass_context
-    def part(self, context: Context, name: str, caller: Callable[[], str]) -> Markup:
-        """`{% call briefing_layout_once(name) %}...{% endcall %}`: the part, laid out once for
-        every set of links. A part inside another is laid out once too, and its links are the
-        enclosing part's as well."""
+    def part(self, context: Context, name: str, *printed: str, caller: Callable[[], str]) -> Markup:
+        """`{% call briefing_layout_once(name, *printed) %}...{% endcall %}`: the part, laid out
+        once for every set of links and of the other values of the page it prints, which the
+        template names (`base_url`, printed without `url`). A part inside another is laid out
+        once too, and its links are the enclosing part's as well."""
         kept = self._parts.get(name)
         if kept is not None:
-            addresses, by_links = kept
+            addresses, laid_out = kept
             links = tuple(self._url(context, address) for address in addresses)
-            if links in by_links:
+            if (links, printed) in laid_out:
                 self._note(list(zip(addresses, links, strict=True)))
-                return by_links[links]
+                return laid_out[links, printed]
         html, recorded = self._laid_out(caller)
         addresses, links = tuple(address for address, _ in recorded), tuple(link for _, link in recorded)
         if kept is not None and kept[0] != addresses:
             raise RuntimeError(f"the theme's {name} links other addresses on other pages: it cannot be laid out "
                                f"once (briefing_theme.LayoutOnce); take it out of briefing_layout_once")
-        self._parts.setdefault(name, (addresses, {}))[1][links] = html
+        self._parts.setdefault(name, (addresses, {}))[1][links, printed] = html
         self._note(recorded)
         return html
 

@@ -46,6 +46,14 @@ def test_pages_with_the_same_links_share_one_layout_and_others_get_their_own():
     assert layouts == ["entries/a/", "about/x/"]
 
 
+def test_a_value_the_part_prints_without_url_is_named_in_the_key():
+    part = '{% call briefing_layout_once("config", root) %}{{ laid_out() }}{{ root }}{% endcall %}'
+    env, layouts = environment({"page.html": part})
+    pages = [("entries/a/", "../.."), ("entries/b/", "../.."), ("about/", "..")]
+    printed = [env.get_template("page.html").render(page=page, root=root) for page, root in pages]
+    assert (printed, layouts) == (["../..", "../..", ".."], ["entries/a/", "about/"])
+
+
 def test_a_new_environment_lays_its_parts_out_again():
     first, layouts = environment({"page.html": MENU})
     first.get_template("page.html").render(page="entries/a/")

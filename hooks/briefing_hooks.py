@@ -157,8 +157,9 @@ def on_env(env, config, files):
     overrides still render where the hooks do not run (the benchmark's floor). The engine makes
     the theme's environment afresh for every build: compiled templates are kept from the last.
     In a preview the core writes its files itself, after the build: the engine knew them only to
-    check links to them. The menu and header are laid out once for each set of links they print
-    (briefing_theme.LayoutOnce), in this environment: for this build of this language alone."""
+    check links to them. The fixed parts of the layout (menu, header, footer) are laid out once for
+    each set of links they print (briefing_theme.LayoutOnce), in this environment: for this
+    build of this language alone."""
     build = _builds.of(language_of(config))
     # The sitemap is the core's (render/sitemap.py): the engine's lists only the pages it laid out.
     # Left among the theme's templates until now, so that the engine does not copy it as a file.

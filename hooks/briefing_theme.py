@@ -13,9 +13,9 @@
   and the listing skips hidden files (VisibleTemplates: Material keeps 14,000 icons in .icons/).
 - The pages' policy allows only the inline scripts the site writes (briefing/publish/csp.py):
   the theme's own, in its partials/javascripts/ templates, are read from there (`theme_scripts`).
-- The theme lays out the same menu and header around every page of a language: the parts that
-  differ from page to page only by the addresses they link are laid out once for each set of
-  links, and copied (`LayoutOnce`; overrides/partials/nav.html and header.html ask for them).
+- The theme lays out the same menu, header and footer around every page of a language: the parts
+  that differ from page to page only by the addresses they link are laid out once for each set
+  of links, and copied (`LayoutOnce`; overrides/partials/nav.html, header.html and main.html ask).
 """
 from __future__ import annotations
 
@@ -184,9 +184,10 @@ class LayoutOnce:
       `base_url`): the template names them in its call, and they are in the key;
     - the settings, the nav, the language's words: one build's, so the same for every page;
     - anything else of the page (its title, its place in the nav, its table of contents): the
-      template does not ask for a part that shows any of it (partials/nav.html asks only for
-      pages outside the nav, where no item of it is active). A part that links other addresses
-      for another page shows that it does, and the build stops rather than guess.
+      template does not ask for a part that shows any of it (the menu and the footer are asked
+      for only on pages outside the nav: no item of the nav is active there, and MkDocs gives
+      them no previous or next page). A part that links other addresses for another page shows
+      that it does, and the build stops rather than guess.
     """
 
     def __init__(self, url_filter: Callable[[Any, str], str]) -> None:

@@ -37,6 +37,7 @@ from briefing_languages import (
 )
 from briefing_preview import PreviewServer
 from briefing_theme import (
+    LayoutOnce,
     TemplateBytecode,
     listing_visible_templates,
     text_meta,
@@ -158,7 +159,9 @@ def on_env(env, config, files):
     overrides still render where the hooks do not run (the benchmark's floor). The engine makes
     the theme's environment afresh for every build: compiled templates are kept from the last.
     In a preview the core writes its files itself, after the build: the engine knew them only to
-    check links to them."""
+    check links to them. The fixed parts of the layout (menu, header, footer) are laid out once for
+    each set of links they print (briefing_theme.LayoutOnce), in this environment: for this
+    build of this language alone."""
     build = _builds.of(language_of(config))
     # The sitemap is the core's (render/sitemap.py): the engine's lists only the pages it laid out.
     # Left among the theme's templates until now, so that the engine does not copy it as a file.
@@ -166,6 +169,7 @@ def on_env(env, config, files):
     env.install_gettext_translations(build.renderer.language.translations, newstyle=False)
     env.bytecode_cache = _theme_templates
     env.auto_reload = False  # a new environment every build: no need to look at the files again per page
+    LayoutOnce(env.filters["url"]).install(env)
     if _builds.preview:
         for path in build.file_paths():
             found = files.get_file_from_path(path)

@@ -13,6 +13,9 @@
   and the listing skips hidden files (VisibleTemplates: Material keeps 14,000 icons in .icons/).
 - The pages' policy allows only the inline scripts the site writes (briefing/publish/csp.py):
   the theme's own, in its partials/javascripts/ templates, are read from there (`theme_scripts`).
+- The theme lays out the same menu, header and footer around every page of a language: the parts
+  that differ from page to page only by the addresses they link are laid out once for each set
+  of links, and copied (`LayoutOnce`; overrides/partials/nav.html, header.html and main.html ask).
 """
 from __future__ import annotations
 
@@ -20,10 +23,14 @@ import functools
 import html
 import os
 import re
+from collections.abc import Callable
 from importlib import resources
+from typing import Any
 
-from jinja2 import BytecodeCache, Environment, FileSystemLoader
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, pass_context
 from jinja2.bccache import Bucket
+from jinja2.runtime import Context
+from markupsafe import Markup
 
 _HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 PRINTED_AS_IS = ("title", "description")  # the meta values the theme prints without escaping
@@ -160,3 +167,80 @@ def listing_visible_templates(environment: Environment) -> Environment:
     if type(loader) is FileSystemLoader:
         environment.loader = VisibleTemplates(loader.searchpath, loader.encoding, loader.followlinks)
     return environment
+
+
+class LayoutOnce:
+    """Parts of the theme's layout, each laid out once for every set of links it prints, for one
+    build of one language (it lives in that build's Jinja environment: a preview's next build, or
+    the other language, makes a new one, and so a menu made from another nav is never reused).
+
+    A part is kept under its name and the links it printed. What it may depend on, and why the
+    key holds it or not:
+    - the addresses it links: the engine's `url` filter makes each relative to the page (entries/x/
+      and entries/y/ link ../../about/ alike; topics/x/ links ../detentions/). They are recorded
+      while the part is laid out, and the key is what `url` makes of the same addresses for the
+      page at hand: the same links, the same part, without a list of the addresses kept by hand;
+    - other values of the page that a part prints without `url` (the __config script's
+      `base_url`): the template names them in its call, and they are in the key;
+    - the settings, the nav, the language's words: one build's, so the same for every page;
+    - anything else of the page (its title, its place in the nav, its table of contents): the
+      template does not ask for a part that shows any of it (the menu and the footer are asked
+      for only on pages outside the nav: no item of the nav is active there, and MkDocs gives
+      them no previous or next page). A part that links other addresses for another page shows
+      that it does, and the build stops rather than guess.
+    """
+
+    def __init__(self, url_filter: Callable[[Any, str], str]) -> None:
+        self._url = url_filter  # the engine's, which makes an address relative to the page
+        # for each part: the addresses it links, and its HTML for each (links, other values printed)
+        self._parts: dict[str, tuple[tuple[str, ...], dict[tuple[tuple[str, ...], tuple[str, ...]], Markup]]] = {}
+        self._recording: list[tuple[str, str]] | None = None
+
+    def install(self, env: Environment) -> Environment:
+        """The environment, its `url` filter recording the addresses a part links, and the
+        templates' `briefing_layout_once`."""
+        env.filters["url"] = self.recorded_url
+        env.globals["briefing_layout_once"] = self.part
+        return env
+
+    @pass_context
+    def recorded_url(self, context: Context, address: str) -> str:
+        link = self._url(context, address)
+        if self._recording is not None:
+            self._recording.append((address, link))
+        return link
+
+    @pass_context
+    def part(self, context: Context, name: str, *printed: str, caller: Callable[[], str]) -> Markup:
+        """`{% call briefing_layout_once(name, *printed) %}...{% endcall %}`: the part, laid out
+        once for every set of links and of the other values of the page it prints, which the
+        template names (`base_url`, printed without `url`). A part inside another is laid out
+        once too, and its links are the enclosing part's as well."""
+        kept = self._parts.get(name)
+        if kept is not None:
+            addresses, laid_out = kept
+            links = tuple(self._url(context, address) for address in addresses)
+            if (links, printed) in laid_out:
+                self._note(list(zip(addresses, links, strict=True)))
+                return laid_out[links, printed]
+        html, recorded = self._laid_out(caller)
+        addresses, links = tuple(address for address, _ in recorded), tuple(link for _, link in recorded)
+        if kept is not None and kept[0] != addresses:
+            raise RuntimeError(f"the theme's {name} links other addresses on other pages: it cannot be laid out "
+                               f"once (briefing_theme.LayoutOnce); take it out of briefing_layout_once")
+        self._parts.setdefault(name, (addresses, {}))[1][links, printed] = html
+        self._note(recorded)
+        return html
+
+    def _laid_out(self, caller: Callable[[], str]) -> tuple[Markup, list[tuple[str, str]]]:
+        """The part as the template lays it out, and the addresses it linked."""
+        enclosing, self._recording = self._recording, []
+        try:
+            html = Markup(caller())
+        finally:
+            recorded, self._recording = self._recording, enclosing
+        return html, recorded
+
+    def _note(self, recorded: list[tuple[str, str]]) -> None:
+        if self._recording is not None:
+            self._recording.extend(recorded)

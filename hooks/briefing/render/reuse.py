@@ -52,3 +52,13 @@ class Rendered:
             self.made.add(name)
         self._this[name] = (key, value)
         return value
+
+    def forget(self, names=None) -> None:
+        """Let go of the renderings of `names` (of every one, if None), as if never made: a
+        published build needs none of them once written (10,000 pages' HTML is hundreds of MB)."""
+        if names is None:
+            self._shared, self._last, self._this = None, {}, {}
+            return
+        for name in names:
+            self._this.pop(name, None)
+            self._last.pop(name, None)

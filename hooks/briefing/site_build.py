@@ -124,11 +124,12 @@ class SiteBuild:
 
     def after(self) -> None:
         """The engine has written the pages: the mode writes the rest (now, or once served)."""
-        if self.rendered is not None:
-            self.mode.after(self.rendered)
-        if isinstance(self.mode, Published):  # written: nothing of it is read again
+        rendered = self.rendered
+        if isinstance(self.mode, Published):  # nothing of it is read again once written
             self.rendered = None
-            self.renderer.reuse.forget()
+            self.renderer.reuse.forget()  # the files' contents, written next, hold what they need
+        if rendered is not None:
+            self.mode.after(rendered)
 
     def failed(self) -> None:
         self.mode.failed()

@@ -159,8 +159,8 @@ class CheckedFiles:
 
     def forget(self) -> None:
         """Let go of what this process remembers of the files: a published build loads them once,
-        and its reports and the disk cache's values (over 60 MB at 10,000 entries) would be held
-        until it ends. A next run reads the disk cache's file again."""
+        and its reports and the disk cache's values, kept for a next run, would be held until it
+        ends. A next run reads the disk cache's file again."""
         self._settled, self._last, self._disk = SettledFiles(), {}, None
         self._known, self._verified = None, set()
 

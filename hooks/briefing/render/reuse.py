@@ -16,7 +16,7 @@ comparing the keys of unchanged outputs costs next to nothing.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -53,9 +53,10 @@ class Rendered:
         self._this[name] = (key, value)
         return value
 
-    def forget(self, names=None) -> None:
+    def forget(self, names: Iterable[str] | None = None) -> None:
         """Let go of the renderings of `names` (of every one, if None), as if never made: a
-        published build needs none of them once written (10,000 pages' HTML is hundreds of MB)."""
+        published build needs none of them once written (its pages' HTML is the largest part of
+        what it holds)."""
         if names is None:
             self._shared, self._last, self._this = None, {}, {}
             return

@@ -216,7 +216,12 @@ def on_shutdown():
 
 
 def on_post_page(output, page, config):
-    return with_policy(output, page.file.src_uri, config, page.content or "")
+    """The page with its policy. The engine writes it next, and reads its HTML no more: the page
+    and the core let that go (the engine would keep every page's until the build ends)."""
+    output = with_policy(output, page.file.src_uri, config, page.content or "")
+    page.content = ""  # not None: the engine would then look for the page's title in its Markdown
+    _builds.of(language_of(config)).written(page.file.src_uri)
+    return output
 
 
 def on_post_template(output_content, template_name, config):

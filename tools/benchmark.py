@@ -3,6 +3,7 @@
     .venv/bin/python tools/benchmark.py              # N = 1,000 and 10,000 (under 15 minutes here)
     .venv/bin/python tools/benchmark.py --n 50       # a smoke run (the test suite runs this)
     .venv/bin/python tools/benchmark.py --n 1000 --repeat 3 --no-browser
+    .venv/bin/python tools/benchmark.py --n 30000   # the builds only, unless --browser (a long run)
 
 For each N it generates synthetic entries (tools/synthetic.py; 80% with a Spanish block) into a
 scratch folder and measures:
@@ -10,8 +11,12 @@ scratch folder and measures:
   two languages (tools/floor.py: plain Markdown pages, as many per language as the site has,
   MkDocs + Material + Material's search plugin), built in turns, each from one command (the
   floor builds its languages one after the other; the site forks its Spanish build, as every
-  published build does), with the CPU time of all their processes beside the wall time;
-- validation cold and warm (the check cache, which CI restores); peak memory;
+  published build does), with the CPU time of all their processes beside the wall time; and the
+  site built in one process (BRIEFING_ONE_PROCESS=1), as on a machine with one core, in the same
+  turns (tools/benchmark_builds.py);
+- the peak memory of each process: the main one, the forked Spanish build, Pagefind;
+- with two or more N, how the time grows from the first to the last, beside the floor's;
+- validation cold and warm (the check cache, which CI restores);
 - the preview: from the write of one entry file under `mkdocs serve` to the first response that
   shows the change, in each language (tools/preview_timing.py);
 - the offline edition of each language, gzipped (quick path at any N: tools/edition_size.py);
@@ -29,9 +34,7 @@ asserts on these times.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -39,60 +42,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchmark_builds import ENV, interleaved_builds, timed_builds
 from benchmark_report import report
-from floor import html_pages, make_two_language_floor
 
 from synthetic import make_repo
-
-MEASURE = """
-import resource, sys, time
-from mkdocs.__main__ import cli
-runs, start = [run.split() for run in " ".join(sys.argv[1:]).split(" --next ")], time.perf_counter()
-code = 0
-for args in runs:
-    try:
-        cli(args)
-    except SystemExit as done:
-        code = code or done.code
-own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-print(f"BENCH {time.perf_counter() - start:.3f} {own.ru_maxrss} {code} {cpu:.3f} {children.ru_maxrss}", file=sys.stderr)
-"""
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1768000000"}
-
-
-def timed_builds(builds: list[tuple[Path, Path]], strict: bool) -> tuple[float, int, float, int]:
-    """Cold `mkdocs build`s (no check cache), one after the other in one fresh process (the
-    site's build starts its other language's in a forked one): seconds; peak memory (KiB) of the
-    main process; CPU seconds of all its processes (Pagefind's and the forked build's included);
-    peak memory (KiB) of the largest other process."""
-    runs = []
-    for config, site in builds:
-        shutil.rmtree(config.parent / ".cache", ignore_errors=True)
-        runs.append(" ".join(["build", "-q", "-f", str(config), "-d", str(site), *(["--strict"] if strict else [])]))
-    result = subprocess.run([sys.executable, "-c", MEASURE, *" --next ".join(runs).split()],
-                            capture_output=True, text=True, env=ENV)
-    line = [row for row in result.stderr.splitlines() if row.startswith("BENCH ")][-1].split()
-    if line[3] not in ("0", "None"):
-        raise SystemExit(f"build failed:\n{result.stderr[-3000:]}")
-    return float(line[1]), int(line[2]), float(line[4]), int(line[5])
-
-
-def interleaved_builds(repo: Path, entries: list[dict], floor: Path, repeats: int) -> dict:
-    """Median seconds of the site's build and of the two-language floor, taken in turns so that a
-    slow spell of the shared machine hits both; the site's peak memory. The floor is made after
-    the site's first build, which says how many pages each language has."""
-    site, floor_runs, configs = [], [], list[Path]()
-    for _ in range(repeats):
-        site.append(timed_builds([(repo / "mkdocs.yml", repo / "site")], strict=True))
-        configs = configs or make_two_language_floor(floor, entries, html_pages(repo / "site"), search=True)
-        floor_runs.append(timed_builds([(config, config.parent / "site") for config in configs], strict=False))
-    def median(runs: list[tuple], field: int) -> float:
-        return statistics.median(run[field] for run in runs)
-    return {"build": median(site, 0), "floor": median(floor_runs, 0),
-            "cpu": median(site, 2), "floor_cpu": median(floor_runs, 2),
-            "peak_mib": max(run[1] for run in site) / 1024, "child_peak_mib": max(run[3] for run in site) / 1024,
-            "pages": html_pages(repo / "site")}
 
 
 def validation_seconds(repo: Path) -> tuple[float, float]:
@@ -127,6 +80,7 @@ def edition_kib(site: Path) -> dict:
 
 
 REVISIONS = 5
+BROWSER_UP_TO = 10_000  # above, the preview and Chromium measurements only with --browser (a long run as it is)
 HISTORY = ("import sys, time; sys.path.insert(0, 'hooks'); from pathlib import Path\n"
            "from briefing.model.build import load_site; from briefing.model.history import EntryHistories\n"
            "from briefing.process import collector_paused\nsite = load_site('.', cache=False)\n"
@@ -158,7 +112,7 @@ def history_cost(n: int, scratch: Path) -> dict:
     committed_revisions(repo)
     seconds, versions = subprocess.run([sys.executable, "-c", HISTORY], cwd=repo, capture_output=True, text=True,
                                        check=True, env=ENV).stdout.split()
-    build = timed_builds([(repo / "mkdocs.yml", repo / "site")], strict=True)[0]
+    build = timed_builds([(repo / "mkdocs.yml", repo / "site")], strict=True).seconds
     return {"n": n, "history": float(seconds), "versions": int(versions), "build": build}
 
 
@@ -181,6 +135,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, help="builds of each kind, median taken (default: 3 up to "
                                                    "N = 2,000, else 1)")
     parser.add_argument("--no-browser", action="store_true", help="leave out the preview and Chromium measurements")
+    parser.add_argument("--browser", action="store_true", help=f"take them above N = {BROWSER_UP_TO:,} too (by "
+                                                                "default a run that large measures the builds only)")
     parser.add_argument("--history", action="store_true", help=f"only the history pass, {REVISIONS} versions an entry, "
                                                                "against the build")
     args = parser.parse_args()
@@ -194,7 +150,8 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as scratch:
         started = time.perf_counter()
-        results = [run(n, Path(scratch), args.repeat or (3 if n <= 2000 else 1), not args.no_browser)
+        results = [run(n, Path(scratch), args.repeat or (3 if n <= 2000 else 1),
+                       not args.no_browser and (n <= BROWSER_UP_TO or args.browser))
                    for n in (args.n or [1000, 10000])]
         report(results)
         print(f"benchmark took {time.perf_counter() - started:.0f} s")

@@ -76,7 +76,11 @@ class SiteBuild:
         self.rendered, self.settings = rendered, settings
         self.pages = {page.source: page for page in rendered.pages}
         self.earlier = earlier_pages(model.site.entries, settings.search_recent_entries)
-        return self.mode.to_lay_out(rendered, set(doc_pages), self.earlier)
+        to_lay_out = self.mode.to_lay_out(rendered, set(doc_pages), self.earlier)
+        if isinstance(self.mode, Published):  # the pages' only copy is here, until each is written
+            self.renderer.reuse.forget(self.pages)
+            self.rendered = replace(rendered, pages=[])
+        return to_lay_out
 
     def file_paths(self) -> list[str]:
         """The paths of the files the core writes (the engine checks links to them)."""
@@ -116,14 +120,25 @@ class SiteBuild:
         self.mode.laid_out(source, url, meta, title, engine_html)
         return engine_html + self.rendered.home_html if source == HOME and self.rendered else engine_html
 
+    def written(self, source: str) -> None:
+        """The engine has written the page. A published build lets its HTML go (the engine would
+        keep every page's until the build ends): nothing reads it again."""
+        page = self.pages.get(source)
+        if page is not None and page.is_html and isinstance(self.mode, Published):
+            self.pages[source] = replace(page, body="")
+
     def gone(self) -> set[str]:
         """The generated pages the last build's folder holds that this build no longer makes."""
         return self.mode.gone()
 
     def after(self) -> None:
         """The engine has written the pages: the mode writes the rest (now, or once served)."""
-        if self.rendered is not None:
-            self.mode.after(self.rendered)
+        rendered = self.rendered
+        if isinstance(self.mode, Published):  # nothing of it is read again once written
+            self.rendered = None
+            self.renderer.reuse.forget()  # the files' contents, written next, hold what they need
+        if rendered is not None:
+            self.mode.after(rendered)
 
     def failed(self) -> None:
         self.mode.failed()

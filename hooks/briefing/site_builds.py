@@ -35,10 +35,14 @@ class SiteModels:
         self.histories = EntryHistories()
         self._history_said: str | None = None  # the line said about histories, said once per run
 
-    def load(self, root: Path) -> LoadedModel:
+    def load(self, root: Path, remember: bool = True) -> LoadedModel:
+        """`remember`: keep what the checks read for the next load (a preview server's); a
+        published build loads once, and lets it go."""
         with collector_paused():
             site = load_site(root, remembered=self.checked, built=self.built)
             histories = self.histories.of(root, site)
+        if not remember:
+            self.checked.forget()
         self.ledger = Ledger(site, last=self.ledger)
         return LoadedModel(site, self.ledger, histories)
 
@@ -93,7 +97,7 @@ class SiteBuilds:
         loaded, if any."""
         if language != DEFAULT and self._cycle is not None and self._cycle[0] == root:
             return self._cycle[1]
-        model = self.models.load(root)
+        model = self.models.load(root, remember=self.preview)
         if language == DEFAULT:
             self._cycle = (root, model)
         return model

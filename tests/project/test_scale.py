@@ -84,7 +84,10 @@ def test_the_benchmark_runs():
     lines = result.stdout.splitlines()
     assert lines[0].startswith("N = 50: "), result.stdout
     measured = [line.strip() for line in lines if line.startswith("  ")]  # the rows of targets
-    for target in ("full build / two-language floor with search", "preview: English entry page, write to response",
+    for target in ("full build / two-language floor with search", "CPU of all processes, site / floor",
+                   "one process (BRIEFING_ONE_PROCESS=1) / floor", "peak memory, main process",
+                   "peak memory, forked Spanish build", "peak memory, Pagefind (largest)",
+                   "preview: English entry page, write to response",
                    "preview: Spanish entry page, write to response", "first search, worst query, Spanish (Chromium)",
                    "home page first load, English (Chromium)", "largest HTML page",
                    "first search on a slow link"):

@@ -12,6 +12,7 @@ from briefing.format.problems import Problem, ProblemsFound
 from briefing.model.build import load_site
 from briefing.read import cache, load
 from briefing.read.cache import CheckedFiles
+from briefing.read.entry_check import check_entry
 from briefing.read.report import FileReport
 
 ENTRY = "briefings/2026/01/2026-01-14-oil-exports-resume.yaml"
@@ -136,3 +137,24 @@ def test_verified_references_are_keyed_by_path_digest_and_registry_ids():
     assert checked.references_to_check([FileReport("one.yaml", digest=b"9")], known) != []  # other bytes
     checked.references_checked([one], [])
     assert checked.references_to_check([one], {"actor": {"a", "b"}, "topic": None}) == [one]  # other ids
+
+
+def test_a_file_that_passed_alone_keeps_no_node_tree_and_one_with_problems_keeps_its_own(toy_repo: Path):
+    """What a run remembers of a good file is its values and references, not its YAML node tree
+    (a build holds every report; at 10,000 entries the trees are over 100 MiB)."""
+    good = check_entry(toy_repo / ENTRY, ENTRY)
+    assert good.passed_alone and good.root is None
+    assert good.refs and all(kind != "source" for kind, *_ in good.refs)  # its sources resolved here
+    (toy_repo / OTHER).write_text((toy_repo / OTHER).read_text().replace("date: 2026-01-13", "date: 2026-01-12"))
+    bad = check_entry(toy_repo / OTHER, OTHER)
+    assert bad.problems and bad.root is not None  # load.py names its unknown sources from it
+
+
+def test_what_a_run_remembers_is_let_go_when_asked(toy_repo: Path, opened: list[str], monkeypatch):
+    monkeypatch.setattr(cache, "SETTLED_NS", 0)
+    checked = CheckedFiles()
+    load_site(toy_repo, remembered=checked)
+    checked.forget()
+    opened.clear()
+    load_site(toy_repo, remembered=checked)
+    assert len(opened) == 2  # nothing vouches for them now: read and checked again

@@ -1,12 +1,15 @@
 """A language's build driven the way an engine drives it, with no engine: each test makes fresh builds."""
 from __future__ import annotations
 
+import gc
 import shutil
+import types
 from pathlib import Path
 
 import pytest
 
 from briefing.format.problems import ProblemsFound
+from briefing.render.paths import page_url
 from briefing.render.settings import Settings
 from briefing.site_builds import SiteBuilds
 
@@ -177,4 +180,25 @@ def test_a_text_that_cannot_be_rendered_stops_the_build_before_the_other_languag
     with pytest.raises(ProblemsFound):
         builds.of("en").check(model, Settings("Toy", "https://example.org/toy/"))
     assert not model.texts_rendered
+
+
+def test_a_published_build_lets_go_of_each_page_once_written_and_of_what_the_checks_read(repo: Path,
+                                                                                          tmp_path: Path,
+                                                                                          monkeypatch):
+    """The engine keeps every page until the build ends: the core's copy of a page's HTML must not
+    be kept as well once the page is written, nor the checks' reports once the model is loaded."""
+    monkeypatch.setenv("BRIEFING_CACHE", "off")
+    builds, source = SiteBuilds(), "entries/assembly-says-400-freed.md"
+    build = builds.of("en")
+    builds.before("en", tmp_path / "site")
+    build.make(builds.model("en", repo), Settings("Toy", "https://example.org/toy/"), set(HOME), list(HOME))
+    assert len(builds.models.checked.read_in_last_run) == 2
+    html = build.page_html(source, page_url(source), {}, "", "")
+    assert "Assembly president says more than 400" in html
+    build.written(source)
+    assert build.page(source) is not None and build.page(source).body == ""
+    holders = [holder for holder in gc.get_referrers(html) if not isinstance(holder, types.FrameType)]
+    assert holders == [], "something of the core still holds the written page's HTML"
+    builds.model("en", repo)
+    assert len(builds.models.checked.read_in_last_run) == 2  # forgotten after the first load: read again
     builds.close()

@@ -129,9 +129,11 @@ def remove_file(site_dir: Path, path: str) -> None:
 
 def write_files(site_dir: Path, contents: dict[str, Content]) -> None:
     """Each file made and written in turn, so that a published build holds one in memory at a
-    time, not all (its feeds and open data are about 250 MB a language at 10,000 entries)."""
-    for path, content in contents.items():
-        write_file(site_dir, path, content())
+    time, not all (its feeds and open data are about 250 MB a language at 10,000 entries). Each
+    is taken out of `contents` as it is written, and what it was made from goes with it."""
+    while contents:
+        path = next(iter(contents))
+        write_file(site_dir, path, contents.pop(path)())
 
 
 def search_job(later: LaterWork, site_dir: Path, language: str, records: list[SearchRecord]) -> Job:

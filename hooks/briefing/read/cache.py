@@ -157,6 +157,13 @@ class CheckedFiles:
         if disk is not None and not self.save_later:
             disk.save()
 
+    def forget(self) -> None:
+        """Let go of what this process remembers of the files: a published build loads them once,
+        and its reports and the disk cache's values, kept for a next run, would be held until it
+        ends. A next run reads the disk cache's file again."""
+        self._settled, self._last, self._disk = SettledFiles(), {}, None
+        self._known, self._verified = None, set()
+
     def references_to_check(self, reports: list[FileReport], known: dict) -> list[FileReport]:
         """The reports whose references this run must check: all but those whose path and bytes
         the last run found good against the same registries' ids."""

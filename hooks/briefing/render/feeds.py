@@ -66,19 +66,21 @@ def entry_content(ctx: RenderContext, entry: Entry) -> str:
 
 @dataclass(frozen=True)
 class FeedItem:
-    """One item: its fields (JSON Feed's shape), and its text in each format, made once (a feed
-    is then its head and its items' texts, joined: 40 MB at 10,000 entries)."""
-    fields: dict
+    """One item: its text in each format, made once from its fields (JSON Feed's shape), and the
+    fields it is sorted by (a feed is then its head and its items' texts, joined: 40 MB at 10,000
+    entries). The fields are not kept: their HTML would be a third copy of what the texts hold."""
+    order: tuple  # (date_modified, id): newest first, then by id
     atom: str
     json: str
 
     @classmethod
     def of(cls, ctx: RenderContext, fields: dict) -> FeedItem:
-        return cls(fields, xml_text(ctx.render("feed_item.atom.xml.j2", item=fields)), json_text(fields))
+        return cls((fields["date_modified"], fields["id"]), xml_text(ctx.render("feed_item.atom.xml.j2", item=fields)),
+                   json_text(fields))
 
     @property
-    def order(self) -> tuple:
-        return (self.fields["date_modified"], self.fields["id"])
+    def date_modified(self) -> str:
+        return self.order[0]
 
 
 def feed_item(ctx: RenderContext, entry: Entry, zone: ZoneInfo) -> FeedItem:
@@ -124,7 +126,7 @@ def feed_contents(ctx: RenderContext, zone: ZoneInfo, name: str, title: str, hom
 
     def atom() -> str:
         ordered = newest_first()
-        updated = ordered[0].fields["date_modified"] if ordered else meta["updated"]
+        updated = ordered[0].date_modified if ordered else meta["updated"]
         head = ctx.render("feed.atom.xml.j2", feed={**meta, "updated": updated}, entries=Markup(ITEMS_GO_HERE))
         before, _, after = head.rpartition(ITEMS_GO_HERE)  # no text holds it: xml_text would replace it
         return xml_text(before) + "".join(item.atom for item in ordered) + xml_text(after)

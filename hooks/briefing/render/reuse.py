@@ -21,7 +21,7 @@ it are kept, so the next build asks for it again only for an output that is made
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -70,3 +70,14 @@ class Rendered:
     def end_build(self) -> None:
         """Forget the build's parts: the outputs that show them are made."""
         self._parts = {}
+
+    def forget(self, names: Iterable[str] | None = None) -> None:
+        """Let go of the renderings of `names` (of every one, if None), as if never made: a
+        published build needs none of them once written (its pages' HTML is the largest part of
+        what it holds)."""
+        if names is None:
+            self._shared, self._last, self._this = None, {}, {}
+            return
+        for name in names:
+            self._this.pop(name, None)
+            self._last.pop(name, None)

@@ -10,7 +10,7 @@ import pytest
 
 from briefing.format.problems import Problem, ProblemsFound
 from briefing.model.build import load_site
-from briefing.read import cache, load
+from briefing.read import cache, load, report
 from briefing.read.cache import CheckedFiles
 from briefing.read.report import FileReport
 
@@ -22,13 +22,13 @@ OTHER = "briefings/2026/01/2026-01-13-assembly-says-400-freed.yaml"
 def opened(monkeypatch) -> list[str]:
     """The entry files each run reads from disk (the registries are read every time)."""
     seen: list[str] = []
-    read_bytes = cache.read_bytes
+    read_bytes = report.read_bytes
 
     def read(path):
         if Path(path).parent.parent.name.isdigit():
             seen.append(Path(path).name)
         return read_bytes(path)
-    monkeypatch.setattr(cache, "read_bytes", read)
+    monkeypatch.setattr(report, "read_bytes", read)  # the one reader of files (read_stamped, read_file)
     monkeypatch.setenv("BRIEFING_CACHE", "off")
     return seen
 
@@ -70,12 +70,13 @@ def test_a_file_changed_just_before_it_was_read_is_read_again_every_run(toy_repo
 def test_an_edit_in_the_same_tick_as_the_read_is_seen(toy_repo: Path, opened: list[str], monkeypatch):
     """A file system whose clock ticks once a second: an edit of the same size in the second of the
     read leaves the lstat exactly as it was. The racy rule is all that stands between it and a stale page."""
-    stat_key_of, tick_ns = cache.stat_key_of, time.time_ns() // 10**9 * 10**9
+    stat_key_of, tick_ns = report.stat_key_of, time.time_ns() // 10**9 * 10**9
 
     def coarse(path):
         key = stat_key_of(path)
         return None if key is None else (*key[:4], tick_ns, tick_ns)  # the times of this one tick
     monkeypatch.setattr(cache, "stat_key_of", coarse)
+    monkeypatch.setattr(report, "stat_key_of", coarse)
     checked = CheckedFiles()
     load_site(toy_repo, remembered=checked)
     before = coarse(toy_repo / ENTRY)

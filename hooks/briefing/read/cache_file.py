@@ -36,7 +36,7 @@ from .cache_key import signed, signing_key, verified
 from .yamlsafe import read_bytes
 
 CACHE_FOLDER = os.path.join(".cache", "briefing")
-_FORMAT = 1
+_FORMAT = 2  # 2: a record a line, values as JSON text; a cache of another format is read as empty
 MAX_CACHE_BYTES = 1 << 30  # a larger file is no cache (10,000 entries keep a few tens of MB)
 _DATE, _TUPLE = "$date", "$tuple"  # tags: no field name of the format starts with '$'
 
@@ -97,6 +97,11 @@ class CheckCache:
         not read again (at 10,000 entries, reading and verifying it takes a third of a second)."""
         self._stored, self._kept = self._kept, {}  # what changed and is not saved yet stays changed
 
+    def has_record(self, display: str) -> bool:
+        """Whether a file of this path was kept (with some bytes): if not, nothing here can vouch
+        for it, and its bytes need not be read to ask."""
+        return display in self._stored
+
     def get(self, display: str, digest: bytes) -> tuple[str, str] | None:
         """(references, values as JSON) of a file with these bytes, if it passed and they resolve."""
         record = self._stored.get(display)
@@ -128,15 +133,23 @@ class CheckCache:
         """Write the files seen in this run, if anything changed; a read-only checkout goes without."""
         if not self._changed and self._kept.keys() == self._stored.keys():
             return
-        text = json.dumps({"format": _FORMAT, "fingerprint": self.fingerprint, "inputs": self.inputs,
-                           "files": self._kept},
-                          separators=(",", ":"))
         try:
-            _write_atomically(self.folder, self.path, signed(text.encode("ascii"), self._key))
+            _write_atomically(self.folder, self.path, signed(self._text().encode("utf-8"), self._key))
         except OSError:
             return
         self._changed = False
         _remove_other_caches(self.folder, self.path)
+
+
+    def _text(self) -> str:
+        """The cache file's text (see _read_records). Each record's values are spliced in as the
+        JSON they are already (a worker made most of it): encoding them again as JSON strings
+        escaped every quote, which cost most of the save at 10,000 entries."""
+        head = json.dumps({"format": _FORMAT, "fingerprint": self.fingerprint, "inputs": self.inputs},
+                          separators=(",", ":"))
+        dumps = json.dumps
+        return "\n".join([head, *(f"{dumps(display)}\t{digest}\t{refs}\t{values}"
+                                   for display, (digest, refs, values) in self._kept.items())])
 
 
 def refs_text(refs: list) -> str | None:
@@ -172,18 +185,36 @@ def decode_values(text: str) -> dict:
 def _read_records(path: str, made_by: dict, key: bytes) -> dict:
     """display path -> record; empty for a cache that is not a good one, that other code or other
     inputs of the checks made (`made_by`), or that this user's key did not sign (a cache from a
-    pull request or another machine is never believed)."""
+    pull request or another machine is never believed).
+
+    The text is a line of JSON (the format, and `made_by`), then a line a record: the display
+    path as a JSON string, the digest, the references and the values as JSON, between tabs. JSON
+    text holds no tab or newline but escaped, and references hold no space of any kind (refs_text),
+    so the lines split without decoding the values, which validating alone never needs."""
     try:
         raw = read_bytes(path, MAX_CACHE_BYTES)  # a pipe or a link there is no cache, never a wait
-        data = json.loads(verified(raw, key) or b"null") if len(raw) <= MAX_CACHE_BYTES else None
+        lines = (verified(raw, key) or b"").decode("utf-8").split("\n") if len(raw) <= MAX_CACHE_BYTES else [""]
+        head = json.loads(lines[0] or "null")
+        if not isinstance(head, dict) or head.get("format") != _FORMAT:
+            return {}
+        if any(head.get(name) != value for name, value in made_by.items()):
+            return {}
+        return _records(lines[1:])
     except (OSError, ValueError, RecursionError):
         return {}
-    if not isinstance(data, dict) or data.get("format") != _FORMAT:
-        return {}
-    if any(data.get(name) != value for name, value in made_by.items()):
-        return {}
-    files = data.get("files")
-    return files if isinstance(files, dict) else {}
+
+
+def _records(lines: list[str]) -> dict:
+    """display path -> [digest, references, values as JSON] of the record lines; ValueError for a
+    line that is not one."""
+    records = {}
+    for line in lines:
+        display_json, digest, refs, values = line.split("\t")  # ValueError unless four parts
+        display = json.loads(display_json)
+        if type(display) is not str:
+            raise ValueError("a record's path is not text")
+        records[display] = [digest, refs, values]
+    return records
 
 
 def _is_record(record, digest_hex: str) -> bool:

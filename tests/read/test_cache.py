@@ -12,6 +12,7 @@ from briefing.format.problems import Problem, ProblemsFound
 from briefing.model.build import load_site
 from briefing.read import cache, load, report
 from briefing.read.cache import CheckedFiles
+from briefing.read.entry_check import check_each
 from briefing.read.report import FileReport
 
 ENTRY = "briefings/2026/01/2026-01-14-oil-exports-resume.yaml"
@@ -86,6 +87,28 @@ def test_an_edit_in_the_same_tick_as_the_read_is_seen(toy_repo: Path, opened: li
     site = load_site(toy_repo, remembered=checked)
     assert entry.name in opened
     assert any(e.title.startswith("Oil shipments RESUME") for e in site.entries)
+
+
+def test_a_file_no_run_has_seen_is_read_where_it_is_checked_and_one_the_cache_knows_is_read_first(
+        toy_repo: Path, monkeypatch):
+    """Cold, nothing can vouch for any bytes of a path: the checker (a pool's worker) is sent the
+    path alone and reads it. A path the disk cache holds is read first, to find its record by digest."""
+    monkeypatch.setenv("BRIEFING_CACHE", "on")
+    sent: list[list[tuple[str, bool]]] = []
+
+    def spy(files, inputs):
+        sent.append([(display, data is not None) for _path, display, data in files])
+        return check_each(files, inputs)
+    cold = CheckedFiles()
+    cold.check_files = spy
+    first = load_site(toy_repo, remembered=cold)
+    same_size_edit(toy_repo)
+    warm = CheckedFiles()  # a new process: only the disk cache vouches
+    warm.check_files = spy
+    load_site(toy_repo, remembered=warm)
+    assert sent == [[(OTHER, False), (ENTRY, False)], [(ENTRY, True)]]
+    assert warm.read_in_last_run == [ENTRY] and cold.read_in_last_run == [OTHER, ENTRY]
+    assert load_site(toy_repo, remembered=cold).entries != first.entries  # the edit is seen
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import yaml
 
-from .cache_key import signed, signing_key, verified
+from .cache_key import signature_line, signing_key, verified
 from .yamlsafe import read_bytes
 
 CACHE_FOLDER = os.path.join(".cache", "briefing")
@@ -134,22 +134,23 @@ class CheckCache:
         if not self._changed and self._kept.keys() == self._stored.keys():
             return
         try:
-            _write_atomically(self.folder, self.path, signed(self._text().encode("utf-8"), self._key))
+            parts = self._parts()
+            _write_atomically(self.folder, self.path, [signature_line(parts, self._key), *parts])
         except OSError:
             return
         self._changed = False
         _remove_other_caches(self.folder, self.path)
 
 
-    def _text(self) -> str:
-        """The cache file's text (see _read_records). Each record's values are spliced in as the
-        JSON they are already (a worker made most of it): encoding them again as JSON strings
-        escaped every quote, which cost most of the save at 10,000 entries."""
+    def _parts(self) -> list[bytes]:
+        """The cache file's text (see _read_records), a line a part. Each record's values are
+        spliced in as the JSON they are already (a worker made most of it): encoding them again as
+        JSON strings escaped every quote, which cost most of the save at 10,000 entries."""
         head = json.dumps({"format": _FORMAT, "fingerprint": self.fingerprint, "inputs": self.inputs},
                           separators=(",", ":"))
         dumps = json.dumps
-        return "\n".join([head, *(f"{dumps(display)}\t{digest}\t{refs}\t{values}"
-                                   for display, (digest, refs, values) in self._kept.items())])
+        return [head.encode("ascii"), *(f"\n{dumps(display)}\t{digest}\t{refs}\t{values}".encode()
+                                        for display, (digest, refs, values) in self._kept.items())]
 
 
 def refs_text(refs: list) -> str | None:
@@ -254,15 +255,15 @@ def _decode(obj: dict):
 _DECODER = json.JSONDecoder(object_hook=_decode)  # one for all records: json.loads makes one per call
 
 
-def _write_atomically(folder: str, path: str, data: bytes) -> None:
+def _write_atomically(folder: str, path: str, parts: list[bytes]) -> None:
     """A reader sees the old cache or the new one, never half of one."""
     os.makedirs(folder, exist_ok=True)
     # A fresh name in the same folder, made with the usual permissions (mkstemp's are owner-only).
     temporary = f"{path}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
     handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
+        with os.fdopen(handle, "wb", buffering=1 << 20) as out:  # a write a MiB, not one a part
+            out.writelines(parts)
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)

@@ -14,7 +14,7 @@ a cache this machine did not write, such as one a pull request adds, is never be
 
 Only files without problems are kept: a file with problems is read again on
 every run, so its problems are always reported fresh, with their lines. The cache
-is JSON, never pickle, so a cache file cannot run code; dates and tuples are
+is JSON text (a line a record: _read_records), never pickle, so a cache file cannot run code; dates and tuples are
 tagged so that they come back as the same Python values. Anything wrong with the
 cache file (missing, unreadable, corrupt, another shape, not a regular file) makes it
 empty, never an error or a wait: the run is only slower, and writes a good one.

@@ -47,8 +47,8 @@ def workers_for(count: int) -> int:
     return cores if cores > 1 and count >= POOL_FROM_FILES else 0
 
 
-def check_shared(files: list[tuple[str, str, bytes]], inputs: CheckInputs) -> list[FileReport]:
-    """The report of each (path, display path, bytes), in the order given, checked by a pool of
+def check_shared(files: list[tuple[str, str, bytes | None]], inputs: CheckInputs) -> list[FileReport]:
+    """The report of each (path, display path, bytes or None), in the order given, checked by a pool of
     processes when that pays (workers_for). A SIGTERM or Ctrl-C stops every worker before this
     process ends (process.py StopOnSignals); the workers themselves leave a Ctrl-C to it."""
     workers = workers_for(len(files))
@@ -67,7 +67,7 @@ def check_shared(files: list[tuple[str, str, bytes]], inputs: CheckInputs) -> li
         stop.restore()
 
 
-def _check_chunk(files: list[tuple[str, str, bytes]], inputs: CheckInputs) -> list[FileReport]:
+def _check_chunk(files: list[tuple[str, str, bytes | None]], inputs: CheckInputs) -> list[FileReport]:
     """In a worker: the chunk's reports. Those of files that passed alone go back without their
     node trees (sending those would cost more than the checks) and without their references to
     their own sources, which resolved here (read/load.py resolves them from the tree); a file with

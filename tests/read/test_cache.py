@@ -10,9 +10,9 @@ import pytest
 
 from briefing.format.problems import Problem, ProblemsFound
 from briefing.model.build import load_site
-from briefing.read import cache, load
+from briefing.read import cache, load, report
 from briefing.read.cache import CheckedFiles
-from briefing.read.entry_check import check_entry
+from briefing.read.entry_check import check_each, check_entry
 from briefing.read.report import FileReport
 
 ENTRY = "briefings/2026/01/2026-01-14-oil-exports-resume.yaml"
@@ -23,13 +23,13 @@ OTHER = "briefings/2026/01/2026-01-13-assembly-says-400-freed.yaml"
 def opened(monkeypatch) -> list[str]:
     """The entry files each run reads from disk (the registries are read every time)."""
     seen: list[str] = []
-    read_bytes = cache.read_bytes
+    read_bytes = report.read_bytes
 
     def read(path):
         if Path(path).parent.parent.name.isdigit():
             seen.append(Path(path).name)
         return read_bytes(path)
-    monkeypatch.setattr(cache, "read_bytes", read)
+    monkeypatch.setattr(report, "read_bytes", read)  # the one reader of files (read_stamped, read_file)
     monkeypatch.setenv("BRIEFING_CACHE", "off")
     return seen
 
@@ -71,12 +71,13 @@ def test_a_file_changed_just_before_it_was_read_is_read_again_every_run(toy_repo
 def test_an_edit_in_the_same_tick_as_the_read_is_seen(toy_repo: Path, opened: list[str], monkeypatch):
     """A file system whose clock ticks once a second: an edit of the same size in the second of the
     read leaves the lstat exactly as it was. The racy rule is all that stands between it and a stale page."""
-    stat_key_of, tick_ns = cache.stat_key_of, time.time_ns() // 10**9 * 10**9
+    stat_key_of, tick_ns = report.stat_key_of, time.time_ns() // 10**9 * 10**9
 
     def coarse(path):
         key = stat_key_of(path)
         return None if key is None else (*key[:4], tick_ns, tick_ns)  # the times of this one tick
     monkeypatch.setattr(cache, "stat_key_of", coarse)
+    monkeypatch.setattr(report, "stat_key_of", coarse)
     checked = CheckedFiles()
     load_site(toy_repo, remembered=checked)
     before = coarse(toy_repo / ENTRY)
@@ -86,6 +87,28 @@ def test_an_edit_in_the_same_tick_as_the_read_is_seen(toy_repo: Path, opened: li
     site = load_site(toy_repo, remembered=checked)
     assert entry.name in opened
     assert any(e.title.startswith("Oil shipments RESUME") for e in site.entries)
+
+
+def test_a_file_no_run_has_seen_is_read_where_it_is_checked_and_one_the_cache_knows_is_read_first(
+        toy_repo: Path, monkeypatch):
+    """Cold, nothing can vouch for any bytes of a path: the checker (a pool's worker) is sent the
+    path alone and reads it. A path the disk cache holds is read first, to find its record by digest."""
+    monkeypatch.setenv("BRIEFING_CACHE", "on")
+    sent: list[list[tuple[str, bool]]] = []
+
+    def spy(files, inputs):
+        sent.append([(display, data is not None) for _path, display, data in files])
+        return check_each(files, inputs)
+    cold = CheckedFiles()
+    cold.check_files = spy
+    first = load_site(toy_repo, remembered=cold)
+    same_size_edit(toy_repo)
+    warm = CheckedFiles()  # a new process: only the disk cache vouches
+    warm.check_files = spy
+    load_site(toy_repo, remembered=warm)
+    assert sent == [[(OTHER, False), (ENTRY, False)], [(ENTRY, True)]]
+    assert warm.read_in_last_run == [ENTRY] and cold.read_in_last_run == [OTHER, ENTRY]
+    assert load_site(toy_repo, remembered=cold).entries != first.entries  # the edit is seen
 
 
 @pytest.fixture

@@ -49,9 +49,10 @@ def crafted_cache(repo: Path) -> bytes:
               "updates": {"$tuple": []},
               "sources": [{"id": "s", "title": "A source", "publisher": None, "author": None,
                            "url": "javascript:alert(1)", "published": None, "archived": None}]}
-    record = [digest, "topic:detentions", json.dumps(values, separators=(",", ":"))]
-    return json.dumps({"format": 1, "fingerprint": CODE_FINGERPRINT, "inputs": check_inputs().key(),
-                       "files": {BAD: record}}, separators=(",", ":")).encode("ascii")
+    head = json.dumps({"format": 2, "fingerprint": CODE_FINGERPRINT, "inputs": check_inputs().key()},
+                      separators=(",", ":"))
+    record = "\t".join([json.dumps(BAD), digest, "topic:detentions", json.dumps(values, separators=(",", ":"))])
+    return f"{head}\n{record}".encode("ascii")
 
 
 ATTACKS = {

@@ -46,7 +46,20 @@ def cache_file(repo: Path) -> Path:
 
 def cache_text(repo: Path) -> str:
     """The cache's JSON, its signature checked with this user's key."""
-    return verified(cache_file(repo).read_bytes(), signing_key()).decode("ascii")
+    return verified(cache_file(repo).read_bytes(), signing_key()).decode("utf-8")
+
+
+def records_in(text: str) -> tuple[dict, dict]:
+    """The cache text's head and its records (display path -> [digest, references, values as JSON]):
+    a line of JSON, then a line a record, its four parts between tabs (cache_file.py)."""
+    head, *lines = text.split("\n")
+    return json.loads(head), {json.loads(line.split("\t")[0]): line.split("\t")[1:] for line in lines}
+
+
+def cache_text_of(head: dict, records: dict) -> str:
+    """The text of a cache of these records, as `save` writes it."""
+    return "\n".join([json.dumps(head, separators=(",", ":")),
+                      *("\t".join([json.dumps(path), *record]) for path, record in records.items())])
 
 
 def write_cache(path: Path, text: str) -> None:
@@ -129,15 +142,15 @@ def test_files_with_problems_are_never_cached(toy_repo: Path):
     unknown_source.write_text(unknown_source.read_text().replace("source: report-2026-01-14\n  - figure",
                                                                  "source: report\n  - figure"))
     assert len(problems_of(toy_repo)) == 2
-    assert set(json.loads(cache_text(toy_repo))["files"]) == {OTHER}
+    assert set(records_in(cache_text(toy_repo))[1]) == {OTHER}
     assert len(problems_of(toy_repo)) == 2
 
 
 def each_record(change):
     """Damage that leaves good JSON: every record replaced by change(digest, refs, values)."""
     def damage(text: str) -> str:
-        data = json.loads(text)
-        return json.dumps({**data, "files": {path: change(*record) for path, record in data["files"].items()}})
+        head, records = records_in(text)
+        return cache_text_of(head, {path: change(*record) for path, record in records.items()})
     return damage
 
 
@@ -145,9 +158,10 @@ DAMAGE = {
     "truncated": lambda text: text[: len(text) // 2],
     "not JSON": lambda text: "\x00\xff garbage",
     "a list": lambda text: "[]",
-    "another format": lambda text: text.replace('"format":1', '"format":"1"'),
-    "files as a list": lambda text: json.dumps({**json.loads(text), "files": []}),
-    "records of another shape": each_record(lambda digest, refs, values: [digest, None, 7]),
+    "another format": lambda text: text.replace('"format":2', '"format":"2"'),
+    "the format before": lambda text: text.replace('"format":2', '"format":1'),
+    "a path not text": lambda text: text.replace('\n"briefings', '\n["briefings', 1).replace('"\t', '"]\t', 1),
+    "records of another shape": each_record(lambda digest, refs, values: [digest, refs]),
     "values not JSON": each_record(lambda digest, refs, values: [digest, refs, "{"]),
     "values of another shape": each_record(lambda digest, refs, values: [digest, refs, '{"title": 1}']),
     "a bad date": each_record(lambda digest, refs, values: [digest, refs, values.replace('"$date":"', '"$date":"x')]),
@@ -171,7 +185,7 @@ def test_the_cache_is_written_only_when_it_changes_and_holds_only_todays_files(t
     assert (again.st_ino, again.st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
     (toy_repo / ENTRY).unlink()
     load_site(toy_repo)
-    assert list(json.loads(cache_text(toy_repo))["files"]) == [OTHER]
+    assert list(records_in(cache_text(toy_repo))[1]) == [OTHER]
     assert [p.name for p in cache_file(toy_repo).parent.iterdir()] == [cache_file(toy_repo).name]
 
 
@@ -208,9 +222,9 @@ def test_the_fingerprint_covers_every_module_of_the_checking_stages(tmp_path: Pa
 
 def test_the_cache_is_plain_json_and_tags_dates(toy_repo: Path):
     load_site(toy_repo)
-    raw = cache_text(toy_repo).encode("ascii")
-    assert raw.startswith(b'{"format":') and raw.isascii()  # JSON, not a pickle
-    _digest, refs, values_json = json.loads(raw)["files"][OTHER]
+    raw = cache_text(toy_repo).encode("utf-8")
+    assert raw.startswith(b'{"format":2,') and raw.isascii()  # JSON, not a pickle
+    _digest, refs, values_json = records_in(raw.decode("ascii"))[1][OTHER]
     assert refs == "topic:oil-control topic:diplomacy"
     assert json.loads(values_json)["date"] == {"$date": "2026-01-14"}
     values = decode_values(values_json)
@@ -225,7 +239,7 @@ def test_values_json_cannot_give_back_exactly_are_not_cached(toy_repo: Path):
                          ("c", {"$date": "2026-01-01"}), ("d", good)]:
         cache.keep(name, name.encode(), "", values)
     cache.save()
-    files = json.loads(cache_text(toy_repo))["files"]
+    files = records_in(cache_text(toy_repo))[1]
     assert list(files) == ["d"] and typed(decode_values(files["d"][2])) == typed(good)
 
 

@@ -104,9 +104,10 @@ def test_no_cache_this_user_did_not_sign_makes_a_bad_file_pass(tmp_path_factory,
     original = cache.read_bytes()
     bad = good.replace("author: Micah Jonah", "author: Micah Jonah\n    url: javascript:alert(1)")
     (repo / BAD).write_text(bad)
-    records = json.loads(original[65:])
-    records["files"][BAD][0] = hashlib.blake2b(bad.encode(), digest_size=16).hexdigest()
-    crafted = json.dumps(records, separators=(",", ":")).encode("ascii")
+    digest_of_good, digest_of_bad = (hashlib.blake2b(text.encode(), digest_size=16).hexdigest().encode()
+                                     for text in (good, bad))
+    assert original.count(digest_of_good) == 1  # BAD's record (cache_file.py: a record a line)
+    crafted = original[65:].replace(digest_of_good, digest_of_bad)
     rng = random.Random(seed)
     raw = bytearray(signed(crafted, signing_key()))
     if damage == "flip":

@@ -35,6 +35,8 @@ INDENT_PER_LEVEL = 4  # columns of indentation that nest a list one level deeper
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # A line that opens with a quote or list marker, then each marker with the white space before it.
 _OPENS_NESTING = re.compile(r"^[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])[ \t])", re.M)
+# What a line that _OPENS_NESTING opens with, after its white space (or a digit, which \d takes in any script).
+_MARKER_FIRST = frozenset(">-*+")
 _NESTING_MARKER = re.compile(r"(?P<space>[ \t]*)(?P<marker>>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))")
 _BRACKET = re.compile(r"[\[\]]")
 _TAG_START, _TAG_END = re.compile("<(?=[A-Za-z/!?])"), re.compile(">")  # what its HTML parser reads as a tag
@@ -53,16 +55,17 @@ def markdown_problem(text: str, inline: bool) -> str | None:
 
 
 def count_problem(text: str) -> str | None:
-    """Too many of the characters that open links, tags, emphasis and code, or too many lines."""
-    openers = text.count("[") + text.count("<")
+    """Too many of the characters that open links, tags, emphasis and code, or too many lines.
+    A text holds no more of any character than its length: a short one is not counted at all."""
+    openers = text.count("[") + text.count("<") if len(text) > MAX_OPENERS else 0
     if openers > MAX_OPENERS:
         return (f"holds {openers} '[' and '<' characters; the limit is {MAX_OPENERS} "
                 "(each link or HTML tag takes one): write fewer links, or split the text")
-    marks = sum(text.count(mark) for mark in INLINE_MARKS)
+    marks = sum(text.count(mark) for mark in INLINE_MARKS) if len(text) > MAX_INLINE_MARKS else 0
     if marks > MAX_INLINE_MARKS:
         return (f"holds {marks} '*', '_', '`' and '\\' characters; the limit is {MAX_INLINE_MARKS} "
                 "(each emphasis or code span takes two): write less emphasis, or split the text")
-    lines = text.count("\n") + 1
+    lines = text.count("\n") + 1 if len(text) >= MAX_LINES else 1
     if lines > MAX_LINES:
         return f"has {lines} lines; the limit is {MAX_LINES}"
     return None
@@ -109,14 +112,19 @@ def tag_scan(text: str) -> int:
 
 
 def nesting_problem(text: str) -> str | None:
-    """The first line whose lists and quotes nest deeper than MAX_NESTING, as a message, or None."""
-    for opening in _OPENS_NESTING.finditer(text):
-        depth = nesting_depth(text, opening.start())
-        if depth > MAX_NESTING:
-            line = text.count("\n", 0, opening.start()) + 1
-            return (f"nests lists and quotes {depth} deep on line {line} of the text; the limit is {MAX_NESTING} "
-                    f"(each '>', list marker, and {INDENT_PER_LEVEL} spaces of indentation before one, is a level): "
-                    "put each item on its own line, with less indentation")
+    """The first line whose lists and quotes nest deeper than MAX_NESTING, as a message, or None.
+    Only a line whose first character after its white space can be a marker is matched (most
+    lines of prose open with a letter: searching every line's start cost more than the rest)."""
+    start = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        first = line.lstrip(" \t")[:1]
+        if (first in _MARKER_FIRST or first.isdecimal()) and _OPENS_NESTING.match(text, start):
+            depth = nesting_depth(text, start)
+            if depth > MAX_NESTING:
+                return (f"nests lists and quotes {depth} deep on line {number} of the text; the limit is "
+                        f"{MAX_NESTING} (each '>', list marker, and {INDENT_PER_LEVEL} spaces of indentation "
+                        "before one, is a level): put each item on its own line, with less indentation")
+        start += len(line) + 1
     return None
 
 

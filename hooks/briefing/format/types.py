@@ -222,8 +222,12 @@ def _deceptive_url_problem(value: str, parts) -> str | None:
     return None
 
 
+# White space as str.isspace() finds it (re's \s is the same test, made in C), or a control character.
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f]")
+
+
 def _has_space(text: str) -> bool:
-    return any(char.isspace() or ord(char) < 32 for char in text)
+    return _SPACE_OR_CONTROL.search(text) is not None
 
 
 def got_words(node: Node) -> str:

@@ -31,13 +31,11 @@ BRIEFING_CACHE=off turns the disk cache off; what a process remembers in memory 
 from __future__ import annotations
 
 import os
-import time
 
 from ..format.problems import Problem
 from .cache_file import CODE_FINGERPRINT, CheckCache
-from .entry_check import CheckInputs, check_each, check_entry, check_inputs
-from .report import FileReport, digest_of
-from .yamlsafe import read_bytes
+from .entry_check import CheckInputs, check_each, check_inputs
+from .report import FileReport, read_stamped, stat_key_of
 
 SETTLED_NS = 2_000_000_000  # a file changed this long before it was read is trusted by its lstat after
 
@@ -45,19 +43,6 @@ SETTLED_NS = 2_000_000_000  # a file changed this long before it was read is tru
 def cache_enabled() -> bool:
     """BRIEFING_CACHE=off turns the disk cache off: nothing is read from it or written to it."""
     return os.environ.get("BRIEFING_CACHE", "").strip().lower() not in ("off", "0", "no", "false")
-
-
-def stat_key(found: os.stat_result) -> tuple:
-    """What changes whenever a file's bytes do; the change time last (the kernel sets it on every
-    write and rename, and no tool can set it back)."""
-    return (found.st_dev, found.st_ino, found.st_mode, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
-
-
-def stat_key_of(path) -> tuple | None:
-    try:
-        return stat_key(os.lstat(path))
-    except OSError:
-        return None
 
 
 class SettledFiles:
@@ -77,17 +62,20 @@ class SettledFiles:
         return found[1]
 
     def read(self, path: str, display: str) -> tuple[bytes, bytes] | None:
-        """The file's bytes and their digest, or None when it cannot be read. Its lstat, taken
-        before the read, is believed next time only if the file had settled by then."""
-        started, key = time.time_ns(), stat_key_of(path)
+        """The file's bytes and their digest, or None when it cannot be read."""
         try:
-            data = read_bytes(path)
+            data, digest, stamp = read_stamped(path)
         except OSError:
             return None
-        digest = digest_of(data)
+        self.note(display, digest, stamp)
+        return data, digest
+
+    def note(self, display: str, digest: bytes, stamp: tuple) -> None:
+        """A file read, here or by a checking worker (report.read_stamped): its lstat, taken before
+        the read, is believed next time only if the file had settled by then."""
+        key, started = stamp
         if key is not None and key[-1] < started - SETTLED_NS:
             self._this_run[display] = (key, digest)
-        return data, digest
 
     def end_run(self) -> None:
         self._last, self._this_run = self._this_run, {}
@@ -124,18 +112,23 @@ class CheckedFiles:
     def reports_of(self, files: list[tuple[str, str]]) -> list[FileReport]:
         """Each entry file's report, in the order of `files`; read and checked only when nothing
         vouches for its bytes (see the module's docstring). Those left go to `check_files` at once,
-        which may share them among processes (cli.py) and gives their reports back in order."""
-        found = [self._vouched_or_read(path, display) for path, display in files]
-        to_check = [(*file, data) for file, (_, _, data) in zip(files, found, strict=True) if data is not None]
+        which may share them among processes (cli.py) and gives their reports back in order; it
+        reads those sent without their bytes (entry_check.check_read_here), and says why one
+        cannot be read."""
+        remembered = {display for display, _ in self._last} | {display for display, _ in self._this_run}
+        found = [self._vouched_or_read(path, display, remembered) for path, display in files]
+        to_check = [(*file, data) for file, (report, _, data) in zip(files, found, strict=True) if report is None]
         fresh = iter(self.check_files(to_check, self._inputs or check_inputs()))
         reports = []
-        for (path, display), (report, digest, data) in zip(files, found, strict=True):
-            if digest is None:  # it cannot be read: check_entry says why
-                report = check_entry(path, display, inputs=self._inputs)
-            elif data is not None:
+        for (_, display), (report, digest, _) in zip(files, found, strict=True):
+            if report is None:
                 report = next(fresh)
-                report.digest = digest
-                self._read.append(display)
+                digest = digest or report.digest
+                if digest is not None:
+                    self._read.append(display)
+                    report.digest = digest
+                if digest is not None and report.read_stamp is not None:
+                    self._settled.note(display, digest, report.read_stamp)
             reports.append(self._remembered(display, digest, report) if digest is not None else report)
         return reports
 
@@ -182,13 +175,18 @@ class CheckedFiles:
         if self._disk is not None:
             self._disk.save()
 
-    def _vouched_or_read(self, path: str, display: str) -> tuple:
+    def _vouched_or_read(self, path: str, display: str, remembered: set[str]) -> tuple:
         """(report, digest, None) when something vouches for the file's bytes; (None, digest,
-        bytes) when they must be checked; (None, None, None) when the file cannot be read."""
+        bytes) when they must be checked; (None, None, None) when the checker is to read them:
+        nothing could vouch for any bytes of this path (none `remembered`, none in the disk cache,
+        as in a cold validation), or the file cannot be read (the checker says why)."""
         digest = self._settled.unchanged_digest(path, display)
         report = self._vouched_for(display, digest) if digest is not None else None
         if report is not None and digest is not None:
             return report, digest, None
+        disk = self._disk_this_run()
+        if display not in remembered and (disk is None or not disk.has_record(display)):
+            return None, None, None
         found = self._settled.read(path, display)
         if found is None:
             return None, None, None

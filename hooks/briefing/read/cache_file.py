@@ -14,7 +14,7 @@ a cache this machine did not write, such as one a pull request adds, is never be
 
 Only files without problems are kept: a file with problems is read again on
 every run, so its problems are always reported fresh, with their lines. The cache
-is JSON, never pickle, so a cache file cannot run code; dates and tuples are
+is JSON text (a line a record: _read_records), never pickle, so a cache file cannot run code; dates and tuples are
 tagged so that they come back as the same Python values. Anything wrong with the
 cache file (missing, unreadable, corrupt, another shape, not a regular file) makes it
 empty, never an error or a wait: the run is only slower, and writes a good one.
@@ -32,11 +32,11 @@ from pathlib import Path
 
 import yaml
 
-from .cache_key import signed, signing_key, verified
+from .cache_key import signature_line, signing_key, verified
 from .yamlsafe import read_bytes
 
 CACHE_FOLDER = os.path.join(".cache", "briefing")
-_FORMAT = 1
+_FORMAT = 2  # 2: a record a line, values as JSON text; a cache of another format is read as empty
 MAX_CACHE_BYTES = 1 << 30  # a larger file is no cache (10,000 entries keep a few tens of MB)
 _DATE, _TUPLE = "$date", "$tuple"  # tags: no field name of the format starts with '$'
 
@@ -97,6 +97,11 @@ class CheckCache:
         not read again (at 10,000 entries, reading and verifying it takes a third of a second)."""
         self._stored, self._kept = self._kept, {}  # what changed and is not saved yet stays changed
 
+    def has_record(self, display: str) -> bool:
+        """Whether a file of this path was kept (with some bytes): if not, nothing here can vouch
+        for it, and its bytes need not be read to ask."""
+        return display in self._stored
+
     def get(self, display: str, digest: bytes) -> tuple[str, str] | None:
         """(references, values as JSON) of a file with these bytes, if it passed and they resolve."""
         record = self._stored.get(display)
@@ -128,15 +133,24 @@ class CheckCache:
         """Write the files seen in this run, if anything changed; a read-only checkout goes without."""
         if not self._changed and self._kept.keys() == self._stored.keys():
             return
-        text = json.dumps({"format": _FORMAT, "fingerprint": self.fingerprint, "inputs": self.inputs,
-                           "files": self._kept},
-                          separators=(",", ":"))
         try:
-            _write_atomically(self.folder, self.path, signed(text.encode("ascii"), self._key))
+            parts = self._parts()
+            _write_atomically(self.folder, self.path, [signature_line(parts, self._key), *parts])
         except OSError:
             return
         self._changed = False
         _remove_other_caches(self.folder, self.path)
+
+
+    def _parts(self) -> list[bytes]:
+        """The cache file's text (see _read_records), a line a part. Each record's values are
+        spliced in as the JSON they are already (a worker made most of it): encoding them again as
+        JSON strings escaped every quote, which cost most of the save at 10,000 entries."""
+        head = json.dumps({"format": _FORMAT, "fingerprint": self.fingerprint, "inputs": self.inputs},
+                          separators=(",", ":"))
+        dumps = json.dumps
+        return [head.encode("ascii"), *(f"\n{dumps(display)}\t{digest}\t{refs}\t{values}".encode()
+                                        for display, (digest, refs, values) in self._kept.items())]
 
 
 def refs_text(refs: list) -> str | None:
@@ -172,18 +186,36 @@ def decode_values(text: str) -> dict:
 def _read_records(path: str, made_by: dict, key: bytes) -> dict:
     """display path -> record; empty for a cache that is not a good one, that other code or other
     inputs of the checks made (`made_by`), or that this user's key did not sign (a cache from a
-    pull request or another machine is never believed)."""
+    pull request or another machine is never believed).
+
+    The text is a line of JSON (the format, and `made_by`), then a line a record: the display
+    path as a JSON string, the digest, the references and the values as JSON, between tabs. JSON
+    text holds no tab or newline but escaped, and references hold no space of any kind (refs_text),
+    so the lines split without decoding the values, which validating alone never needs."""
     try:
         raw = read_bytes(path, MAX_CACHE_BYTES)  # a pipe or a link there is no cache, never a wait
-        data = json.loads(verified(raw, key) or b"null") if len(raw) <= MAX_CACHE_BYTES else None
+        lines = (verified(raw, key) or b"").decode("utf-8").split("\n") if len(raw) <= MAX_CACHE_BYTES else [""]
+        head = json.loads(lines[0] or "null")
+        if not isinstance(head, dict) or head.get("format") != _FORMAT:
+            return {}
+        if any(head.get(name) != value for name, value in made_by.items()):
+            return {}
+        return _records(lines[1:])
     except (OSError, ValueError, RecursionError):
         return {}
-    if not isinstance(data, dict) or data.get("format") != _FORMAT:
-        return {}
-    if any(data.get(name) != value for name, value in made_by.items()):
-        return {}
-    files = data.get("files")
-    return files if isinstance(files, dict) else {}
+
+
+def _records(lines: list[str]) -> dict:
+    """display path -> [digest, references, values as JSON] of the record lines; ValueError for a
+    line that is not one."""
+    records = {}
+    for line in lines:
+        display_json, digest, refs, values = line.split("\t")  # ValueError unless four parts
+        display = json.loads(display_json)
+        if type(display) is not str:
+            raise ValueError("a record's path is not text")
+        records[display] = [digest, refs, values]
+    return records
 
 
 def _is_record(record, digest_hex: str) -> bool:
@@ -223,15 +255,15 @@ def _decode(obj: dict):
 _DECODER = json.JSONDecoder(object_hook=_decode)  # one for all records: json.loads makes one per call
 
 
-def _write_atomically(folder: str, path: str, data: bytes) -> None:
+def _write_atomically(folder: str, path: str, parts: list[bytes]) -> None:
     """A reader sees the old cache or the new one, never half of one."""
     os.makedirs(folder, exist_ok=True)
     # A fresh name in the same folder, made with the usual permissions (mkstemp's are owner-only).
     temporary = f"{path}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
     handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
+        with os.fdopen(handle, "wb", buffering=1 << 20) as out:  # a write a MiB, not one a part
+            out.writelines(parts)
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)

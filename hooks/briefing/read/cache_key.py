@@ -82,7 +82,16 @@ def _make_key(path: Path) -> None:
 
 def signed(data: bytes, key: bytes) -> bytes:
     """The signature's hex digits on a line of their own, then the data."""
-    return hmac.new(key, data, hashlib.sha256).hexdigest().encode("ascii") + b"\n" + data
+    return signature_line([data], key) + data
+
+
+def signature_line(parts: list[bytes], key: bytes) -> bytes:
+    """The line `signed` puts before the data that `parts` make up, one after the other: a large
+    cache is signed and written in parts, never copied whole into one string."""
+    mac = hmac.new(key, digestmod=hashlib.sha256)
+    for part in parts:
+        mac.update(part)
+    return mac.hexdigest().encode("ascii") + b"\n"
 
 
 def verified(raw: bytes, key: bytes) -> bytes | None:

@@ -102,15 +102,19 @@ def dated_nodes(node: Node, paths: Sequence[tuple[str, ...]], where: str = "") -
 
 
 def _nodes_at(node: Node, steps: tuple[str, ...], where: str) -> list[tuple[str, Node]]:
-    if not steps:
-        return [(where, node)]
-    step, rest = steps[0], steps[1:]
-    if step == "[]":
-        items = node.value if node.kind == "seq" else ()
-        return [found for i, item in enumerate(items) for found in _nodes_at(item, rest, f"{where}[{i}]")]
-    if node.kind != "map" or step not in node.value:
-        return []
-    return _nodes_at(node.value[step], rest, f"{where}.{step}" if where else step)
+    """A step at a time over every node found so far, in order: the order written, as a walk
+    down each branch in turn would give it, without a call for each node."""
+    level = [(where, node)]
+    for step in steps:
+        following: list[tuple[str, Node]] = []
+        for at, here in level:
+            if step == "[]":
+                if here.kind == "seq":
+                    following += [(f"{at}[{i}]", item) for i, item in enumerate(here.value)]
+            elif here.kind == "map" and step in here.value:
+                following.append((f"{at}.{step}" if at else step, here.value[step]))
+        level = following
+    return level
 
 
 def _items(root: Node, list_name: str) -> list[tuple[int, Node]]:

@@ -21,7 +21,7 @@ from .checks import (
     latest_date,
 )
 from .date_checks import check_date_order, check_dates
-from .report import FileReport, read_file
+from .report import FileReport, read_file, read_stamped
 from .translation_checks import check_entry_translations
 
 
@@ -68,6 +68,21 @@ def check_entry(path, display: str, data: bytes | None = None, inputs: CheckInpu
     return report
 
 
-def check_each(files: list[tuple[str, str, bytes]], inputs: CheckInputs) -> list[FileReport]:
-    """The report of each (path, display path, bytes), checked on its own with `inputs`, in order."""
-    return [check_entry(path, display, data, inputs) for path, display, data in files]
+def check_each(files: list[tuple[str, str, bytes | None]], inputs: CheckInputs) -> list[FileReport]:
+    """The report of each (path, display path, bytes), checked on its own with `inputs`, in order;
+    a file given without its bytes is read here (check_read_here)."""
+    return [check_entry(path, display, data, inputs) if data is not None else check_read_here(path, display, inputs)
+            for path, display, data in files]
+
+
+def check_read_here(path: str, display: str, inputs: CheckInputs) -> FileReport:
+    """Read a file and check it. The caller sent only its path, since nothing could vouch for any
+    bytes of it (cache.py); in a pool, the files are then read on every core. The report carries
+    the digest of the bytes and the read's stamp (report.read_stamped), which the caller keeps."""
+    try:
+        data, digest, stamp = read_stamped(path)
+    except OSError:
+        return check_entry(path, display, None, inputs)  # which reads it again, to say why it cannot
+    report = check_entry(path, display, data, inputs)
+    report.digest, report.read_stamp = digest, stamp
+    return report

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from dataclasses import dataclass, field
 
 from ..format.nodes import Node
@@ -15,6 +16,28 @@ from .yamlsafe import parse_yaml, read_bytes, read_error_words
 def digest_of(data: bytes) -> bytes:
     """The digest of a file's bytes: what says, everywhere, that a file is the one seen before."""
     return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def stat_key(found: os.stat_result) -> tuple:
+    """What changes whenever a file's bytes do; the change time last (the kernel sets it on every
+    write and rename, and no tool can set it back)."""
+    return (found.st_dev, found.st_ino, found.st_mode, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+
+
+def stat_key_of(path) -> tuple | None:
+    try:
+        return stat_key(os.lstat(path))
+    except OSError:
+        return None
+
+
+def read_stamped(path) -> tuple[bytes, bytes, tuple[tuple | None, int]]:
+    """A file's bytes, their digest, and its stamp: its lstat (stat_key), taken before the read,
+    and when the read began, from which cache.py judges whether the lstat may vouch for these
+    bytes next time. OSError when it cannot be read (read_bytes refuses links and special files)."""
+    started, key = time.time_ns(), stat_key_of(path)
+    data = read_bytes(path)
+    return data, digest_of(data), (key, started)
 
 
 @dataclass
@@ -36,6 +59,8 @@ class FileReport:
     # The digest of the bytes this report is of (an entry's; None for a file that could not be
     # read): with the display path, the key under which the report and its entry are reused.
     digest: bytes | None = None
+    # Of a file the checker read itself (entry_check.check_read_here): read_stamped's stamp.
+    read_stamp: tuple | None = None
 
     def checked_values(self):
         """The values; those from the cache are decoded on first use (validating alone skips it)."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from briefing.model.build import load_site
 from briefing.model.ledger import Ledger
@@ -74,3 +75,26 @@ def test_a_claims_words_are_made_once_a_build_however_many_outputs_show_them(mon
     renderer.render(site, settings, Ledger(site)).files()
     claims = [(entry.id, claim) for entry in site.entries for claim in entry.claims]
     assert sorted(asked, key=repr) == sorted(claims, key=repr)
+
+
+# The macro in_lang was before it was a Python function (render/jinja.py), and calls of it as a page
+# makes them: printed, with `searched`, as a text's variable, on a filtered text and on Markup.
+IN_LANG_MACRO = ('{% macro in_lang(text, text_lang, searched=false) -%}\n'
+                 '{% if text_lang != lang %}<span lang="{{ text_lang }}"{% if not searched %} data-pagefind-ignore'
+                 '{% endif %}>{{ text }}</span>{% else %}{{ text }}{% endif %}\n{%- endmacro %}\n')
+IN_LANG_CALLS = ('{% for text, text_lang in cases %}{{ in_lang(text, text_lang) }}|'
+                 '{{ in_lang(text, text_lang, searched=true) }}|{{ in_lang(text | upper, text_lang) }}|'
+                 '{{ _("source: %(title)s", title=in_lang(text, text_lang)) }}\n{% endfor %}')
+
+
+@pytest.mark.parametrize("code", ["en", "es"])
+def test_in_lang_marks_and_escapes_text_as_the_macro_did(tmp_path: Path, code: str):
+    (tmp_path / "calls.html.j2").write_text(IN_LANG_CALLS)
+    (tmp_path / "macro.html.j2").write_text(IN_LANG_MACRO + IN_LANG_CALLS)
+    texts = ["Caracas", "<b>&amp;</b> \"'", Markup("<i>kept</i> &amp;"), 1200, ""]
+    cases = [(text, text_lang) for text in texts for text_lang in ("en", "es", '"><x>')]
+    language = Language(code)
+    own = jinja_own(tmp_path, language)
+    own.globals["lang"], own.trim_blocks, own.lstrip_blocks = code, True, True  # as Templates has them
+    assert (Templates(tmp_path, language).render("calls.html.j2", cases=cases)
+            == own.get_template("macro.html.j2").render(cases=cases))

@@ -45,7 +45,7 @@ class RenderContext:
 
     def text_lang(self, record, name: str) -> str:
         """The language ctx.text gives a record's field in: the build's where the record translates
-        it, else English (which a page in another language marks as such: _lang.html.j2)."""
+        it, else English (which a page in another language marks as such: in_lang, jinja.py)."""
         translation = record.translation(self.language)
         return self.language if translation and translation.get(name) is not None else SOURCE_LANGUAGE
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .i18n import LOCALE_FOLDER, Language
 from .words import starting
@@ -45,6 +45,7 @@ class Templates:
         self._environment.install_gettext_translations(self.language.translations, newstyle=True)  # type: ignore[attr-defined]
         self._environment.globals["_"] = self._environment.globals["gettext"] = remembering_gettext(self.language)
         self._environment.globals["lang"] = self.language.code  # the page's language, in macros too
+        self._environment.globals["in_lang"] = marking_language(self.language.code)
         self._environment.filters["starting"] = starting
         self._fingerprint: tuple = ()
 
@@ -83,6 +84,21 @@ def remembering_gettext(language: Language):
             return found
         return translated(language, message, escaped) % variables
     return gettext
+
+
+def marking_language(page_lang: str):
+    """`in_lang(text, text_lang, searched=false)`: text that may not be in the page's language (a
+    claim's scope not yet translated), marked with its own and, unless `searched`, left out of the
+    page's search index, which is the page language's. Escaped as autoescape escapes `{{ text }}`,
+    and Markup so the template prints it as it is. A Python function, not a Jinja macro: a build
+    calls it ~45,000 times a language at 1,000 entries, and each macro call goes through Jinja's
+    argument matching and joins its own output (the render, profiled: 60 s to 56 s)."""
+    def in_lang(text: Any, text_lang: Any, searched: bool = False) -> Markup:
+        if text_lang != page_lang:  # escape's Markup formats as its escaped text (Markup's % is twice as slow)
+            ignored = "" if searched else " data-pagefind-ignore"
+            return Markup(f'<span lang="{escape(text_lang)}"{ignored}>{escape(text)}</span>')
+        return escape(text)
+    return in_lang
 
 
 def translated(language: Language, message: str, escaped: bool) -> str:

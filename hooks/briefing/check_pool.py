@@ -68,14 +68,13 @@ def check_shared(files: list[tuple[str, str, bytes | None]], inputs: CheckInputs
 
 
 def _check_chunk(files: list[tuple[str, str, bytes | None]], inputs: CheckInputs) -> list[FileReport]:
-    """In a worker: the chunk's reports. Those of files that passed alone go back without their
-    node trees (sending those would cost more than the checks) and without their references to
-    their own sources, which resolved here (read/load.py resolves them from the tree); a file with
-    problems keeps its tree, so that load.py names its unknown sources as one process does."""
+    """In a worker: the chunk's reports. Those of files that passed alone already keep no node
+    tree (check_entry lets it go: sending it would cost more than the checks) and go back with
+    their values as JSON; a file with problems keeps its tree, so that load.py names its unknown
+    sources as one process does."""
     reports = check_each(files, inputs)
     for report in reports:
         if report.passed_alone:
-            report.root, report.refs = None, [ref for ref in report.refs if ref[0] != "source"]
             _values_as_json(report)
     return reports
 

@@ -153,13 +153,13 @@ def test_a_reference_the_registries_no_longer_resolve_is_reported(toy_repo: Path
 def test_verified_references_are_keyed_by_path_digest_and_registry_ids():
     checked, known = CheckedFiles(), {"actor": {"a"}, "topic": None}
     one, two = FileReport("one.yaml", digest=b"1"), FileReport("two.yaml", digest=b"2")
-    assert checked.references_to_check([one, two], known) == [one, two]
-    checked.references_checked([one, two], [Problem("two.yaml", 1, 1, "actors[0]", "unknown actor")])
+    assert checked.references.to_check([one, two], known) == [one, two]
+    checked.references.checked([one, two], [Problem("two.yaml", 1, 1, "actors[0]", "unknown actor")])
     same_bytes = FileReport("one.yaml", digest=b"1")  # another report of the same bytes
-    assert checked.references_to_check([same_bytes, two], {"actor": {"a"}, "topic": None}) == [two]
-    assert checked.references_to_check([FileReport("one.yaml", digest=b"9")], known) != []  # other bytes
-    checked.references_checked([one], [])
-    assert checked.references_to_check([one], {"actor": {"a", "b"}, "topic": None}) == [one]  # other ids
+    assert checked.references.to_check([same_bytes, two], {"actor": {"a"}, "topic": None}) == [two]
+    assert checked.references.to_check([FileReport("one.yaml", digest=b"9")], known) != []  # other bytes
+    checked.references.checked([one], [])
+    assert checked.references.to_check([one], {"actor": {"a", "b"}, "topic": None}) == [one]  # other ids
 
 
 def test_a_file_that_passed_alone_keeps_no_node_tree_and_one_with_problems_keeps_its_own(toy_repo: Path):

@@ -81,6 +81,28 @@ class SettledFiles:
         self._last, self._this_run = self._this_run, {}
 
 
+class VerifiedReferences:
+    """The files whose references all resolved in the last run, by path and bytes, and the
+    registries' ids they resolved against: a next run checks only the others."""
+
+    def __init__(self) -> None:
+        self._known: dict | None = None  # the registries' ids the last run checked references against
+        self._verified: set[tuple[str, bytes]] = set()  # (path, digest) whose references all resolved then
+
+    def to_check(self, reports: list[FileReport], known: dict) -> list[FileReport]:
+        """The reports whose references this run must check: all but those whose path and bytes
+        the last run found good against the same registries' ids."""
+        if known != self._known:
+            self._known, self._verified = known, set()
+        return [report for report in reports if (report.path, report.digest) not in self._verified]
+
+    def checked(self, reports: list[FileReport], problems: list[Problem]) -> None:
+        """The references of `reports` were checked; `problems` are those that did not resolve."""
+        failed = {problem.path for problem in problems}
+        self._verified = {(report.path, report.digest) for report in reports
+                          if report.digest is not None and report.path not in failed}
+
+
 class CheckedFiles:
     """What a run of the checks remembers for the next in the same process, and the disk cache it
     uses. A run keeps only the files it saw, so what is remembered never outgrows the site."""
@@ -92,8 +114,7 @@ class CheckedFiles:
         self._this_run: dict[tuple[str, bytes], FileReport] = {}
         self._disk: CheckCache | None = None  # as the last run that used it left it
         self._use_disk = False  # whether this run uses it
-        self._known: dict | None = None  # the registries' ids the last run checked references against
-        self._verified: set[tuple[str, bytes]] = set()  # (path, digest) whose references all resolved then
+        self.references = VerifiedReferences()
         self._read: list[str] = []
         self.read_in_last_run: list[str] = []  # files read and checked afresh (not remembered, not cached)
         self.save_later = False  # a preview server saves the disk cache after the pages are served
@@ -154,21 +175,7 @@ class CheckedFiles:
         """Let go of what this process remembers of the files: a published build loads them once,
         and its reports and the disk cache's values, kept for a next run, would be held until it
         ends. A next run reads the disk cache's file again."""
-        self._settled, self._last, self._disk = SettledFiles(), {}, None
-        self._known, self._verified = None, set()
-
-    def references_to_check(self, reports: list[FileReport], known: dict) -> list[FileReport]:
-        """The reports whose references this run must check: all but those whose path and bytes
-        the last run found good against the same registries' ids."""
-        if known != self._known:
-            self._known, self._verified = known, set()
-        return [report for report in reports if (report.path, report.digest) not in self._verified]
-
-    def references_checked(self, reports: list[FileReport], problems: list[Problem]) -> None:
-        """The references of `reports` were checked; `problems` are those that did not resolve."""
-        failed = {problem.path for problem in problems}
-        self._verified = {(report.path, report.digest) for report in reports
-                          if report.digest is not None and report.path not in failed}
+        self._settled, self._last, self._disk, self.references = SettledFiles(), {}, None, VerifiedReferences()
 
     def save_cache(self) -> None:
         """Save the disk cache as the last run left it (with `save_later`, the run left it unsaved)."""

@@ -31,8 +31,8 @@ def check_site(root, cache: bool = True, remembered: CheckedFiles | None = None)
     problems += check_distinct_names(registries)
     problems += check_registry_translations(registries)
     problems += check_registry_dates(registries, latest_date())
-    unresolved = check_references(remembered.references_to_check(reports, known), known)
-    remembered.references_checked(reports, unresolved)
+    unresolved = check_references(remembered.references.to_check(reports, known), known)
+    remembered.references.checked(reports, unresolved)
     problems += unresolved
     problems += check_unique_ids(reports)
     if problems:

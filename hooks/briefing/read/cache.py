@@ -25,7 +25,7 @@ and checked afresh (entry_check.py) unless one of these vouches for it, each for
   problems are kept, so problems are always reported fresh, with their lines.
 
 The references a report makes are checked on every run (read/load.py), but for the files whose
-(path, digest) the last run found good against the same registries' ids (`references_to_check`).
+(path, digest) the last run found good against the same registries' ids (`VerifiedReferences`).
 BRIEFING_CACHE=off turns the disk cache off; what a process remembers in memory stays.
 """
 from __future__ import annotations

@@ -66,6 +66,32 @@ def open_and_keep(page, url: str) -> None:
     wait_until_kept(page)
 
 
+ACTIVATED = """async (ms) => { const end = Date.now() + ms;
+    while (Date.now() < end) { const worker = navigator.serviceWorker.controller;
+      if (worker && worker.state === "activated") return true;
+      await new Promise((done) => setTimeout(done, 100)); } return false; }"""
+IN_CACHE = """async (url) => { for (const name of await caches.keys()) {
+    if (await (await caches.open(name)).match(url)) return true; } return false; }"""
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_first_visit_keeps_the_page_alone_and_not_the_edition(browser, site_copy: Path, language: str):
+    """A reader on a metered link who opens one page pays for that page: the worker, starting on
+    it, keeps it, and has finished starting (its activation waits for what it keeps) without
+    having fetched the edition, which comes with the next page opened."""
+    folder = "" if language == "en" else "es/"
+    context = browser.new_context()
+    try:
+        with serving(site_copy, "/briefing/") as base:
+            page = context.new_page()
+            open_and_keep(page, base + folder)
+            if not page.evaluate(ACTIVATED, WAIT_MS):
+                pytest.fail(f"the service worker was not activated within {WAIT_MS} ms", pytrace=False)
+            assert not page.evaluate(IN_CACHE, f"{base}{folder}{edition_address(language)}")
+    finally:
+        context.close()
+
+
 def days_around_now(language: str) -> tuple[str, ...]:
     today = dt.date.today()
     return tuple(Language(language).date(day) for day in (today - dt.timedelta(days=1), today))

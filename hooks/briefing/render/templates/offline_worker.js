@@ -32,12 +32,13 @@ self.addEventListener("activate", (event) => {
 });
 
 // The page a reader is on when the worker first starts was fetched before it: it is kept too, from
-// the browser's own cache where it is there (no second download on a metered link).
+// the browser's own cache where it is there (no second download on a metered link). The edition is
+// not fetched on a first visit: a reader who opens one page pays for that page alone (the edition
+// weighs as much as a home page at 10,000 entries); it is kept with the next page the reader opens.
 async function keepOpenPage(url) {
   if (!url.startsWith(SCOPE)) return;
   try {
     await keep(PAGES, await fetch(url, { credentials: "same-origin" }), CONFIG.keptPages);
-    await keepEditionOf(url);
   } catch (offline) {
     // offline already: nothing to keep
   }

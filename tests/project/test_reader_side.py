@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from briefing.render.edition import edition_address
+
 import reader_side  # tests/conftest.py puts tools/ on the path
 
 pytestmark = pytest.mark.browser
@@ -79,4 +81,7 @@ def test_largest_html_looks_in_every_language(site: Path, tmp_path: Path):
     planted = copy / "es/entries/some-entry/deep/index.html"
     planted.parent.mkdir(parents=True)
     planted.write_bytes(b"<p>" + b"x" * size + b"</p>")
+    assert reader_side.largest_html(copy) == ("es/entries/some-entry/deep/index.html", size + 7)
+    edition = copy / "es" / edition_address("es")  # a file to download, with a bound of its own
+    edition.write_bytes(b"<p>" + b"x" * 2 * size + b"</p>")
     assert reader_side.largest_html(copy) == ("es/entries/some-entry/deep/index.html", size + 7)

@@ -111,3 +111,18 @@ def test_a_remembering_renderer_renders_what_a_fresh_one_does_edit_after_edit(re
             for part in ("pages", "home", "files"):
                 assert again[part] == fresh[part], f"{edit.__name__}, {language}: {part} differ"
             assert made < len(again["pages"]) / 4, f"{edit.__name__}, {language}: {made} made again"
+
+
+def test_an_edit_remakes_the_citation_files_of_the_edited_entry_only(repo: Path):
+    """Two citation files an entry: a preview's edit must not make every entry's again (O(N) an edit)."""
+    remembered, built = CheckedFiles(), BuiltEntries()
+    renderer = SiteRenderer(language="en")
+    site = load_site(repo, cache=False, remembered=remembered, built=built)
+    ledger = Ledger(site)
+    everything(renderer, site, "en", ledger)
+    edited = entry_files(repo)[5]
+    retitle(edited, r'^title: "', "Cited ")
+    site = load_site(repo, cache=False, remembered=remembered, built=built)
+    everything(renderer, site, "en", Ledger(site, last=ledger))
+    cited = sorted(name for name in renderer.reuse.made if name.endswith(("cite.bib", "cite.json")))
+    assert len(cited) == 2 and all(name.split("/")[1] in edited.stem for name in cited), cited

@@ -59,43 +59,65 @@ class ListOf:
 
 @dataclass(frozen=True)
 class Record:
-    """A mapping with named fields; unknown fields are errors."""
+    """A mapping with named fields; unknown fields are errors.
+
+    Reading is the hot loop of a validation (once for each record of every file), so the
+    tables it needs are made once, from `fields`, when the record is defined: which fields are
+    required, and the default of each, in the order of `fields`."""
 
     name: str
     fields: tuple
     doc: str = ""
     by_name: dict = field(default_factory=dict, compare=False, hash=False)
+    required: tuple = field(default=(), init=False, compare=False, hash=False, repr=False)
+    defaults: tuple = field(default=(), init=False, compare=False, hash=False, repr=False)
 
     def __post_init__(self):
         self.by_name.update({f.name: f for f in self.fields})
+        object.__setattr__(self, "required", tuple(f.name for f in self.fields if f.required))
+        object.__setattr__(self, "defaults", tuple((f.name, f.default) for f in self.fields))
 
     def read(self, node: Node, field_path: str, reader: Reader) -> Any:
         if node.kind != "map":
             reader.report(node, field_path or "(file)", f"expected a mapping of fields, got {got_words(node)}")
             return INVALID
-        out, ok, suggested = {}, True, set()
+        out, ok, suggested, by_name = {}, True, set(), self.by_name
         for name, value_node in node.value.items():
             path = f"{field_path}.{name}" if field_path else name
-            spec = self.by_name.get(name)
+            spec = by_name.get(name)
             if spec is None:
-                hint = did_you_mean(name, self.by_name)
-                suggested.add(hint.split("'")[1] if hint else None)
-                reader.report(node.keys[name], path, f"unknown field {quoted(name)}"
-                              f"{hint or '; known fields: ' + ', '.join(self.by_name)}")
                 ok = False
-            elif _is_blank(value_node):
+                suggested.add(self._report_unknown(node, name, path, reader))
+            elif value_node.kind == "scalar" and (value_node.value is None or not value_node.value.strip()):  # blank
                 ok &= self._read_blank(spec, value_node, path, reader)
             else:
-                out[name] = spec.type.read(value_node, path, reader)
-                ok &= out[name] is not INVALID
-        for spec in self.fields:
-            if spec.required and spec.name not in node.value:
-                if spec.name not in suggested:  # a typo of it was reported already
-                    path = f"{field_path}.{spec.name}" if field_path else spec.name
-                    reader.report(node, path, "is missing; it is required")
-                ok = False
-            out.setdefault(spec.name, spec.default)
+                value = out[name] = spec.type.read(value_node, path, reader)
+                ok &= value is not INVALID
+        if len(out) < len(self.defaults):  # a field absent, blank or unknown: required ones are missed
+            ok &= self._fill_absent(node, field_path, reader, out, suggested)
         return out if ok else INVALID
+
+    def _report_unknown(self, node: Node, name: str, path: str, reader: Reader) -> str | None:
+        """Report a field the record does not have; the known field it suggests instead, if any."""
+        hint = did_you_mean(name, self.by_name)
+        reader.report(node.keys[name], path, f"unknown field {quoted(name)}"
+                      f"{hint or '; known fields: ' + ', '.join(self.by_name)}")
+        return hint.split("'")[1] if hint else None
+
+    def _fill_absent(self, node: Node, field_path: str, reader: Reader, out: dict, suggested: set) -> bool:
+        """Report each required field `node` lacks (unless a typo of it was reported already), and
+        give each field left out of `out` its default, in the order of the fields. False if one
+        was missing."""
+        ok = True
+        for name in self.required:
+            if name not in node.value:
+                if name not in suggested:
+                    reader.report(node, f"{field_path}.{name}" if field_path else name, "is missing; it is required")
+                ok = False
+        for name, default in self.defaults:
+            if name not in out:
+                out[name] = default
+        return ok
 
     @staticmethod
     def _read_blank(spec: Field, node: Node, path: str, reader: Reader) -> bool:
@@ -146,10 +168,6 @@ class Registry:
     def schema(self) -> dict:
         return {"type": "object", "minProperties": 1, "propertyNames": Id().schema(),
                 "additionalProperties": self.record.schema()}
-
-
-def _is_blank(node: Node) -> bool:
-    return node.kind == "scalar" and (node.value is None or not node.value.strip())
 
 
 def _report_repeats(node: Node, values: list, field_path: str, reader: Reader, by_look: bool) -> None:

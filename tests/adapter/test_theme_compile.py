@@ -44,7 +44,8 @@ def test_what_a_page_names_is_compiled_before_and_not_again_and_lays_out_the_sam
     compiled_after = counting(after)
     printed = after.get_template("main.html").render(page="<x>")
     assert compiled_after == []
-    assert printed == Environment(loader=DictLoader(THEME), autoescape=True).get_template("main.html").render(page="<x>")
+    alone = Environment(loader=DictLoader(THEME), autoescape=True)
+    assert printed == alone.get_template("main.html").render(page="<x>")
 
 
 def test_the_themes_page_layouts_are_compiled_before_the_fork(monkeypatch):

@@ -21,7 +21,6 @@ from briefing.format.problems import ProblemsFound, quoted
 from briefing.publish.csp import with_policy_and_foreign_scripts
 from briefing.publish.search_index import SearchIndexError
 from briefing.read.files import unsafe_files
-from briefing.render.jinja import CompiledTemplates
 from briefing.render.languages import docs_root, site_urls
 from briefing.render.offline import registration_script
 from briefing.render.pages import HOME
@@ -39,6 +38,7 @@ from briefing_languages import (
 from briefing_preview import PreviewServer
 from briefing_theme import (
     LayoutOnce,
+    TemplateBytecode,
     compile_theme,
     listing_visible_templates,
     text_meta,
@@ -50,7 +50,7 @@ from briefing_watch import WatchGuard, watch_changes
 
 _builds = SiteBuilds()
 _preview = PreviewServer()  # a preview server's site folders, and the code it started with
-_theme_templates = CompiledTemplates()  # the theme's templates, compiled once for every build
+_theme_templates = TemplateBytecode()  # the theme's templates, compiled once for every build
 _watch = WatchGuard()  # keeps a preview server's file watcher running, or stops the server
 
 

@@ -9,10 +9,10 @@
   are HTML already, and the home page gets its sections after conversion, so their tables come
   from their finished HTML (`toc_tokens`, shaped as Python-Markdown's toc tokens).
 - The engine makes the theme's Jinja environment afresh for every build and lists the theme's
-  files to copy its assets: compiled templates are kept from build to build (the core's
-  CompiledTemplates), and the listing skips hidden files (VisibleTemplates: Material keeps 14,000
-  icons in .icons/). A published build compiles the templates that lay out pages before it forks
-  the other languages' builds (`compile_theme`), so that they do not compile them again.
+  files to copy its assets: compiled templates are kept from build to build (TemplateBytecode),
+  and the listing skips hidden files (VisibleTemplates: Material keeps 14,000 icons in .icons/).
+  A published build compiles the templates that lay out pages before it forks the other
+  languages' builds (`compile_theme`), so that they do not compile them again.
 - The pages' policy allows only the inline scripts the site writes (briefing/publish/csp.py):
   the theme's own, in its partials/javascripts/ templates, are read from there (`theme_scripts`).
 - The theme lays out the same menu, header and footer around every page of a language: the parts
@@ -29,11 +29,10 @@ from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, meta, pass_context
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, meta, pass_context
+from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from markupsafe import Markup
-
-from briefing.render.jinja import CompiledTemplates
 
 _HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 PRINTED_AS_IS = ("title", "description")  # the meta values the theme prints without escaping
@@ -133,10 +132,26 @@ def heading_text(inner: str) -> str:
     return "".join(out)
 
 
+class TemplateBytecode(BytecodeCache):
+    """Compiled templates kept in memory, for an environment made afresh for every build
+    (compiling the theme's templates is a third of a second a build). Jinja checks each
+    template's source against the checksum it was compiled from, so an edited one is compiled again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
 THEME_PAGES = ("main.html", "404.html")  # what the engine lays out: every page, and the 404 page
 
 
-def compile_theme(environment: Environment, compiled: CompiledTemplates, names=THEME_PAGES) -> None:
+def compile_theme(environment: Environment, compiled: TemplateBytecode, names=THEME_PAGES) -> None:
     """Compile into `compiled` the theme's templates that lay out pages: these, and each template
     they name as text ({% extends %}, {% include %}, {% import %}), in turn. One named by an
     expression (Material's language partial) is compiled where it is first used; one named but

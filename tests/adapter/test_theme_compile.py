@@ -7,8 +7,7 @@ import os
 
 from jinja2 import DictLoader, Environment
 
-from briefing.render.jinja import CompiledTemplates
-from briefing_theme import compile_theme
+from briefing_theme import TemplateBytecode, compile_theme
 
 from conftest import REPO
 
@@ -35,7 +34,7 @@ def counting(environment: Environment) -> list[str]:
 
 
 def test_what_a_page_names_is_compiled_before_and_not_again_and_lays_out_the_same():
-    compiled = CompiledTemplates()
+    compiled = TemplateBytecode()
     before = Environment(loader=DictLoader(THEME), autoescape=True)
     compiled_before = counting(before)
     compile_theme(before, compiled, ("main.html",))
@@ -53,7 +52,7 @@ def test_the_themes_page_layouts_are_compiled_before_the_fork(monkeypatch):
     monkeypatch.chdir(REPO)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     config = load_config(os.fspath(REPO / "mkdocs.yml"))
-    compiled = CompiledTemplates()
+    compiled = TemplateBytecode()
     compile_theme(config.theme.get_env(), compiled)
     environment = config.theme.get_env()
     environment.bytecode_cache = compiled

@@ -53,3 +53,11 @@ def test_a_template_loaded_from_another_languages_code_renders_what_one_compiled
     printed = loaded.render("probe.html.j2", **context)
     assert printed == alone.render("probe.html.j2", **context)
     assert "&lt;políticos&gt;" in printed and "3 " in printed
+
+
+def test_a_template_edited_since_it_was_compiled_is_compiled_again(tmp_path):
+    (tmp_path / "page.html.j2").write_text("<p>before</p>", encoding="utf-8")
+    shared = CompiledTemplates()
+    assert Templates(tmp_path, compiled=shared).render("page.html.j2") == "<p>before</p>"
+    (tmp_path / "page.html.j2").write_text("<p>after</p>", encoding="utf-8")
+    assert Templates(tmp_path, compiled=shared).render("page.html.j2") == "<p>after</p>"

@@ -27,12 +27,15 @@ TEMPLATES = Path(__file__).parent / "templates"
 def quick_escape(value: Any) -> Markup:
     """markupsafe's `escape`, the same text and type, quicker for the two values a template prints
     most: text, escaped in C without markupsafe's Markup constructor (a Python call that asks
-    each value for `__html__`), and Markup, which escape would copy. Autoescaped templates
-    call it for every `{{ value }}`: 900,000 times a build at 1,000 entries, two Python calls each."""
+    each value for `__html__`), and Markup, which escape would copy; and numbers. Autoescaped
+    templates call it for every `{{ value }}`: 314,000 times a language at 1,000 entries (131,000
+    Markup, 124,000 text, 58,000 numbers), each two Python calls in escape."""
     if type(value) is str:
         return str.__new__(Markup, _escape_inner(value))
     if type(value) is Markup:
         return value
+    if type(value) in (int, float):  # their text has nothing to escape
+        return str.__new__(Markup, str(value))
     return escape(value)
 
 

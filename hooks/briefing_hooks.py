@@ -39,6 +39,7 @@ from briefing_preview import PreviewServer
 from briefing_theme import (
     LayoutOnce,
     TemplateBytecode,
+    compile_theme,
     listing_visible_templates,
     text_meta,
     theme_meta,
@@ -115,7 +116,7 @@ def on_files(files, config):
         settings = settings_of(config)
         build.check(model, settings)  # before the fork: the other languages' builds take the checked model
         if not _builds.preview:
-            start_other_languages(config)
+            start_other_languages(config, before_fork=lambda: compile_before_fork(config, build))
         pages = build.make(model, settings, docs, doc_pages, docs_root(docs_dir, language))
     except ProblemsFound as found:
         fail(found.problems, engine)
@@ -129,6 +130,12 @@ def on_files(files, config):
     for path in build.file_paths():  # by name: the engine checks links to them; the core writes them
         files.append(engine.files.File.generated(config, path, content=""))
     return files
+
+
+def compile_before_fork(config, build) -> None:
+    """What each forked build would compile again: the site's templates and the theme's."""
+    build.compile_templates()
+    compile_theme(config.theme.get_env(), _theme_templates)
 
 
 def on_nav(nav, config, files):

@@ -24,6 +24,7 @@ import sys
 import tempfile
 import threading
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, NoReturn
@@ -101,9 +102,10 @@ def build_language(config, code: str, path: Path) -> None:
     engine.build(other)
 
 
-def start_other_languages(config) -> None:
+def start_other_languages(config, before_fork: Callable[[], None] = lambda: None) -> None:
     """The default language's published build has loaded the briefing files: each other
-    language's build starts now, in a forked process, while this one renders its own pages.
+    language's build starts now, in a forked process, while this one renders its own pages
+    (`before_fork` is called first, if any is forked: what it makes, they inherit).
     From now until every language is built, a signal that stops the build stops every process it
     started (the forked builds, each Pagefind), in one process or several."""
     if language_of(config) != DEFAULT:
@@ -111,6 +113,8 @@ def start_other_languages(config) -> None:
     _stop_on_signals.install()
     if _forked or not may_fork(threading.active_count()):
         return
+    if language_configs(config):
+        before_fork()
     for code, path in language_configs(config).items():
         # Kept open until finish_forked reads them (the forked process writes to them meanwhile).
         log, outcome = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # noqa: SIM115

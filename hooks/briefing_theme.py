@@ -11,6 +11,8 @@
 - The engine makes the theme's Jinja environment afresh for every build and lists the theme's
   files to copy its assets: compiled templates are kept from build to build (TemplateBytecode),
   and the listing skips hidden files (VisibleTemplates: Material keeps 14,000 icons in .icons/).
+  A published build compiles the templates that lay out pages before it forks the other
+  languages' builds (`compile_theme`), so that they do not compile them again.
 - The pages' policy allows only the inline scripts the site writes (briefing/publish/csp.py):
   the theme's own, in its partials/javascripts/ templates, are read from there (`theme_scripts`).
 - The theme lays out the same menu, header and footer around every page of a language: the parts
@@ -27,7 +29,7 @@ from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
-from jinja2 import BytecodeCache, Environment, FileSystemLoader, pass_context
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, meta, pass_context
 from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from markupsafe import Markup
@@ -144,6 +146,29 @@ class TemplateBytecode(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+THEME_PAGES = ("main.html", "404.html")  # what the engine lays out: every page, and the 404 page
+
+
+def compile_theme(environment: Environment, compiled: TemplateBytecode, names=THEME_PAGES) -> None:
+    """Compile into `compiled` the theme's templates that lay out pages: these, and each template
+    they name as text ({% extends %}, {% include %}, {% import %}), in turn. One named by an
+    expression (Material's language partial) is compiled where it is first used; one named but
+    not used (a partial for a feature the site leaves off) is compiled for nothing, a few ms."""
+    todo, seen = list(names), set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        source, filename, _ = environment.loader.get_source(environment, name)  # type: ignore[union-attr]
+        tree = environment.parse(source, name, filename)
+        todo.extend(found for found in meta.find_referenced_templates(tree) if found)
+        bucket = compiled.get_bucket(environment, name, filename, source)
+        if bucket.code is None:  # as Jinja's loader compiles it, from the tree parsed once
+            bucket.code = environment.compile(tree, name, filename)
+            compiled.set_bucket(bucket)
 
 
 class VisibleTemplates(FileSystemLoader):

@@ -18,6 +18,7 @@ from .model.site import Site
 from .publish.modes import Preview, Published
 from .publish.search_index import earlier_pages
 from .render.head import feed_links
+from .render.jinja import CompiledTemplates
 from .render.languages import alternates, hand_written_pages, other_sites
 from .render.outputs import GeneratedPage
 from .render.pages import HOME
@@ -37,8 +38,9 @@ class LoadedModel:
 
 
 class SiteBuild:
-    def __init__(self, language: str, mode: Published | Preview) -> None:
-        self.renderer = SiteRenderer(language=language)  # templates, Markdown, renderings, reused
+    def __init__(self, language: str, mode: Published | Preview, compiled: CompiledTemplates | None = None) -> None:
+        # templates (compiled into `compiled`, shared by every language), Markdown, renderings, reused
+        self.renderer = SiteRenderer(language=language, compiled=compiled)
         self.mode = mode
         self.rendered: RenderedSite | None = None
         self.pages: dict[str, GeneratedPage] = {}
@@ -50,6 +52,11 @@ class SiteBuild:
         """`incremental`: a preview's site folder still holds the last build's output."""
         self.rendered = None
         self.mode.before(site_dir, incremental)
+
+    def compile_templates(self) -> None:
+        """Before the other languages' builds are forked from this one: they find every template
+        compiled (render/jinja.py CompiledTemplates), instead of each compiling them again."""
+        self.renderer.templates.compile_all()
 
     def check(self, model: LoadedModel, settings: Settings) -> None:
         """Before the other languages' builds start (forked from this one, they share the model):

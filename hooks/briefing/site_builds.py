@@ -19,6 +19,7 @@ from .process import CollectorPause, collector_paused
 from .publish.later import LaterWork
 from .publish.modes import Preview, Published
 from .read.cache import CheckedFiles
+from .render.jinja import CompiledTemplates
 from .render.languages import DEFAULT
 from .render.pages import HOME
 from .site_build import LoadedModel, SiteBuild
@@ -59,6 +60,7 @@ class SiteModels:
 class SiteBuilds:
     def __init__(self, report=None) -> None:
         self.models = SiteModels()
+        self.compiled = CompiledTemplates()  # every language's templates, compiled once a run
         self.collector = CollectorPause()
         self.later = LaterWork(report=report, on_idle=self.collector.end)
         self.preview = False
@@ -73,7 +75,7 @@ class SiteBuilds:
 
     def of(self, language: str) -> SiteBuild:
         if language not in self.builds:
-            self.builds[language] = SiteBuild(language, self._mode(language))
+            self.builds[language] = SiteBuild(language, self._mode(language), self.compiled)
         return self.builds[language]
 
     def _mode(self, language: str) -> Published | Preview:

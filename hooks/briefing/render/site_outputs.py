@@ -11,7 +11,7 @@ from ..model.ledger import Ledger
 from ..model.site import Site
 from .context import RenderContext
 from .i18n import Language
-from .jinja import Templates
+from .jinja import CompiledTemplates, Templates
 from .markup import MarkdownFailed, SafeMarkdown
 from .outputs import Content, GeneratedFile, GeneratedPage
 from .plan import SitePlan
@@ -46,9 +46,10 @@ def shared_inputs(ctx: RenderContext) -> tuple:
 class SiteRenderer:
     """Renders one language's site from its plan, remembering between builds what can be reused (reuse.py)."""
 
-    def __init__(self, templates: Templates | None = None, language: str = SOURCE_LANGUAGE) -> None:
+    def __init__(self, templates: Templates | None = None, language: str = SOURCE_LANGUAGE,
+                 compiled: CompiledTemplates | None = None) -> None:
         self.language = templates.language if templates else Language(language)
-        self.templates = templates or Templates(language=self.language)
+        self.templates = templates or Templates(language=self.language, compiled=compiled)
         self.words = Words(self.language)
         self.markdown = SafeMarkdown()
         self.reuse = Rendered()

@@ -28,6 +28,7 @@ from briefing.render.settings import Settings, build_date
 from briefing.site_builds import SiteBuilds
 from briefing_engine import Engine, engine_of
 from briefing_languages import (
+    EnginePages,
     add_shared_files,
     build_other_languages,
     language_of,
@@ -52,6 +53,7 @@ _builds = SiteBuilds()
 _preview = PreviewServer()  # a preview server's site folders, and the code it started with
 _theme_templates = TemplateBytecode()  # the theme's templates, compiled once for every build
 _watch = WatchGuard()  # keeps a preview server's file watcher running, or stops the server
+_engine_pages = EnginePages()  # this build's pages as the engine holds them, let go before another language builds
 
 
 def builds() -> SiteBuilds:
@@ -140,11 +142,14 @@ def compile_before_fork(config, build) -> None:
 
 def on_nav(nav, config, files):
     """A preview's rebuild keeps the last output of the pages it need not lay out again; they are
-    left out once the menu is made."""
+    left out once the menu is made. A published build's files are kept at hand, to let their
+    pages go before the other languages build (briefing_languages.EnginePages)."""
     build, excluded = _builds.of(language_of(config)), engine_of(config).files.InclusionLevel.EXCLUDED
     for file in files.documentation_pages():
         if _builds.preview and _preview.keeps(language_of(config), file.src_uri, build):
             file.inclusion = excluded
+    if not _builds.preview:
+        _engine_pages.keep(files)
     return nav
 
 
@@ -207,6 +212,8 @@ def on_post_build(config):
             build.after()
         except SearchIndexError as error:
             raise engine_of(config).plugin_error(f"search index: {error}") from None
+        if not _builds.preview:
+            _engine_pages.let_go()
         build_other_languages(config)
 
 
@@ -224,10 +231,12 @@ def on_shutdown():
 
 def on_post_page(output, page, config):
     """The page with its policy. The engine writes it next, and reads its HTML no more: the page
-    and the core let that go (the engine would keep every page's until the build ends)."""
+    and the core let that go (the engine would keep every page's until the build ends). A page
+    of the core's is in no menu, so no other page's layout reads its meta or contents either."""
     output = with_policy(output, page.file.src_uri, config, page.content or "")
     page.content = ""  # not None: the engine would then look for the page's title in its Markdown
-    _builds.of(language_of(config)).written(page.file.src_uri)
+    if _builds.of(language_of(config)).written(page.file.src_uri):
+        page.meta, page.toc = {}, engine_of(config).get_toc([])
     return output
 
 

@@ -27,7 +27,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, NoReturn
+from typing import IO, Any, NoReturn
 
 from briefing.process import StopOnSignals, end_child, fork, may_fork, stop_child
 from briefing.read.files import walk
@@ -74,6 +74,25 @@ class Forked:
     pid: int
     log: IO[bytes]  # what it printed
     outcome: IO[bytes]  # why it failed, if it did
+
+
+class EnginePages:
+    """The pages of a published build as the engine holds them (its files, each with its page),
+    which it keeps until its build returns. In one process, the other languages build inside the
+    default build's last event, before that: the default build's pages are let go first, but for
+    the menu's own (the engine lays out nothing more, and has checked every page's links)."""
+
+    def __init__(self) -> None:
+        self._files: Any = None
+
+    def keep(self, files) -> None:
+        self._files = files
+
+    def let_go(self) -> None:
+        files, self._files = self._files, None
+        for file in files or ():
+            if not file.inclusion.is_in_nav():
+                file.page = None  # the page and its file refer to each other: this frees the page at once
 
 
 _forked: list[Forked] = []

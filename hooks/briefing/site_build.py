@@ -84,7 +84,7 @@ class SiteBuild:
         self.pages = {page.source: page for page in rendered.pages}
         self.earlier = earlier_pages(model.site.entries, settings.search_recent_entries)
         to_lay_out = self.mode.to_lay_out(rendered, set(doc_pages), self.earlier)
-        if isinstance(self.mode, Published):  # the pages' only copy is here, until each is written
+        if not self.mode.keeps_renderings:  # the pages' only copy is here, until each is written
             self.renderer.reuse.forget(self.pages)
             self.rendered = replace(rendered, pages=[])
         return to_lay_out
@@ -127,12 +127,16 @@ class SiteBuild:
         self.mode.laid_out(source, url, meta, title, engine_html)
         return engine_html + self.rendered.home_html if source == HOME and self.rendered else engine_html
 
-    def written(self, source: str) -> None:
+    def written(self, source: str) -> bool:
         """The engine has written the page. A published build lets its HTML go (the engine would
-        keep every page's until the build ends): nothing reads it again."""
+        keep every page's until the build ends): nothing reads it again. True if the engine may
+        let go of what it holds of the page too (a page of the core's, in a published build)."""
         page = self.pages.get(source)
-        if page is not None and page.is_html and isinstance(self.mode, Published):
+        if page is None or self.mode.keeps_renderings:
+            return False
+        if page.is_html:
             self.pages[source] = replace(page, body="")
+        return True
 
     def gone(self) -> set[str]:
         """The generated pages the last build's folder holds that this build no longer makes."""
@@ -141,8 +145,8 @@ class SiteBuild:
     def after(self) -> None:
         """The engine has written the pages: the mode writes the rest (now, or once served)."""
         rendered = self.rendered
-        if isinstance(self.mode, Published):  # nothing of it is read again once written
-            self.rendered = None
+        if not self.mode.keeps_renderings:  # nothing of it is read again once written
+            self.rendered, self.pages = None, {}
             self.renderer.reuse.forget()  # the files' contents, written next, hold what they need
         if rendered is not None:
             self.mode.after(rendered)

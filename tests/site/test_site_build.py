@@ -202,3 +202,19 @@ def test_a_published_build_lets_go_of_each_page_once_written_and_of_what_the_che
     builds.model("en", repo)
     assert len(builds.models.checked.read_in_last_run) == 2  # forgotten after the first load: read again
     builds.close()
+
+
+def test_only_a_preview_keeps_its_pages_once_written(repo: Path, tmp_path: Path):
+    """A published build reads nothing of a page again once the engine has written it, so it lets the
+    page go, and tells the engine it may too; a preview compares its next rebuild's pages with these."""
+    source = "entries/assembly-says-400-freed.md"
+    for builds, keeps in ((SiteBuilds(), False), (preview(), True)):
+        build = builds.of("en")
+        builds.before("en", tmp_path / f"site-{keeps}")
+        build.make(builds.model("en", repo), Settings("Toy", "https://example.org/toy/"), set(HOME), list(HOME))
+        assert build.written(source) is not keeps
+        with builds.later.held():
+            build.after()
+        assert (build.page(source) is not None) is keeps
+        assert builds.later.wait(LATER), "the preview's later work did not end"
+        builds.close()

@@ -22,6 +22,9 @@ from .search_feed import PreviewSearch, PublishedSearch
 
 
 class Published:
+    # Each output is written once and read no more: the build lets it go as soon as it is written.
+    keeps_renderings = False
+
     def __init__(self, language: str) -> None:
         self.language = language
         self.search: PublishedSearch | None = None
@@ -65,6 +68,8 @@ class Preview:
     """A preview server's rebuilds of one language; `later` runs, for every language, what waits
     until the pages are served; `save_checks` saves the check cache; `home` is the hand-written
     page the home page's sections go below."""
+    # The next rebuild compares its outputs with these, and reuses what is unchanged.
+    keeps_renderings = True
 
     def __init__(self, language: str, later: LaterWork, save_checks: Callable[[], None], home: str) -> None:
         self.language, self.later, self.save_checks, self.home = language, later, save_checks, home

@@ -113,8 +113,10 @@ def search_page_html(title: str, description: str, content_html: str, language: 
 
 class SearchIndex:
     """The site's index in one language, in a Pagefind service process: one bundle, or two with
-    `earlier`. `add` hands a page to a queue and returns; it waits only while QUEUED pages are
-    already waiting for Pagefind, which bounds the memory."""
+    `earlier`, the earlier entries' in a process of its own (Pagefind holds every page it is given
+    until it writes the bundle, and writing takes as much again: the two bundles in one process
+    peaked at 1,028 MiB at 10,000 entries). `add` hands a page to a queue and returns; it waits
+    only while QUEUED pages are already waiting for Pagefind, which bounds the memory."""
 
     def __init__(self, language: str, earlier: bool = False):
         self.language = language
@@ -133,42 +135,49 @@ class SearchIndex:
         self._writer = threading.Thread(target=self._write_messages, name="search-messages", daemon=True)
         self._writer.start()
         self._sent = 0
-        self._write_requests: list[int] | None = None
+        self._write_request: int | None = None
         config = {"exclude_selectors": list(NOT_SEARCHED), "force_language": language}
-        requests = [self._send({"type": "NewIndex", "config": config}) for _ in range(2 if earlier else 1)]
-        self._index_ids = [self._wait(request)["index_id"] for request in requests]
+        self._index_id = self._wait(self._send({"type": "NewIndex", "config": config}))["index_id"]
+        self._earlier = SearchIndex(language) if earlier else None
 
     def add(self, url: str, title: str, description: str, content_html: str,
             facts: dict[str, str] | None = None, earlier: bool = False) -> None:
         """Queue a page; `url` is its path from the site's root, e.g. /entries/some-id/;
         `earlier` puts it in the earlier entries' bundle, if this index has one."""
+        if earlier and self._earlier is not None:
+            self._earlier.add(url, title, description, content_html, facts)
+            return
         page = search_page_html(title, description, content_html, self.language, facts)
-        self._send({"type": "AddFile", "index_id": self._index_ids[-1 if earlier else 0], "url": url,
+        self._send({"type": "AddFile", "index_id": self._index_id, "url": url,
                     "file_contents": page, "file_path": None})
 
     def start_writing(self, folder: Path) -> None:
         """Once every page is queued: ask Pagefind to write the bundle into `folder`
         (e.g. site/pagefind), and the earlier entries' beside it, without waiting for it."""
-        if self._write_requests is None:
-            self._write_requests = [self._send({"type": "WriteFiles", "index_id": index_id,
-                                                "output_path": str(path)})
-                                    for index_id, path in zip(self._index_ids, bundle_folders(folder), strict=False)]
+        if self._write_request is None:
+            self._write_request = self._send({"type": "WriteFiles", "index_id": self._index_id,
+                                              "output_path": str(folder)})
+            if self._earlier is not None:
+                self._earlier.start_writing(bundle_folders(folder)[1])
 
     def finish(self) -> None:
         """Wait until the bundles `start_writing` asked for are written, then stop Pagefind."""
         try:
-            if self._write_requests is None:
+            if self._write_request is None:
                 raise SearchIndexError("the index was never asked to write its bundle")
-            for request in self._write_requests:
-                self._wait(request)
+            self._wait(self._write_request)
             failed = [reply for reply in self._replies.values() if reply.get("type") == "Error"]
             if failed:
                 raise SearchIndexError(f"Pagefind refused {len(failed)} page(s): {failed[0].get('message')}")
+            if self._earlier is not None:
+                self._earlier.finish()
         finally:
             self.close()
 
     def close(self) -> None:
-        """Stop the Pagefind process; safe to call twice."""
+        """Stop the Pagefind processes; safe to call twice."""
+        if self._earlier is not None:
+            self._earlier.close()
         if self._process.poll() is None:
             self._process.terminate()
             self._process.wait()

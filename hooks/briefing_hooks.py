@@ -129,7 +129,10 @@ def on_files(files, config):
     for page in pages:  # an HTML page's body reaches MkDocs once, in on_page_content
         files.append(engine.files.File.generated(config, page.source, content="" if page.is_html else page.body,
                                                  inclusion=engine.files.InclusionLevel.NOT_IN_NAV))
-    for path in build.file_paths():  # by name: the engine checks links to them; the core writes them
+    paths = build.file_paths()
+    if _builds.preview:
+        paths = _preview.files_to_hand(language, root, docs_root(docs_dir, language), paths, pages)
+    for path in paths:  # by name: the engine checks links to them; the core writes them
         files.append(engine.files.File.generated(config, path, content=""))
     return files
 
@@ -183,10 +186,9 @@ def on_env(env, config, files):
     env.auto_reload = False  # a new environment every build: no need to look at the files again per page
     LayoutOnce(env.filters["url"]).install(env)
     if _builds.preview:
-        for path in build.file_paths():
-            found = files.get_file_from_path(path)
-            if found is not None:
-                files.remove(found)
+        written = set(build.file_paths())
+        for file in [file for file in files if file.src_uri in written]:
+            files.remove(file)
     return env
 
 

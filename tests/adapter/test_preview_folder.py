@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.render.outputs import GeneratedPage
 from briefing_preview import MARKER, PreviewFolder, code_fingerprint, inputs_fingerprint, linked_sources, stale_code
 
 
@@ -100,6 +101,23 @@ def test_pages_that_hand_written_pages_or_the_menu_name_are_found(root: Path):
     (root / "docs/about.md").write_text("See [the format](format.md).\n")
     sources = ["topics/detentions.md", "topics/diplomacy.md", "format.md", "entries/a.md"]
     assert linked_sources(root, root / "docs", sources) == {"topics/detentions.md", "format.md"}
+
+
+def test_a_rebuild_hands_the_engine_only_the_files_a_checked_page_may_link_to(root: Path):
+    """Every one of 25,000 files at 10,000 entries cost the engine a record and a look at its
+    exclusions, every rebuild; only those a page it checks links to are needed (by name)."""
+    (root / "docs/data.md").write_text("[all](feeds/all.atom.xml), [claims](<data/claims.csv>) and `schema/`.\n")
+    (root / "mkdocs.yml").write_text("extra:\n  feed: 'feeds/all.json'\n")
+    folder = PreviewFolder()
+    build(folder, root, {"index.md": "x"})
+    build(folder, root, {"index.md": "x"})  # laid over the last: incremental
+    paths = ["feeds/all.atom.xml", "feeds/all.json", "data/claims.csv", "data/briefings.json", "sitemap.xml",
+             "entries/a/cite.bib", "schema/briefing-entry.schema.json"]
+    format_page = GeneratedPage("format.md", "", "[schema](schema/briefing-entry.schema.json)", is_html=False)
+    html_page = GeneratedPage("entries/a.md", "", '<a href="cite.bib">BibTeX</a>')
+    assert folder.linked_files(root, root / "docs", paths, [html_page]) == ["feeds/all.atom.xml", "feeds/all.json",
+                                                                             "data/claims.csv"]
+    assert folder.linked_files(root, root / "docs", paths, [format_page, html_page])[-1] == paths[-1]
 
 
 def test_python_edited_under_hooks_stops_the_server_with_one_line_and_templates_do_not(root: Path):

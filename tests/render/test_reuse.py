@@ -2,6 +2,7 @@
 edit after edit, in both languages, while making again only what the edit changed."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
@@ -11,8 +12,12 @@ import pytest
 from briefing.model.build import BuiltEntries, load_site
 from briefing.model.ledger import Ledger
 from briefing.read.cache import CheckedFiles
+from briefing.render.citation import CITE_FILES
+from briefing.render.opendata import figure_data_path
+from briefing.render.paths import FEED_SUFFIXES, entry_url, feed_path, topic_feed_name
+from briefing.render.plan import FILE, KINDS, Kind
 from briefing.render.settings import Settings
-from briefing.render.site_outputs import SiteRenderer
+from briefing.render.site_outputs import RenderedSite, SiteRenderer
 
 from synthetic import make_repo
 
@@ -57,6 +62,15 @@ def lower_a_claim(repo: Path) -> None:
     path.write_text(re.sub(r"value: \S+", "value: 1", path.read_text(), count=1))
 
 
+def add_an_update(repo: Path) -> None:
+    """A dated correction: the entry joins the corrections feed, and its dates move."""
+    path = entry_files(repo)[9]
+    date = re.search(r"^date: (\S+)", path.read_text(), flags=re.M).group(1)
+    later = dt.date.fromisoformat(date) + dt.timedelta(days=3)
+    path.write_text(path.read_text().replace("\nactors: [", f"\nupdates:\n  - date: {later}\n"
+                                             "    note: Corrected a figure.\nactors: [", 1))
+
+
 def repeat_an_entry(repo: Path) -> None:
     """A new entry that reports an older entry's claims again: they are one claim each (also_in)."""
     path = entry_files(repo)[2]
@@ -77,8 +91,8 @@ def move_an_entry(repo: Path) -> None:
     path.unlink()
 
 
-EDITS = [edit_english_title, edit_a_recent_title, edit_spanish_title, lower_a_claim, repeat_an_entry, remove_an_entry,
-         move_an_entry]
+EDITS = [edit_english_title, edit_a_recent_title, edit_spanish_title, lower_a_claim, add_an_update, repeat_an_entry,
+         remove_an_entry, move_an_entry]
 
 
 @pytest.fixture(scope="module")
@@ -126,3 +140,49 @@ def test_an_edit_remakes_the_citation_files_of_the_edited_entry_only(repo: Path)
     everything(renderer, site, "en", Ledger(site, last=ledger))
     cited = sorted(name for name in renderer.reuse.made if name.endswith(("cite.bib", "cite.json")))
     assert len(cited) == 2 and all(name.split("/")[1] in edited.stem for name in cited), cited
+
+
+FILE_KINDS = [kind for kind in KINDS if kind.role == FILE]
+
+
+def files_showing(kind: str, site, entry) -> set[str]:
+    """The files of `kind` that show `entry`, an old entry (not in the offline edition's days)
+    whose title was edited: its feeds, the open data, its figures' data, its citation files."""
+    feeds = ["all", *(topic_feed_name(topic) for topic in entry.topics), *(["corrections"] if entry.updates else [])]
+    return {"feed": {feed_path(feed, form) for feed in feeds for form in FEED_SUFFIXES},
+            "open data": {"data/briefings.json", "data/claims.csv"},
+            "figure data": {figure_data_path(claim.figure) for claim in entry.claims},
+            "citation": {entry_url(entry.id) + name for name in CITE_FILES.values()}}.get(kind, set())
+
+
+@pytest.fixture(scope="module")
+def file_rebuilds(repo: Path) -> dict:
+    """One renderer's files: first built, built again unchanged, and built after an old entry's title was edited."""
+    remembered, built, renderer = CheckedFiles(), BuiltEntries(), SiteRenderer(language="en")
+    site = load_site(repo, cache=False, remembered=remembered, built=built)
+    ledger = Ledger(site)
+    first = renderer.render(site, settings("en"), ledger)
+    unchanged = renderer.render(site, settings("en"), ledger)
+    edited = entry_files(repo)[5]
+    retitle(edited, r'^title: "', "Filed ")
+    site = load_site(repo, cache=False, remembered=remembered, built=built)
+    after = renderer.render(site, settings("en"), Ledger(site, last=ledger))
+    entry = next(entry for entry in site.entries if Path(entry.path).name == edited.name)
+    return {"first": first, "unchanged": unchanged, "after": after, "entry": entry, "site": site}
+
+
+def remade(kind: Kind, before: RenderedSite, after: RenderedSite) -> set[str]:
+    """The files of `kind` that `after` made again rather than kept from `before` (the content it
+    gives is another object)."""
+    addresses = [planned.address for planned in after.plan.by_kind[kind]]
+    return {address for address in addresses if after.contents[address] is not before.contents.get(address)}
+
+
+@pytest.mark.parametrize("kind", FILE_KINDS, ids=lambda kind: kind.name)
+def test_a_rebuild_remakes_only_the_files_that_show_what_changed(file_rebuilds: dict, kind: Kind):
+    """Every kind of file is kept by its key: a rebuild with no edit makes none again, and an edit
+    of one entry makes again only the files that show it (a preview's rebuild: not O(N) an edit)."""
+    first, unchanged, after = file_rebuilds["first"], file_rebuilds["unchanged"], file_rebuilds["after"]
+    assert first.plan.by_kind[kind], f"the synthetic site has no {kind.name} file"
+    assert remade(kind, first, unchanged) == set()
+    assert remade(kind, unchanged, after) == files_showing(kind.name, file_rebuilds["site"], file_rebuilds["entry"])

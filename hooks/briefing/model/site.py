@@ -132,6 +132,8 @@ class Entry(Translatable):
 
     @property
     def updated(self) -> dt.date:
+        if not self.updates:  # most entries: a build asks this of every entry many times
+            return self.date
         return max([self.date, *(update.date for update in self.updates)])
 
 

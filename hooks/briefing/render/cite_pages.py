@@ -21,7 +21,19 @@ def version_dates(ctx: RenderContext, entry: Entry) -> tuple[dt.date, dt.date]:
     """(published, changed): the day an entry was first published and the day of the version a
     citation cites. The one place every citation, and every figure's, reads them from: the
     entry's first and last commits where the build has its history (history.py); else the dates
-    the entry itself gives, its date and its latest update's (Entry.updated)."""
+    the entry itself gives, its date and its latest update's (Entry.updated). Worked out once a
+    build for the site's entries (a build asks six times an entry: its citations' keys, its
+    figures'), keyed by the context itself: one build's, whose site and histories do not change."""
+    known = ctx.reuse.part("version dates", ctx, partial(every_version_dates, ctx))
+    found = known.get(entry.id)
+    return found[1] if found is not None and found[0] is entry else entry_version_dates(ctx, entry)
+
+
+def every_version_dates(ctx: RenderContext) -> dict[str, tuple[Entry, tuple[dt.date, dt.date]]]:
+    return {entry.id: (entry, entry_version_dates(ctx, entry)) for entry in ctx.site.entries}
+
+
+def entry_version_dates(ctx: RenderContext, entry: Entry) -> tuple[dt.date, dt.date]:
     return published_and_changed(ctx, entry) or (entry.date, entry.updated)
 
 
@@ -72,8 +84,9 @@ def plan_citations(ctx: RenderContext) -> list[Planned]:
     """cite.bib and cite.json beside every entry's page and every figure's first page."""
     planned = []
     for entry in ctx.site.entries:
+        key = (entry, version_dates(ctx, entry))
         for form, name in CITE_FILES.items():
-            planned.append(Planned(entry_url(entry.id) + name, (entry, version_dates(ctx, entry)),
+            planned.append(Planned(entry_url(entry.id) + name, key,
                                    partial(citation_content, form, partial(entry_citation, ctx, entry)),
                                    entry.path))
     for figure_id in ctx.site.figures:

@@ -30,7 +30,7 @@ from .context import RenderContext
 from .jinja import TEMPLATES
 from .outputs import Planned
 from .paths import TIMELINE_URL, absolute, entry_url, relative_file_url
-from .standing import home_dates, key_figures
+from .standing import key_figures, site_dates
 from .views import list_item_view, source_view, topic_view, update_view
 
 EDITION_FOLDER = "offline"
@@ -50,7 +50,7 @@ def edition_address(language: str) -> str:
 def edition_entries(ctx: RenderContext) -> tuple[Entry, ...]:
     """The entries of the last `offline_days` days, newest first. The days end at the site's "as
     of" day, not the build's: a rebuild on a quiet week must not empty the edition."""
-    as_of, _ = home_dates(ctx.site)
+    as_of, _ = site_dates(ctx)
     if as_of is None:
         return ()
     first = as_of - dt.timedelta(days=ctx.settings.offline_days - 1)
@@ -60,7 +60,7 @@ def edition_entries(ctx: RenderContext) -> tuple[Entry, ...]:
 def edition_key(ctx: RenderContext) -> tuple:
     """What the edition reads besides the shared inputs (the registries give the bottom lines,
     the settings its date and address): part of the key of the pages that link it with its size."""
-    return (home_dates(ctx.site), len(ctx.site.entries), edition_entries(ctx),
+    return (site_dates(ctx), len(ctx.site.entries), edition_entries(ctx),
             tuple(comparison_key(ctx, figure_id) for figure_id in key_figures(ctx.ledger)))
 
 
@@ -130,7 +130,7 @@ def fitting_count(document: Callable[[int], str], available: int) -> int:
 def front_view(ctx: RenderContext) -> dict:
     """What the edition says before its entries, with every link to the site absolute."""
     site, base = ctx.site, ctx.base_url
-    as_of, changed = home_dates(site)
+    as_of, changed = site_dates(ctx)
     topics = [{**view, "url": absolute(base, view["url"])} for view in
               (topic_view(ctx, topic_id, "") for topic_id in site.topics)]
     figures = [{**view, "url": absolute(base, view["url"])} for view in

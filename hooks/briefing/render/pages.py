@@ -33,7 +33,7 @@ from .paths import (
     relative_url,
     topic_feed_name,
 )
-from .standing import home_dates, key_figures
+from .standing import home_dates, key_figures, site_dates
 from .views import METHOD_PAGE, entry_view, list_item_view, topic_view
 
 LATEST_ON_HOME = 5
@@ -169,7 +169,7 @@ def plan_home_section(ctx: RenderContext) -> list[Planned]:
     """The generated part of the home page, below its title: where things stand, as of when."""
     site = ctx.site
     topics = tuple((len(site.entries_on(t)), site.entries_on(t)[:LATEST_PER_TOPIC]) for t in site.topics)
-    key = (len(site.entries), home_dates(site), site.entries[:LATEST_ON_HOME],
+    key = (len(site.entries), site_dates(ctx), site.entries[:LATEST_ON_HOME],
            topics, tuple(comparison_key(ctx, f) for f in key_figures(ctx.ledger)), edition_key(ctx))
     return [Planned(HOME, key, partial(home_html, ctx))]
 

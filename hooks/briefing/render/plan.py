@@ -43,14 +43,14 @@ SECTION = "section"  # a part of a hand-written page (the home page's sections)
 @dataclass(frozen=True)
 class Kind:
     """`plan(ctx)` plans every output of the kind; a kind that lists the site's pages (the sitemap)
-    is given them too, `plan(ctx, pages)`, and comes after every kind of page. Pages and sections
-    are made again only when their key changed; a kind of file is too when `keyed` (its keys name
-    everything its files are made from): a preview's edit then remakes only the edited entry's."""
+    is given them too, `plan(ctx, pages)`, and comes after every kind of page. Every output, page,
+    section or file, is made again only when its key changed (reuse.py), so each kind's keys name
+    everything its outputs are made from besides the shared inputs: a preview's edit then remakes
+    only what shows the edited entry."""
     name: str
     role: str
     plan: Callable[..., Iterable[Planned]]
     lists_pages: bool = False
-    keyed: bool = False
 
 
 KINDS: tuple[Kind, ...] = (
@@ -68,7 +68,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("figure data", FILE, plan_figure_data),
     Kind("data package", FILE, plan_data_package),
     Kind("codebook", PAGE, plan_codebook),
-    Kind("citation", FILE, plan_citations, keyed=True),  # two files an entry: remade on every edit, O(N)
+    Kind("citation", FILE, plan_citations),
     Kind("schema", FILE, plan_schemas),
     Kind("image", FILE, plan_images),
     Kind("offline", FILE, plan_offline),
@@ -96,11 +96,6 @@ class SitePlan:
     @property
     def files(self) -> list[Planned]:
         return self.of_role(FILE)
-
-    def files_keyed(self) -> list[tuple[Planned, bool]]:
-        """Every file, in the order of `files`, with whether its kind's keys say when to remake it."""
-        return [(planned, kind.keyed) for kind, outputs in self.by_kind.items() if kind.role == FILE
-                for planned in outputs]
 
     @property
     def sections(self) -> list[Planned]:

@@ -63,7 +63,7 @@ class Rendered:
         """This build's `name` if it was made from an equal key, else `make()`; kept until the
         build ends (it is not an output: no later build is given it)."""
         found = self._parts.get(name)
-        if found is None or found[0] != key:
+        if found is None or (found[0] is not key and found[0] != key):  # the very key: no need to compare
             found = self._parts[name] = (key, make())
         return found[1]
 

@@ -80,8 +80,8 @@ class SiteRenderer:
         plan = SitePlan(ctx, kinds)
         pages = [self.reuse.get(planned.address, planned.key, planned.make) for planned in plan.pages]
         home = "".join(self.reuse.get(planned.address, planned.key, planned.make) for planned in plan.sections)
-        contents = {planned.address: self.reuse.get(planned.address, planned.key, planned.make) if keyed
-                    else planned.make() for planned, keyed in plan.files_keyed()}
+        contents = {planned.address: self.reuse.get(planned.address, planned.key, planned.make)
+                    for planned in plan.files}
         self.reuse.end_build()
         return RenderedSite(plan, pages, home, contents, frozenset(self.reuse.made))
 

@@ -2,6 +2,8 @@
 which figures come first."""
 from __future__ import annotations
 
+from functools import partial
+
 from ..model.compare import ComparisonState
 
 CONTESTED_FIRST = {ComparisonState.CONFLICT: 0, ComparisonState.DIFFER: 1, ComparisonState.AGREE: 2,
@@ -13,6 +15,13 @@ def key_figures(ledger) -> list[str]:
     compared = ledger.comparisons
     return sorted((f for f in ledger.site.figures if ledger.by_figure[f]),
                   key=lambda f: (CONTESTED_FIRST.get(compared[f].state, 4), -len(compared[f].claims)))
+
+
+def site_dates(ctx) -> tuple:
+    """home_dates of the build's site, worked out once a build: its pages and the edition's key
+    ask for them a dozen times, each a pass over every entry. (Keyed by the context itself: one
+    build's, whose site does not change.)"""
+    return ctx.reuse.part("home dates", ctx, partial(home_dates, ctx.site))
 
 
 def home_dates(site) -> tuple:

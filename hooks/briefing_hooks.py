@@ -101,6 +101,8 @@ def on_pre_build(config):
               for problem in unsafe_files(Path(folder), os.path.relpath(folder, root))]
     if unsafe:  # before the engine lists these folders itself: its walk follows links, recurses, reads pipes
         fail(unsafe, engine_of(config))
+    if _builds.preview:  # its writer may be writing into the folder that _preview.before moves aside
+        _builds.later.stop_last_cycle()
     incremental = _builds.preview and _preview.before(language, root, site_dir, engine_of(config))
     _builds.before(language, site_dir, incremental)
 

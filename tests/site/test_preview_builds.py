@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,25 @@ def test_after_each_edit_addition_and_removal_the_preview_serves_what_a_full_bui
     assert (site / "es/entries" / entry_id(added) / "index.html").is_file()
     assert not (site / "entries" / entry_id(english)).exists() and not (site / "es/entries" / entry_id(english)).exists()
     assert untouched.stat().st_ino == kept  # an entry no edit touched was never laid out again
+
+
+def test_a_rebuild_stops_the_last_cycles_writing_before_it_moves_the_site_folder(served):
+    """The feeds, data and search of the last cycle are written by a thread after its pages are
+    served; an edit's rebuild moves the site folder aside to lay the new build over it. The writer
+    must be stopped first: writing into a folder that moved fails, and the failure stops the build."""
+    repo, preview = served
+    builds = next(iter(preview.config().hooks.values())).builds()
+    started, seen = threading.Event(), []
+
+    def writer(stop: threading.Event) -> None:  # stands for a slow feed writer, still at work
+        started.set()
+        stop.wait(120)
+        seen.append((preview.site / "index.html").is_file())
+
+    with builds.later.held():
+        builds.later.add("a test's writer", writer)
+    assert started.wait(60), "the later work did not start"
+    entry = sorted((repo / "briefings").glob("*/*/*.yaml"))[2]
+    entry.write_text(entry.read_text().replace('title: "', 'title: "Edited ', 1))
+    preview.build()
+    assert seen == [True], "the writer was still running when the site folder moved"

@@ -46,9 +46,14 @@ class LaterWork:
 
     def begin(self) -> None:
         """A build starts: work left from the last cycle is stopped (the build makes its own)."""
+        self.stop_last_cycle()
+        self._running_builds += 1
+
+    def stop_last_cycle(self) -> None:
+        """Stop the last cycle's work, if a thread runs it: before anything moves the folder it
+        writes into. (No thread runs while a cycle builds: its jobs start once its builds end.)"""
         if self._thread is not None:
             self.stop()
-        self._running_builds += 1
 
     def end(self) -> None:
         """A build is written (or failed): once none runs, the jobs start."""

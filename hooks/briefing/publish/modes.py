@@ -81,7 +81,7 @@ class Preview:
 
     def before(self, site_dir: Path, incremental: bool = False) -> None:
         """`incremental`: the site folder holds the last build's output (the adapter kept it)."""
-        self.later.begin()  # the last cycle's work stops before the folder moves
+        self.later.begin()  # the last cycle's work is stopped (the adapter stops it before it moves the folder)
         self.site_dir, self.incremental, self.running = site_dir, incremental, True
         if not incremental:
             self.files.forget()

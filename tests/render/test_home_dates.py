@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace
 
-from briefing.render.pages import home_dates
+from briefing.render.standing import home_dates
 
 JAN_13, JAN_14, DEC_6 = dt.date(2026, 1, 13), dt.date(2026, 1, 14), dt.date(2026, 12, 6)
 

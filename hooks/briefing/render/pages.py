@@ -33,7 +33,7 @@ from .paths import (
     relative_url,
     topic_feed_name,
 )
-from .standing import home_dates, key_figures, site_dates
+from .standing import key_figures, site_dates
 from .views import METHOD_PAGE, entry_view, list_item_view, topic_view
 
 LATEST_ON_HOME = 5
@@ -176,7 +176,7 @@ def plan_home_section(ctx: RenderContext) -> list[Planned]:
 
 def home_html(ctx: RenderContext) -> str:
     site, ledger, here = ctx.site, ctx.ledger, ""
-    as_of, changed = home_dates(site)
+    as_of, changed = site_dates(ctx)
     topics = [{**topic_view(ctx, topic_id, here),
                "latest": [list_item_view(ctx, e, here) for e in site.entries_on(topic_id)[:LATEST_PER_TOPIC]]}
               for topic_id in site.topics]
